@@ -1,0 +1,92 @@
+"""The article-extraction benchmark's metric, as its README defines it.
+
+Text is split into `\\w+` tokens (Unicode, case kept); a page is the multiset of its token 4-grams
+(a text of fewer than four tokens is one gram). Per page tp/fp/fn are divided by their sum;
+precision is the mean of tp/(tp+fp) over pages whose prediction has at least one gram, recall the
+mean of tp/(tp+fn) over all pages, F1 the harmonic mean of the two means. Empty predictions are
+counted and reported, never hidden.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+TOKEN = re.compile(r"\w+")
+DEFAULT_BENCH = Path(__file__).resolve().parent.parent.parent / "shared" / "bench" / "scrapinghub-dev"
+
+
+def grams(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
+    tokens = TOKEN.findall(text or "")
+    if not tokens:
+        return Counter()
+    if len(tokens) < n:
+        return Counter([tuple(tokens)])
+    return Counter(tuple(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
+
+
+@dataclass(frozen=True)
+class PageScore:
+    precision: float | None  # None when the prediction is empty
+    recall: float
+
+
+def score_page(prediction: str, gold: str) -> PageScore:
+    predicted, expected = grams(prediction), grams(gold)
+    tp = sum((predicted & expected).values())
+    fp = sum(predicted.values()) - tp
+    fn = sum(expected.values()) - tp
+    total = tp + fp + fn
+    if total == 0:
+        return PageScore(None, 0.0)
+    precision = tp / (tp + fp) if predicted else None
+    recall = tp / (tp + fn) if (tp + fn) else 1.0
+    return PageScore(precision, recall)
+
+
+@dataclass(frozen=True)
+class Score:
+    precision: float
+    recall: float
+    f1: float
+    empty: int
+    pages: int
+
+
+def score(predictions: Mapping[str, str], gold: Mapping[str, str]) -> Score:
+    pages = [score_page(predictions.get(page_id, ""), gold_text) for page_id, gold_text in gold.items()]
+    precisions = [p.precision for p in pages if p.precision is not None]
+    precision = sum(precisions) / len(precisions) if precisions else 0.0
+    recall = sum(p.recall for p in pages) / len(pages) if pages else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    empty = sum(1 for page_id in gold if not grams(predictions.get(page_id, "")))
+    return Score(precision, recall, f1, empty, len(pages))
+
+
+@dataclass(frozen=True)
+class Page:
+    id: str
+    url: str
+    gold: str
+    bench: Path
+
+    def html(self) -> bytes:
+        return gzip.decompress((self.bench / "html" / f"{self.id}.html.gz").read_bytes())
+
+    def text(self, kind: str) -> str:
+        """`kind` is "text-main" or "text-all"."""
+        return (self.bench / kind / f"{self.id}.txt").read_text(encoding="utf-8")
+
+
+def load_pages(bench: Path = DEFAULT_BENCH) -> list[Page]:
+    gold = json.loads((bench / "gold.json").read_text(encoding="utf-8"))
+    return [Page(page_id, entry.get("url", ""), entry["articleBody"], bench) for page_id, entry in sorted(gold.items())]
+
+
+def gold_of(pages: Iterable[Page]) -> dict[str, str]:
+    return {page.id: page.gold for page in pages}

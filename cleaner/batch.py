@@ -1,0 +1,210 @@
+"""Files in, outputs beside them (or in a mirrored tree): discovery, staleness, atomic writes.
+
+For `dir/page.txt` the outputs are `dir/page.clean.txt` and `dir/page.manifest.json`. Outputs are
+never taken as inputs. A file whose outputs are current (same source bytes, rules digest and cleaner
+version, and an output that still matches its manifest) is left alone, so a re-run rewrites nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ._version import __version__
+from .errors import InputError, OutputError
+from .manifest import sha256_hex
+from .pipeline import Cleaner, CleanResult, FormatOption
+
+INPUT_SUFFIXES = (".txt", ".html", ".htm", ".xhtml")
+TEXT_SUFFIX = ".clean.txt"
+MANIFEST_SUFFIX = ".manifest.json"
+OUTPUT_SUFFIXES = (TEXT_SUFFIX, MANIFEST_SUFFIX)
+
+
+@dataclass(frozen=True)
+class Target:
+    """One input file and the two outputs it owns."""
+
+    source: Path
+    text: Path
+    manifest: Path
+
+
+@dataclass(frozen=True)
+class Outcome:
+    target: Target
+    status: str  # "cleaned", "unchanged", "skipped" (current, not cleaned again) or "failed"
+    message: str = ""
+    removed_by_rule: dict[str, int] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+
+def is_output(path: Path) -> bool:
+    return path.name.endswith(OUTPUT_SUFFIXES)
+
+
+def output_stem(path: Path) -> str:
+    name = path.name
+    for suffix in INPUT_SUFFIXES:
+        if name.lower().endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def target_for(source: Path, root: Path, out: Path | None) -> Target:
+    stem = output_stem(source)
+    folder = source.parent if out is None else out / source.parent.relative_to(root)
+    return Target(source, folder / f"{stem}{TEXT_SUFFIX}", folder / f"{stem}{MANIFEST_SUFFIX}")
+
+
+def discover(paths: Sequence[Path], out: Path | None = None) -> tuple[list[Target], list[Outcome]]:
+    """Targets for files and folders (recursively, hidden entries skipped), and what could not be read."""
+    targets: dict[Path, Target] = {}
+    problems: list[Outcome] = []
+    owners: dict[Path, Path] = {}
+    for path in paths:
+        if path.is_dir():
+            found = _walk(path, problems)
+            root = path
+        elif path.is_file():
+            found, root = iter([path]), path.parent
+        else:
+            problems.append(_failed(path, "no such file or directory"))
+            continue
+        for source in found:
+            if is_output(source) or source in targets:
+                continue
+            target = target_for(source, root, out)
+            if target.text in owners:
+                problems.append(_failed(source, f"its output {target.text} is also the output of {owners[target.text]}"))
+                continue
+            owners[target.text] = source
+            targets[source] = target
+    return sorted(targets.values(), key=lambda t: str(t.source)), problems
+
+
+def _walk(root: Path, problems: list[Outcome]) -> Iterator[Path]:
+    def on_error(error: OSError) -> None:
+        problems.append(_failed(Path(error.filename or root), f"cannot read directory ({error.strerror}), skipped"))
+
+    # os.walk does not follow symlinked directories, so a symlink loop cannot trap it.
+    for folder, dirs, files in os.walk(root, onerror=on_error):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and name.lower().endswith(INPUT_SUFFIXES):
+                yield Path(folder) / name
+
+
+def _failed(path: Path, message: str) -> Outcome:
+    return Outcome(Target(path, path, path), "failed", message)
+
+
+def staleness(target: Target, cleaner: Cleaner) -> str | None:
+    """Why the target's outputs are not current, or None when they are."""
+    if not target.text.is_file():
+        return "no clean text"
+    try:
+        manifest = json.loads(target.manifest.read_text(encoding="utf-8"))
+        recorded_source = manifest["source"]["sha256"]
+        recorded_output = manifest["output"]["sha256"]
+        version = manifest["cleaner"]["version"]
+        digest = manifest["cleaner"]["rules_digest"]
+    except FileNotFoundError:
+        return "no manifest"
+    except (OSError, ValueError, KeyError, TypeError):
+        return "manifest unreadable"
+    try:
+        if sha256_hex(target.source.read_bytes()) != recorded_source:
+            return "source changed"
+        if sha256_hex(target.text.read_bytes()) != recorded_output:
+            return "clean text edited by hand"
+    except OSError as error:
+        return f"cannot read ({error.strerror})"
+    if version != __version__:
+        return f"cleaner version changed ({version} -> {__version__})"
+    if digest != cleaner.rules.digest:
+        return "rules changed"
+    return None
+
+
+def relative(path: Path, start: Path) -> str:
+    return Path(os.path.relpath(path.resolve(), start.resolve())).as_posix()
+
+
+def clean_target(target: Target, cleaner: Cleaner, *, force: bool = False, url: str | None = None,
+                 format: FormatOption = "auto") -> Outcome:
+    """Clean one file and write its outputs, unless they are current. Never raises InputError."""
+    if not force and staleness(target, cleaner) is None:
+        return Outcome(target, "skipped")
+    try:
+        result = cleaner.clean_file(target.source, url, format)
+    except InputError as error:
+        return Outcome(target, "failed", error.reason)
+    result = result.with_paths(relative(target.source, target.manifest.parent), relative(target.text, target.manifest.parent))
+    try:
+        changed = write_outputs(target, result)
+    except OutputError as error:
+        return Outcome(target, "failed", str(error))
+    return Outcome(
+        target,
+        "cleaned" if changed else "unchanged",
+        removed_by_rule=result.manifest["stats"]["removed_by_rule"],
+        warnings=tuple(w["message"] for w in result.warnings),
+    )
+
+
+def write_outputs(target: Target, result: CleanResult) -> bool:
+    """Write text, then manifest, each atomically; True when either file's bytes changed."""
+    text_changed = write_atomic(target.text, result.text.encode("utf-8"))
+    manifest_changed = write_atomic(target.manifest, result.manifest_json().encode("utf-8"))
+    return text_changed or manifest_changed
+
+
+def write_atomic(path: Path, data: bytes) -> bool:
+    """Replace `path` with `data` through a temporary file and a rename; skip identical bytes."""
+    try:
+        if path.is_file() and path.read_bytes() == data:
+            return False
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".cleaner-tmp-", dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write ({error.strerror or error})") from None
+    return True
+
+
+def check_targets(targets: Iterable[Target], cleaner: Cleaner) -> list[tuple[Target, str]]:
+    """Every target whose outputs are missing or stale, with the reason."""
+    stale = []
+    for target in targets:
+        reason = staleness(target, cleaner)
+        if reason is not None:
+            stale.append((target, reason))
+    return stale
+
+
+def summary(outcomes: Sequence[Outcome]) -> dict[str, Any]:
+    removed: dict[str, int] = {}
+    for outcome in outcomes:
+        for rule, chars in outcome.removed_by_rule.items():
+            removed[rule] = removed.get(rule, 0) + chars
+    counts = {status: sum(o.status == status for o in outcomes) for status in ("cleaned", "unchanged", "skipped", "failed")}
+    return {
+        **counts,
+        "removed_chars": sum(removed.values()),
+        "removed_by_rule": dict(sorted(removed.items(), key=lambda item: (-item[1], item[0]))),
+    }
+

@@ -1,0 +1,40 @@
+"""The canonical text form: what every clean output looks like.
+
+UTF-8, NFC, `\\n` line ends, one paragraph per line, paragraphs separated by one blank line, no
+leading or trailing space, white space inside a paragraph folded to one space, invisible format
+characters removed, exactly one final newline. Canonical text is a fixed point: running it through
+`canonical_text(paragraphs_of(text))` gives the same string back.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+# Characters that render as nothing: zero-width space/joiners, word joiner, BOM, soft hyphen,
+# and bidi marks that scrapers copy from the page without meaning anything by them.
+INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Control characters other than white space carry no text; they are folded like spaces.
+CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+WHITESPACE_RUN = re.compile(r"\s+")
+
+
+def canonical_paragraph(raw: str) -> str:
+    """One paragraph in canonical form (may be empty when `raw` held only white space)."""
+    text = INVISIBLE.sub("", raw)
+    text = CONTROL.sub(" ", text)
+    # NFC after the removals, so a mark that an invisible character kept apart still composes.
+    text = unicodedata.normalize("NFC", text)
+    return WHITESPACE_RUN.sub(" ", text).strip()
+
+
+def canonical_text(paragraphs: Iterable[str]) -> str:
+    """Join canonical paragraphs; an empty document is the empty string."""
+    kept = [p for p in paragraphs if p]
+    return "\n\n".join(kept) + "\n" if kept else ""
+
+
+def paragraphs_of(text: str) -> list[str]:
+    """The paragraphs of a canonical text (the inverse of `canonical_text`)."""
+    return [p for p in text.split("\n") if p]

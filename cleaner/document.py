@@ -1,0 +1,52 @@
+"""The document model: decoded source text cut into blocks that remember where they came from."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from .canonical import canonical_paragraph
+
+Format = Literal["text", "html"]
+LINE = re.compile(r"[^\r\n]+")
+
+
+@dataclass(frozen=True)
+class CleanWarning:
+    """Something the manifest should tell a reader, that did not stop the document."""
+
+    code: str
+    message: str
+    rule: str | None = None
+
+    def as_dict(self) -> dict[str, str]:
+        entry = {"code": self.code, "message": self.message}
+        if self.rule:
+            entry["rule"] = self.rule
+        return entry
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph: its canonical text and its character span [start, end) in the source."""
+
+    index: int
+    text: str
+    start: int
+    end: int
+
+
+def text_blocks(source: str) -> list[Block]:
+    """Plain text: every line with visible content is a paragraph.
+
+    Scrapers write one paragraph per line, with or without blank lines between; a line is the
+    unit they agree on. Lines that fold to nothing (white space, invisible characters) are not
+    blocks, and dropping them is canonical form, not a removal.
+    """
+    blocks: list[Block] = []
+    for match in LINE.finditer(source):
+        text = canonical_paragraph(match.group())
+        if text:
+            blocks.append(Block(len(blocks), text, match.start(), match.end()))
+    return blocks

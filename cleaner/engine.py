@@ -1,0 +1,209 @@
+"""Applies rule packs to a document's blocks and says, for every block it removes, which rule did.
+
+One pass is a short chain: find the packs that apply, then field, line, run and cut rules in that
+order (a block keeps the first, most specific, reason it was given). The caller repeats passes
+until nothing changes, so that cleaning a clean text removes nothing more.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from .document import Block, CleanWarning
+from .rules import Pack, Rule, RuleSet
+
+# A block this long is prose: it anchors the article body that `head` and `tail` are measured from.
+PROSE_MIN_CHARS = 80
+# No single rule may remove more than this share of the document's prose; past it the rule is
+# reverted and a warning says so (a false removal is worse than leftover furniture).
+MAX_RULE_PROSE_SHARE = 0.5
+# Seconds of regex time one rule may spend on one document before it is stopped and reported.
+RULE_SECONDS_PER_DOCUMENT = 1.0
+# Titles in a related-links run do not end like sentences.
+SENTENCE_END = (".", "…")
+
+
+@dataclass(frozen=True)
+class PackMatch:
+    pack: Pack
+    why: str  # "generic", "domain" or "fingerprint"
+    evidence: str | None = None
+
+    def as_dict(self) -> dict[str, str]:
+        entry = {"id": self.pack.id, "why": self.why}
+        if self.evidence is not None:
+            entry["evidence"] = self.evidence
+        return entry
+
+
+@dataclass
+class RuleState:
+    """What the rules decided about one document so far; updated pass after pass."""
+
+    removed: dict[int, str] = field(default_factory=dict)  # block index -> rule id
+    metadata: dict[str, str] = field(default_factory=dict)
+    warnings: list[CleanWarning] = field(default_factory=list)
+    disabled: set[str] = field(default_factory=set)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the article body sits among the blocks still kept."""
+
+    first_anchor: int
+    last_anchor: int
+
+    def allows(self, rule: Rule, index: int) -> bool:
+        if rule.where == "head":
+            return index < self.first_anchor
+        if rule.where == "tail":
+            return index > self.last_anchor
+        return True
+
+
+def is_prose(block: Block) -> bool:
+    return len(block.text) >= PROSE_MIN_CHARS
+
+
+def prose_chars(blocks: Sequence[Block]) -> int:
+    """The guard's measure of a document: its prose, or all its text when it has none."""
+    prose = sum(len(b.text) for b in blocks if is_prose(b))
+    return prose or sum(len(b.text) for b in blocks)
+
+
+def layout_of(kept: Sequence[Block]) -> Layout:
+    anchors = [b.index for b in kept if is_prose(b)]
+    if not anchors and kept:
+        longest = max(kept, key=lambda b: (len(b.text), -b.index))
+        anchors = [longest.index]
+    if not anchors:
+        return Layout(0, -1)
+    return Layout(anchors[0], anchors[-1])
+
+
+def match_packs(ruleset: RuleSet, url: str | None, blocks: Sequence[Block]) -> list[PackMatch]:
+    matches: list[PackMatch] = []
+    for pack in ruleset.packs:
+        if pack.generic:
+            matches.append(PackMatch(pack, "generic"))
+        elif domain := pack.domain_match(url):
+            matches.append(PackMatch(pack, "domain", domain))
+        elif fingerprint := _fingerprint(pack, blocks):
+            matches.append(PackMatch(pack, "fingerprint", fingerprint))
+    return matches
+
+
+def _fingerprint(pack: Pack, blocks: Sequence[Block]) -> str | None:
+    for pattern in pack.fingerprints:
+        for block in blocks:
+            try:
+                if pattern.search(block.text, timeout=RULE_SECONDS_PER_DOCUMENT):
+                    return pattern.pattern
+            except TimeoutError:
+                return None
+    return None
+
+
+def apply_pass(blocks: Sequence[Block], packs: Sequence[PackMatch], state: RuleState, budget: float,
+               total_prose: int) -> bool:
+    """One pass of every active rule over the blocks not yet removed; True when it removed any."""
+    changed = False
+    for kind in ("field", "line", "run", "cut"):
+        for match in packs:
+            for rule in match.pack.rules:
+                if rule.kind != kind or rule.id in state.disabled:
+                    continue
+                kept = [b for b in blocks if b.index not in state.removed]
+                if _apply_rule(rule, blocks, kept, state, budget, total_prose):
+                    changed = True
+    return changed
+
+
+def _apply_rule(rule: Rule, blocks: Sequence[Block], kept: list[Block], state: RuleState, budget: float,
+                total_prose: int) -> bool:
+    finder = FINDERS[rule.kind]
+    started = time.perf_counter()
+    remaining = budget - state.seconds.get(rule.id, 0.0)
+    try:
+        found, values = finder(rule, blocks, kept, layout_of(kept), max(remaining, 1e-3))
+    except TimeoutError:
+        _stop(rule, state, "rule-timeout", f"rule {rule.id} ran out of its {budget:g} s time budget; not applied")
+        return False
+    finally:
+        state.seconds[rule.id] = state.seconds.get(rule.id, 0.0) + time.perf_counter() - started
+    if not found:
+        return False
+    already = sum(len(blocks[i].text) for i, r in state.removed.items() if r == rule.id and is_prose(blocks[i]))
+    adding = sum(len(blocks[i].text) for i in found if is_prose(blocks[i]))
+    share = (already + adding) / total_prose if total_prose else 1.0
+    if adding and share > MAX_RULE_PROSE_SHARE:
+        _stop(rule, state, "guard", f"rule {rule.id} would remove {share:.0%} of the document's prose; kept")
+        return False
+    for index in found:
+        state.removed[index] = rule.id
+    for name, value in values.items():
+        state.metadata.setdefault(name, value)
+    return True
+
+
+def _stop(rule: Rule, state: RuleState, code: str, message: str) -> None:
+    """Disable a rule for this document and take back what it removed."""
+    state.disabled.add(rule.id)
+    for index in [i for i, r in state.removed.items() if r == rule.id]:
+        del state.removed[index]
+    state.warnings.append(CleanWarning(code, message, rule.id))
+
+
+Found = tuple[list[int], dict[str, str]]
+
+
+def _find_lines(rule: Rule, blocks: Sequence[Block], kept: list[Block], layout: Layout, timeout: float) -> Found:
+    return [b.index for b in kept if layout.allows(rule, b.index) and rule.match(b.text, timeout)], {}
+
+
+def _find_field(rule: Rule, blocks: Sequence[Block], kept: list[Block], layout: Layout, timeout: float) -> Found:
+    for block in kept:
+        if layout.allows(rule, block.index) and (match := rule.match(block.text, timeout)):
+            value = match.group("value").strip() if not isinstance(match, bool) else block.text
+            return [block.index], {rule.field or "": value}
+    return [], {}
+
+
+def _find_runs(rule: Rule, blocks: Sequence[Block], kept: list[Block], layout: Layout, timeout: float) -> Found:
+    found: list[int] = []
+    position = 0
+    while position < len(kept):
+        heading = kept[position]
+        position += 1
+        if not (layout.allows(rule, heading.index) and rule.match(heading.text, timeout)):
+            continue
+        found.append(heading.index)
+        while position < len(kept) and _is_list_item(kept[position], rule):
+            found.append(kept[position].index)
+            position += 1
+    return found, {}
+
+
+def _is_list_item(block: Block, rule: Rule) -> bool:
+    return len(block.text) <= rule.max_item_chars and not block.text.endswith(SENTENCE_END)
+
+
+def _find_cut(rule: Rule, blocks: Sequence[Block], kept: list[Block], layout: Layout, timeout: float) -> Found:
+    seen_prose = False
+    for position, block in enumerate(kept):
+        # A cut never starts before the article has: the marker must follow some prose.
+        if seen_prose and layout.allows(rule, block.index) and rule.match(block.text, timeout):
+            return [b.index for b in kept[position:]], {}
+        seen_prose = seen_prose or is_prose(block)
+    return [], {}
+
+
+FINDERS: dict[str, Callable[[Rule, Sequence[Block], list[Block], Layout, float], Found]] = {
+    "line": _find_lines,
+    "field": _find_field,
+    "run": _find_runs,
+    "cut": _find_cut,
+}

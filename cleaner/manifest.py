@@ -1,0 +1,102 @@
+"""The provenance manifest: what went, where it was in the source, and which rule took it.
+
+Keys come in a fixed order and no wall-clock time is written, so the same input and rules give the
+same bytes and a re-run that changes nothing rewrites nothing. The schema is in docs/manifest.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .document import Block, CleanWarning
+from .rules import FIELDS
+
+SCHEMA = "cleaner.manifest/1"
+
+
+@dataclass(frozen=True)
+class Removal:
+    rule: str
+    start: int
+    end: int
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def removals_of(blocks: Sequence[Block], removed: dict[int, str]) -> list[Removal]:
+    """One span per run of neighbouring blocks that the same rule removed, in source order."""
+    spans: list[Removal] = []
+    previous_removed = False
+    for block in blocks:
+        rule = removed.get(block.index)
+        if rule is None:
+            previous_removed = False
+            continue
+        if previous_removed and spans[-1].rule == rule:
+            spans[-1] = Removal(rule, spans[-1].start, block.end)
+        else:
+            spans.append(Removal(rule, block.start, block.end))
+        previous_removed = True
+    return spans
+
+
+def build(
+    *,
+    source: str,
+    source_bytes: bytes,
+    fmt: str,
+    encoding: str,
+    text: str,
+    paragraphs: int,
+    version: str,
+    rules_digest: str,
+    packs: list[dict[str, str]],
+    metadata: dict[str, str],
+    removals: list[Removal],
+    duplicates: list[dict[str, Any]],
+    warnings: Sequence[CleanWarning],
+    blocks_in: int,
+) -> dict[str, Any]:
+    output_bytes = text.encode("utf-8")
+    removed_by_rule: Counter[str] = Counter()
+    for removal in removals:
+        removed_by_rule[removal.rule] += removal.end - removal.start
+    return {
+        "schema": SCHEMA,
+        "source": {
+            "path": None,
+            "sha256": sha256_hex(source_bytes),
+            "bytes": len(source_bytes),
+            "format": fmt,
+            "encoding": encoding,
+        },
+        "output": {"path": None, "sha256": sha256_hex(output_bytes), "bytes": len(output_bytes), "paragraphs": paragraphs},
+        "cleaner": {"version": version, "rules_digest": rules_digest},
+        "packs": packs,
+        "metadata": {name: metadata[name] for name in FIELDS if name in metadata},
+        "removed": [
+            {"rule": r.rule, "start": r.start, "end": r.end, "text": source[r.start:r.end]} for r in removals
+        ],
+        "duplicates": duplicates,
+        "warnings": [w.as_dict() for w in warnings],
+        "stats": {
+            "chars_in": len(source),
+            "chars_out": len(text),
+            "paragraphs_in": blocks_in,
+            "paragraphs_out": paragraphs,
+            "removed_chars": sum(removed_by_rule.values()),
+            "removed_by_rule": dict(sorted(removed_by_rule.items())),
+        },
+    }
+
+
+def dumps(manifest: dict[str, Any]) -> str:
+    """The stable JSON form written to disk."""
+    return json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"

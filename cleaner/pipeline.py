@@ -1,0 +1,202 @@
+"""The cleaning pipeline: bytes or text in, canonical text and its manifest out. Writes nothing.
+
+    decode -> blocks -> [rule pass -> duplicate collapse] until nothing changes -> canonical text
+
+Repeating the rule and duplicate steps until they settle is what makes cleaning idempotent: every
+decision that depends on where the article body sits is taken again once the furniture has gone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from . import manifest as manifest_
+from ._version import __version__
+from .canonical import canonical_text
+from .decode import decode
+from .dedup import find_duplicates
+from .document import Block, CleanWarning, text_blocks
+from .engine import RULE_SECONDS_PER_DOCUMENT, RuleState, apply_pass, match_packs, prose_chars
+from .errors import InputTooLarge, UnreadableInput
+from .rules import RuleSet, load_rules
+
+FormatOption = Literal["auto", "text", "html"]
+# Larger inputs are refused (InputTooLarge): a news page is far below this, a log file or a dump
+# of a whole site is not what cleaner is for. Override with Cleaner(max_bytes=...) or --max-bytes.
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# Passes of rules and duplicate collapse before the pipeline gives up waiting for them to settle.
+MAX_PASSES = 8
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+HTML_START = re.compile(r"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.I | re.S)
+HTML_SNIFF_CHARS = 2048
+# A first paragraph this short that does not end like a sentence is taken as the title.
+TITLE_MAX_CHARS = 200
+
+
+@dataclass(frozen=True)
+class CleanResult:
+    """The clean canonical text and its manifest (a JSON-ready dict, keys in schema order)."""
+
+    text: str
+    manifest: dict[str, Any]
+
+    @property
+    def removed(self) -> list[dict[str, Any]]:
+        return self.manifest["removed"]
+
+    @property
+    def warnings(self) -> list[dict[str, str]]:
+        return self.manifest["warnings"]
+
+    @property
+    def metadata(self) -> dict[str, str]:
+        return self.manifest["metadata"]
+
+    def manifest_json(self) -> str:
+        return manifest_.dumps(self.manifest)
+
+    def with_paths(self, source: str | None, output: str | None) -> CleanResult:
+        """The same result with the paths its manifest records (relative to the manifest)."""
+        manifest = dict(self.manifest)
+        manifest["source"] = {**manifest["source"], "path": source}
+        manifest["output"] = {**manifest["output"], "path": output}
+        return replace(self, manifest=manifest)
+
+
+class Cleaner:
+    """Rules loaded once, for any number of documents. Holds no state between calls."""
+
+    def __init__(
+        self,
+        rules: RuleSet | None = None,
+        *,
+        rules_dirs: Sequence[str | Path] = (),
+        rule_seconds: float = RULE_SECONDS_PER_DOCUMENT,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+    ) -> None:
+        self.rules = rules if rules is not None else load_rules(rules_dirs)
+        self.rule_seconds = rule_seconds
+        self.max_bytes = max_bytes
+
+    def clean(self, content: str | bytes, url: str | None = None, format: FormatOption = "auto",
+              *, name: str | None = None) -> CleanResult:
+        """Clean one document. `name` (a file name) only helps to tell HTML from text."""
+        data = content.encode("utf-8") if isinstance(content, str) else bytes(content)
+        if len(data) > self.max_bytes:
+            raise InputTooLarge(f"{len(data):,} bytes is over the {self.max_bytes:,}-byte limit, skipped")
+        fmt = detect_format(content, name) if format == "auto" else format
+        if isinstance(content, str):
+            source, encoding, warnings = content, "utf-8", []
+        else:
+            decoded = decode(data, html=fmt == "html")
+            source, encoding, warnings = decoded.text, decoded.encoding, list(decoded.warnings)
+            if format == "auto" and fmt == "text" and looks_like_html(source):
+                fmt = "html"
+        if fmt == "html":
+            from .html import html_blocks  # trafilatura is heavy: only HTML pays for importing it
+
+            extracted = html_blocks(source, url)
+            blocks, metadata, warnings = extracted.blocks, dict(extracted.metadata), warnings + extracted.warnings
+            removed = dict(extracted.removed)
+        else:
+            blocks, metadata, removed = text_blocks(source), {}, {}
+        return self._finish(source, data, fmt, encoding, blocks, url, metadata, removed, warnings)
+
+    def clean_file(self, path: str | Path, url: str | None = None, format: FormatOption = "auto") -> CleanResult:
+        path = Path(path)
+        try:
+            size = path.stat().st_size
+            if size > self.max_bytes:
+                raise InputTooLarge(f"{size:,} bytes is over the {self.max_bytes:,}-byte limit, skipped", str(path))
+            data = path.read_bytes()
+        except OSError as error:
+            raise UnreadableInput(f"cannot read ({error.strerror or error}), skipped", str(path)) from None
+        return self.clean(data, url, format, name=path.name)
+
+    def _finish(self, source: str, data: bytes, fmt: str, encoding: str, blocks: list[Block], url: str | None,
+                metadata: dict[str, str], removed: dict[int, str], warnings: list[CleanWarning]) -> CleanResult:
+        packs = match_packs(self.rules, url, blocks)
+        state = RuleState(removed=removed, metadata=metadata)
+        duplicates = settle(blocks, packs, state, self.rule_seconds)
+        kept = [b for b in blocks if b.index not in state.removed]
+        if kept and "title" not in state.metadata and looks_like_title(kept[0].text):
+            state.metadata["title"] = kept[0].text
+        if any("\ufffd" in b.text for b in kept):
+            state.warnings.append(CleanWarning("replacement-character", "the clean text holds U+FFFD (bytes that did not decode)"))
+        if not kept and blocks:
+            state.warnings.append(CleanWarning("empty-output", "every paragraph was removed"))
+        if not blocks:
+            state.warnings.append(CleanWarning("empty-input", "the input holds no text"))
+        text = canonical_text(b.text for b in kept)
+        by_index = {b.index: b for b in blocks}
+        manifest = manifest_.build(
+            source=source,
+            source_bytes=data,
+            fmt=fmt,
+            encoding=encoding,
+            text=text,
+            paragraphs=len(kept),
+            version=__version__,
+            rules_digest=self.rules.digest,
+            packs=[m.as_dict() for m in packs],
+            metadata=state.metadata,
+            removals=manifest_.removals_of(blocks, state.removed),
+            duplicates=[
+                {
+                    "rule": d.rule,
+                    "start": by_index[d.index].start,
+                    "end": by_index[d.index].end,
+                    "kept_start": by_index[d.kept].start,
+                    "kept_end": by_index[d.kept].end,
+                    "similarity": d.similarity,
+                }
+                for d in duplicates
+            ],
+            warnings=warnings + state.warnings,
+            blocks_in=len(blocks),
+        )
+        return CleanResult(text, manifest)
+
+
+def settle(blocks: list[Block], packs: list[Any], state: RuleState, rule_seconds: float) -> list[Any]:
+    """Rule passes and duplicate collapse, repeated until neither removes anything more."""
+    total_prose = prose_chars(blocks)
+    duplicates = []
+    for _ in range(MAX_PASSES):
+        changed = apply_pass(blocks, packs, state, rule_seconds, total_prose)
+        kept = [b for b in blocks if b.index not in state.removed]
+        found = find_duplicates(kept)
+        for duplicate in found:
+            state.removed[duplicate.index] = duplicate.rule
+        duplicates = sorted(duplicates + found, key=lambda d: d.index)
+        if not changed and not found:
+            return duplicates
+    state.warnings.append(CleanWarning("unsettled", f"rules still changed the text after {MAX_PASSES} passes"))
+    return duplicates
+
+
+def looks_like_title(text: str) -> bool:
+    return len(text) <= TITLE_MAX_CHARS and " " in text and not text.endswith((".", ":", ",", ";"))
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(HTML_START.match(text[:HTML_SNIFF_CHARS]))
+
+
+def detect_format(content: str | bytes, name: str | None) -> Literal["text", "html"]:
+    if name and name.lower().endswith(HTML_SUFFIXES):
+        return "html"
+    if isinstance(content, str):
+        return "html" if looks_like_html(content) else "text"
+    head = content[:HTML_SNIFF_CHARS].decode("utf-8", errors="ignore").lstrip("\ufeff")
+    return "html" if looks_like_html(head) else "text"
+
+
+def clean(content: str | bytes, url: str | None = None, format: FormatOption = "auto", *,
+          rules: RuleSet | None = None) -> CleanResult:
+    """Clean one document with the built-in rules (or `rules`). For many documents, use Cleaner."""
+    return Cleaner(rules).clean(content, url, format)
