@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from .document import Block, CleanWarning
@@ -44,6 +44,19 @@ PROSE_FALLBACK_CHARS = 200
 # A short block that ends like a sentence and has at least this many words is a short paragraph.
 SENTENCE_MIN_WORDS = 4
 SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+# A document whose words are less than this share stop words is in a language without a list:
+# there, prose is told by length and sentence punctuation alone (running text in the listed
+# languages is 30-50% stop words, the menus and footers around it bring the share down, not to 0).
+KNOWN_LANGUAGE_STOP_SHARE = 0.08
+# A block of at least DATA_MIN_WORDS words, this share of them numbers, is a row of data (a table,
+# a score board): it neither pulls the article towards it nor pushes it away.
+DATA_MIN_WORDS = 4
+DATA_MIN_NUMBER_SHARE = 0.4
+# A short block with at least TOPIC_MIN_WORDS content words, TOPIC_MIN_SHARE of them used by the
+# article's prose, belongs to the article (a list item, a step, a caption of its subject); menus and
+# links to other stories use other words.
+TOPIC_MIN_WORDS = 2
+TOPIC_MIN_SHARE = 0.6
 # Score weights: prose counts for its length, a short sentence for part of it (it may be a closing
 # line of the article or a prompt), and a short block against, at least SHORT_MIN_COST so that a
 # long menu of one-word entries weighs like the text it is.
@@ -63,7 +76,7 @@ MIN_CORE_PROSE_CHARS = 150
 # a page's prose, or the detector has picked the wrong region and must stop).
 MAX_DETECT_PROSE_SHARE = 0.5
 
-Kind = Literal["prose", "sentence", "short"]
+Kind = Literal["prose", "sentence", "data", "topic", "short"]
 
 
 @dataclass(frozen=True)
@@ -78,8 +91,10 @@ class Features:
     def weight(self) -> float:
         if self.kind == "prose":
             return float(self.chars)
-        if self.kind == "sentence":
+        if self.kind in ("sentence", "topic"):
             return self.chars * SENTENCE_WEIGHT
+        if self.kind == "data":
+            return 0.0
         return -float(max(self.chars, SHORT_MIN_COST))
 
 
@@ -98,21 +113,40 @@ class Detection:
     warning: str | None = None
 
 
-def features_of(text: str) -> Features:
+def features_of(text: str, known_language: bool = True) -> Features:
     words = WORD.findall(text)
     stops = sum(1 for w in words if w.lower() in STOP_WORDS)
     stop_share = stops / len(words) if words else 0.0
     ends = bool(SENTENCE_END.search(text))
+    numbers = sum(1 for w in words if w.isdigit())
     kind: Kind
-    if (len(words) >= PROSE_MIN_WORDS and stop_share >= PROSE_MIN_STOP_SHARE) or (
+    if len(words) >= PROSE_MIN_WORDS and (stop_share >= PROSE_MIN_STOP_SHARE or not known_language) or (
         len(text) >= PROSE_FALLBACK_CHARS and ends
     ):
         kind = "prose"
-    elif ends and len(words) >= SENTENCE_MIN_WORDS and stops:
+    elif ends and len(words) >= SENTENCE_MIN_WORDS and (stops or not known_language):
         kind = "sentence"
+    elif len(words) >= DATA_MIN_WORDS and numbers >= DATA_MIN_NUMBER_SHARE * len(words):
+        kind = "data"
     else:
         kind = "short"
     return Features(len(text), len(words), round(stop_share, 3), ends, kind)
+
+
+def is_known_language(blocks: Sequence[Block]) -> bool:
+    """Whether the built-in stop words cover the document's language (else length decides prose)."""
+    words = [w.lower() for b in blocks for w in WORD.findall(b.text)]
+    return bool(words) and sum(1 for w in words if w in STOP_WORDS) >= KNOWN_LANGUAGE_STOP_SHARE * len(words)
+
+
+def content_words(text: str) -> set[str]:
+    return {w.lower() for w in WORD.findall(text) if w.isalpha() and w.lower() not in STOP_WORDS}
+
+
+def shares_topic(text: str, vocabulary: set[str]) -> bool:
+    """A short block most of whose content words the article's prose also uses: part of the article."""
+    words = content_words(text)
+    return len(words) >= TOPIC_MIN_WORDS and len(words & vocabulary) >= TOPIC_MIN_SHARE * len(words)
 
 
 def densest_run(weights: Sequence[float]) -> tuple[int, int, float]:
@@ -138,10 +172,17 @@ def is_link_item(features: Features) -> bool:
 
 def detect(kept: Sequence[Block]) -> Detection:
     """The blocks among `kept` (in order) that are furniture around the article, and why."""
-    features = [features_of(b.text) for b in kept]
+    known = is_known_language(kept)
+    features = [features_of(b.text, known) for b in kept]
     prose = sum(f.chars for f in features if f.kind == "prose")
     if prose < MIN_CORE_PROSE_CHARS:
         return Detection()
+    first, last, _ = densest_run([f.weight for f in features])
+    # Second look: short blocks on the article's topic count for it, and the core is found again.
+    vocabulary = set().union(*(content_words(kept[p].text) for p in range(first, last + 1)
+                               if features[p].kind == "prose"))
+    features = [replace(f, kind="topic") if f.kind == "short" and shares_topic(b.text, vocabulary) else f
+                for b, f in zip(kept, features)]
     first, last, score = densest_run([f.weight for f in features])
     core = {"core_start": kept[first].start, "core_end": kept[last].end, "core_score": round(score)}
     decisions: list[Decision] = []
