@@ -191,7 +191,8 @@ def detect(kept: Sequence[Block]) -> Detection:
         head_end = first - 1
     for position in range(head_end):
         decisions.append(Decision(kept[position].index, "detect.head", {**core, "kind": features[position].kind}))
-    decisions += _link_runs(kept, features, first, last)
+    if known:  # without stop words a list of titles cannot be told from short paragraphs
+        decisions += _link_runs(kept, features, first, last)
     for position in range(last + 1, len(kept)):
         decisions.append(Decision(kept[position].index, "detect.tail", {**core, "kind": features[position].kind}))
     removed = {d.index for d in decisions}
