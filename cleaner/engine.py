@@ -156,7 +156,9 @@ def _stop(rule: Rule, state: RuleState, code: str, message: str) -> None:
     state.disabled.add(rule.id)
     for index in [i for i, r in state.removed.items() if r == rule.id]:
         del state.removed[index]
-    state.warnings.append(CleanWarning(code, message, rule.id))
+    warning = CleanWarning(code, message, rule.id)
+    if warning not in state.warnings:
+        state.warnings.append(warning)
 
 
 Found = tuple[list[int], dict[str, str]]
