@@ -1,6 +1,6 @@
 """The cleaning pipeline: bytes or text in, canonical text and its manifest out. Writes nothing.
 
-    decode -> blocks -> [rule pass -> duplicate collapse] until nothing changes -> canonical text
+    decode -> blocks -> [duplicate collapse -> rule pass] until nothing changes -> canonical text
 
 Repeating the rule and duplicate steps until they settle is what makes cleaning idempotent: every
 decision that depends on where the article body sits is taken again once the furniture has gone.
@@ -21,7 +21,7 @@ from .decode import decode
 from .dedup import find_duplicates
 from .detect import apply_detector
 from .document import Block, CleanWarning, text_blocks
-from .engine import RULE_SECONDS_PER_DOCUMENT, RuleState, apply_pass, match_packs, prose_chars
+from .engine import RULE_SECONDS_PER_DOCUMENT, Guard, RuleState, apply_pass, match_packs
 from .errors import InputTooLarge, UnreadableInput
 from .rules import RuleSet, load_rules
 
@@ -165,13 +165,13 @@ class Cleaner:
 
 def settle(blocks: list[Block], packs: list[Any], state: RuleState, rule_seconds: float) -> list[Any]:
     """Rule passes, duplicate collapse and the article detector, repeated until none removes anything more."""
-    total_prose = prose_chars(blocks)
-    duplicates = []
+    guard = Guard.for_blocks(blocks)
+    duplicates: list[Any] = []
     for _ in range(MAX_PASSES):
         # A rule the guard stopped gets another chance once other removals have shrunk what it would
         # take (a comment cut that reached over a footer); the guard still measures it every time.
         state.disabled -= {w.rule for w in state.warnings if w.code == "guard"}
-        changed = apply_pass(blocks, packs, state, rule_seconds, total_prose)
+        changed = apply_pass(blocks, packs, state, rule_seconds, guard)
         kept = [b for b in blocks if b.index not in state.removed]
         found = find_duplicates(kept)
         for duplicate in found:
