@@ -14,6 +14,7 @@ from typing import Any
 
 from .document import Block, CleanWarning
 from .rules import Pack, Rule, RuleSet
+from .scan import BlockMatches, RuleScanner
 
 # A block this long is prose: it anchors the article body that `head` and `tail` are measured from.
 PROSE_MIN_CHARS = 80
@@ -130,27 +131,38 @@ def _fingerprint(pack: Pack, blocks: Sequence[Block]) -> str | None:
 
 
 def apply_pass(blocks: Sequence[Block], packs: Sequence[PackMatch], state: RuleState, budget: float,
-               guard: Guard) -> bool:
-    """One pass of every active rule over the blocks not yet removed; True when it removed any."""
+               guard: Guard, matches: BlockMatches | None = None) -> bool:
+    """One pass of every active rule over the blocks not yet removed; True when it removed any.
+
+    `matches` remembers what the rules matched in earlier passes over the same blocks."""
+    if matches is None:
+        matches = BlockMatches(RuleScanner.for_rules(()))
     changed = False
+    kept: list[Block] | None = None
+    layout = Layout(0, -1)
     for kind in ("field", "line", "run", "cut"):
         for match in packs:
             for rule in match.pack.rules:
                 if rule.kind != kind or rule.id in state.disabled:
                     continue
-                kept = [b for b in blocks if b.index not in state.removed]
-                if _apply_rule(rule, blocks, kept, state, budget, guard):
+                if kept is None:  # the kept blocks and their layout change only when a rule removes
+                    kept = [b for b in blocks if b.index not in state.removed]
+                    layout = layout_of(kept)
+                before = len(state.removed)
+                if _apply_rule(rule, blocks, kept, layout, state, budget, guard, matches):
                     changed = True
+                if len(state.removed) != before:
+                    kept = None
     return changed
 
 
-def _apply_rule(rule: Rule, blocks: Sequence[Block], kept: list[Block], state: RuleState, budget: float,
-                guard: Guard) -> bool:
+def _apply_rule(rule: Rule, blocks: Sequence[Block], kept: list[Block], layout: Layout, state: RuleState,
+                budget: float, guard: Guard, matches: BlockMatches) -> bool:
     finder = FINDERS[rule.kind]
     started = time.perf_counter()
     remaining = budget - state.seconds.get(rule.id, 0.0)
     try:
-        found, values = finder(rule, blocks, kept, layout_of(kept), max(remaining, 1e-3))
+        found, values = finder(rule, kept, layout, Matcher(rule, matches, max(remaining, 1e-3)))
     except TimeoutError:
         _stop(rule, state, "rule-timeout", f"rule {rule.id} ran out of its {budget:g} s time budget; not applied")
         return False
@@ -184,25 +196,42 @@ def _stop(rule: Rule, state: RuleState, code: str, message: str) -> None:
 Found = tuple[list[int], dict[str, str]]
 
 
-def _find_lines(rule: Rule, blocks: Sequence[Block], kept: list[Block], layout: Layout, timeout: float) -> Found:
-    return [b.index for b in kept if layout.allows(rule, b.index) and rule.match(b.text, timeout)], {}
+@dataclass(frozen=True)
+class Matcher:
+    """One rule's view of the document's matches: whether it matches a block, within its time budget."""
+
+    rule: Rule
+    matches: BlockMatches
+    timeout: float
+
+    def __call__(self, block: Block) -> Any:
+        return self.matches.match(self.rule, block, self.timeout)
+
+    def among(self, kept: list[Block]) -> list[Block]:
+        """The kept blocks the rule may match, in order (the scan rules out the others)."""
+        candidates = self.matches.candidates(self.rule)
+        return kept if candidates is None else [b for b in kept if b.index in candidates] if candidates else []
 
 
-def _find_field(rule: Rule, blocks: Sequence[Block], kept: list[Block], layout: Layout, timeout: float) -> Found:
-    for block in kept:
-        if layout.allows(rule, block.index) and (match := rule.match(block.text, timeout)):
-            value = match.group("value").strip() if not isinstance(match, bool) else block.text
+def _find_lines(rule: Rule, kept: list[Block], layout: Layout, match: Matcher) -> Found:
+    return [b.index for b in match.among(kept) if layout.allows(rule, b.index) and match(b)], {}
+
+
+def _find_field(rule: Rule, kept: list[Block], layout: Layout, match: Matcher) -> Found:
+    for block in match.among(kept):
+        if layout.allows(rule, block.index) and (found := match(block)):
+            value = found.group("value").strip() if not isinstance(found, bool) else block.text
             return [block.index], {rule.field or "": value}
     return [], {}
 
 
-def _find_runs(rule: Rule, blocks: Sequence[Block], kept: list[Block], layout: Layout, timeout: float) -> Found:
+def _find_runs(rule: Rule, kept: list[Block], layout: Layout, match: Matcher) -> Found:
     found: list[int] = []
     position = 0
     while position < len(kept):
         heading = kept[position]
         position += 1
-        if not (layout.allows(rule, heading.index) and rule.match(heading.text, timeout)):
+        if not (layout.allows(rule, heading.index) and match(heading)):
             continue
         found.append(heading.index)
         while position < len(kept) and _is_list_item(kept[position], rule):
@@ -215,17 +244,17 @@ def _is_list_item(block: Block, rule: Rule) -> bool:
     return len(block.text) <= rule.max_item_chars and not block.text.endswith(SENTENCE_END)
 
 
-def _find_cut(rule: Rule, blocks: Sequence[Block], kept: list[Block], layout: Layout, timeout: float) -> Found:
+def _find_cut(rule: Rule, kept: list[Block], layout: Layout, match: Matcher) -> Found:
     seen_prose = False
     for position, block in enumerate(kept):
         # A cut never starts before the article has: the marker must follow some prose.
-        if seen_prose and layout.allows(rule, block.index) and rule.match(block.text, timeout):
+        if seen_prose and layout.allows(rule, block.index) and match(block):
             return [b.index for b in kept[position:]], {}
         seen_prose = seen_prose or is_prose(block)
     return [], {}
 
 
-FINDERS: dict[str, Callable[[Rule, Sequence[Block], list[Block], Layout, float], Found]] = {
+FINDERS: dict[str, Callable[[Rule, list[Block], Layout, Matcher], Found]] = {
     "line": _find_lines,
     "field": _find_field,
     "run": _find_runs,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -23,7 +24,8 @@ from .detect import apply_detector
 from .document import Block, CleanWarning, text_blocks
 from .engine import RULE_SECONDS_PER_DOCUMENT, Guard, RuleState, apply_pass, match_packs
 from .errors import InputTooLarge, UnreadableInput
-from .rules import RuleSet, load_rules
+from .rules import KINDS, RuleSet, load_rules
+from .scan import BlockMatches, RuleScanner
 
 FormatOption = Literal["auto", "text", "html"]
 # Larger inputs are refused (InputTooLarge): a news page is far below this, a log file or a dump
@@ -83,6 +85,11 @@ class Cleaner:
         self.rule_seconds = rule_seconds
         self.max_bytes = max_bytes
 
+    @cached_property
+    def scanner(self) -> RuleScanner:
+        """Every rule pattern in one alternation, in the order the rules apply (built on first use)."""
+        return RuleScanner.for_rules(rule for kind in KINDS for rule in self.rules.rules() if rule.kind == kind)
+
     def clean(self, content: str | bytes, url: str | None = None, format: FormatOption = "auto",
               *, name: str | None = None) -> CleanResult:
         """Clean one document. `name` (a file name) only helps to tell HTML from text."""
@@ -122,7 +129,7 @@ class Cleaner:
                 metadata: dict[str, str], removed: dict[int, str], warnings: list[CleanWarning]) -> CleanResult:
         packs = match_packs(self.rules, url, blocks)
         state = RuleState(removed=removed, metadata=metadata)
-        duplicates = settle(blocks, packs, state, self.rule_seconds)
+        duplicates = settle(blocks, packs, state, self.rule_seconds, self.scanner)
         kept = [b for b in blocks if b.index not in state.removed]
         if kept and "title" not in state.metadata and looks_like_title(kept[0].text):
             state.metadata["title"] = kept[0].text
@@ -163,15 +170,19 @@ class Cleaner:
         return CleanResult(text, manifest)
 
 
-def settle(blocks: list[Block], packs: list[Any], state: RuleState, rule_seconds: float) -> list[Any]:
+def settle(blocks: list[Block], packs: list[Any], state: RuleState, rule_seconds: float,
+           scanner: RuleScanner | None = None) -> list[Any]:
     """Rule passes, duplicate collapse and the article detector, repeated until none removes anything more."""
     guard = Guard.for_blocks(blocks)
+    # One scan of every block against all rule patterns; the passes reuse what it found.
+    matches = BlockMatches.of(scanner or RuleScanner.for_rules(()), [b for b in blocks if b.index not in state.removed],
+                              rule_seconds)
     duplicates: list[Any] = []
     for _ in range(MAX_PASSES):
         # A rule the guard stopped gets another chance once other removals have shrunk what it would
         # take (a comment cut that reached over a footer); the guard still measures it every time.
         state.disabled -= {w.rule for w in state.warnings if w.code == "guard"}
-        changed = apply_pass(blocks, packs, state, rule_seconds, guard)
+        changed = apply_pass(blocks, packs, state, rule_seconds, guard, matches)
         kept = [b for b in blocks if b.index not in state.removed]
         found = find_duplicates(kept)
         for duplicate in found:

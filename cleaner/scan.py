@@ -1,0 +1,176 @@
+"""Matches every rule pattern against a block in one regex call, and remembers what it found.
+
+Calling each rule's pattern on each block costs a regex call per rule and block (and the time
+budget check of every call is most of that cost). The scanner joins the patterns into one
+alternation, in the order the rules apply, and runs it once per block: the alternative that
+matches is the first rule whose pattern matches, the rules before it do not match, and only the
+rules after it need their own call, which is rare (a block usually goes with the first rule that
+matches it). What a block matched is remembered for the whole document, so the passes that
+follow the first one ask the regex engine nothing again.
+
+A pattern joins the alternation only when it means the same inside it: its leading flags become
+scoped flags, and a pattern that numbers its groups (back references, group calls, conditions)
+or sets flags in the middle is matched alone as before. The scan has its own time budget; past it,
+the blocks not yet scanned are matched rule by rule, each rule with its own budget as before, so
+a catastrophic pattern is still stopped and reported by the rule's budget.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from .document import Block
+from .rules import Rule
+
+# The flags a pattern may set at its start, as `(?i)`: they become scoped, `(?i:...)`.
+LEADING_FLAGS = re.compile(r"\(\?([aimsux]+)\)")
+# Scoped flags inside a pattern, `(?i:...)` or `(?-i:...)`: local, so safe in an alternation.
+SCOPED_FLAGS = re.compile(r"[a-zA-Z]*(-[a-zA-Z]+)?:")
+# Group constructs that mean the same inside an alternation (no numbering, no global flags).
+LOCAL_GROUPS = (":", "P<", "=", "!", "<=", "<!", ">")
+GROUP_NAME = "cleaner_rule_{}"
+# A block's scan result when no alternative matched it.
+NO_MATCH = -1
+
+
+def local_form(pattern: str) -> str | None:
+    """The pattern as one alternative of a larger pattern, or None when it would not mean the same there."""
+    flags = ""
+    if leading := LEADING_FLAGS.match(pattern):
+        flags, pattern = leading.group(1), pattern[leading.end():]
+    if "x" in flags and "#" in pattern:
+        return None  # a comment could hide a construct from the check below
+    position, in_class = 0, False
+    while position < len(pattern):
+        char = pattern[position]
+        if char == "\\":
+            following = pattern[position + 1:position + 2]
+            if following.isdigit() or following == "g":
+                return None  # numbered back reference or group call
+            position += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            position += 1
+            if pattern.startswith("^", position):
+                position += 1
+            if pattern.startswith("]", position):
+                position += 1
+            continue
+        elif char == "(" and pattern.startswith("?", position + 1):
+            rest = pattern[position + 2:]
+            if not (rest.startswith(LOCAL_GROUPS) or SCOPED_FLAGS.match(rest)):
+                return None
+        position += 1
+    if in_class:
+        return None
+    # In verbose mode the closing parenthesis goes on a line of its own, after any trailing space.
+    return f"(?{flags}:{pattern}\n)" if "x" in flags else f"(?{flags}:{pattern})"
+
+
+@dataclass(frozen=True)
+class RuleScanner:
+    """One alternation of the patterns of many rules; `positions` maps a rule id to its alternative."""
+
+    pattern: regex.Pattern[str] | None
+    positions: dict[str, int]
+    names: tuple[str, ...]
+
+    @classmethod
+    def for_rules(cls, rules: Iterable[Rule]) -> RuleScanner:
+        alternatives: list[str] = []
+        positions: dict[str, int] = {}
+        for rule in rules:
+            if rule.pattern is None or rule.id in positions:
+                continue
+            body = local_form(rule.pattern.pattern)
+            name = GROUP_NAME.format(len(alternatives))
+            if body is None or any(g.startswith(GROUP_NAME.format("")) for g in rule.pattern.groupindex):
+                continue
+            positions[rule.id] = len(alternatives)
+            alternatives.append(f"(?P<{name}>{body})")
+        if not alternatives:
+            return cls(None, {}, ())
+        try:
+            pattern = regex.compile("|".join(alternatives), regex.VERSION0)
+        except regex.error:  # the rules compiled one by one; matched one by one they still work
+            return cls(None, {}, ())
+        return cls(pattern, positions, tuple(GROUP_NAME.format(i) for i in range(len(alternatives))))
+
+    def scan(self, blocks: Sequence[Block], budget: float) -> dict[int, int]:
+        """Block index -> the first alternative that matches it (or NO_MATCH); blocks the budget did
+        not reach are left out, and are matched rule by rule."""
+        first: dict[int, int] = {}
+        if self.pattern is None:
+            return first
+        fullmatch = self.pattern.fullmatch
+        deadline = time.perf_counter() + budget
+        for block in blocks:
+            remaining = deadline - time.perf_counter()
+            if remaining <= 0:
+                break
+            try:
+                found = fullmatch(block.text, 0, None, None, False, remaining)  # positional: cheaper
+            except TimeoutError:
+                break
+            first[block.index] = NO_MATCH if found is None else self._alternative(found)
+        return first
+
+    def _alternative(self, found: regex.Match[str]) -> int:
+        for position, name in enumerate(self.names):
+            if found.start(name) >= 0:
+                return position
+        return NO_MATCH
+
+
+@dataclass
+class BlockMatches:
+    """What each rule matched in one document's blocks, asked of the regex engine at most once."""
+
+    scanner: RuleScanner
+    first: dict[int, int] = field(default_factory=dict)  # RuleScanner.scan of the blocks below
+    complete: bool = False  # whether the scan reached every block the rules will be asked about
+    matched: dict[int, int] = field(default_factory=dict)  # the blocks of `first` some alternative matched
+    results: dict[tuple[str, int], Any] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, scanner: RuleScanner, blocks: Sequence[Block], budget: float) -> BlockMatches:
+        first = scanner.scan(blocks, budget)
+        return cls(scanner, first, complete=scanner.pattern is not None and len(first) == len(blocks),
+                   matched={index: found for index, found in first.items() if found != NO_MATCH})
+
+    def candidates(self, rule: Rule) -> set[int] | None:
+        """The only blocks `rule` can match (None: any block may)."""
+        position = self.scanner.positions.get(rule.id)
+        if position is None or rule.exact:
+            return None
+        if not self.complete:
+            return None
+        return {index for index, found in self.matched.items() if found <= position}
+
+    def match(self, rule: Rule, block: Block, timeout: float) -> Any:
+        """Rule.match(block.text), from the scan when it decides, else from the rule's own pattern."""
+        key = (rule.id, block.index)
+        if key in self.results:
+            return self.results[key]
+        result = self._match(rule, block, timeout)
+        self.results[key] = result
+        return result
+
+    def _match(self, rule: Rule, block: Block, timeout: float) -> Any:
+        position = self.scanner.positions.get(rule.id)
+        found = self.first.get(block.index)
+        if position is not None and found is not None:
+            if found == NO_MATCH or found > position:  # the rule's pattern does not match
+                return True if rule.exact and block.text.casefold() in rule.exact else None
+            if found == position and rule.kind != "field":  # a field rule needs the match itself
+                return True
+        return rule.match(block.text, timeout)
