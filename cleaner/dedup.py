@@ -13,9 +13,10 @@ are not passages, and the rule packs are what decides about furniture.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import chain
 from difflib import SequenceMatcher
 
 from .document import Block
@@ -44,29 +45,79 @@ class Duplicate:
     similarity: float
 
 
+Pair = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class _Folded:
+    """A block's folded words: `key` joins them; `size` counts their pairs, and `repeated` holds the
+    pairs some other block of the document also has (only those can be shared with another block)."""
+
+    key: str
+    size: int
+    repeated: set[Pair]
+
+
 @dataclass
 class _Seen:
     block: Block
     key: str
-    pairs: set[tuple[str, str]]
+    size: int
+    pairs: set[Pair]
 
 
-def find_duplicates(blocks: Sequence[Block]) -> list[Duplicate]:
-    """Duplicates among `blocks` (the blocks still kept), in the order of the block that goes."""
+@dataclass
+class DedupMemo:
+    """What find_duplicates learnt about one document's blocks, for later calls about some of them
+    (the pipeline asks again after every pass, about fewer blocks): a cache, never a decision."""
+
+    folded: dict[int, _Folded | None] = field(default_factory=dict)
+    verdicts: dict[tuple[str, str], tuple[str, float] | None] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, blocks: Sequence[Block]) -> DedupMemo:
+        """The folded words of every block of a document (later calls may pass any subset of them)."""
+        words_of = {b.index: WORD.findall(b.text.casefold()) for b in blocks}
+        pairs_of = {i: set(zip(w, w[1:])) for i, w in words_of.items() if len(w) >= MIN_DUP_WORDS}
+        counts = Counter(chain.from_iterable(pairs_of.values()))
+        repeated = {pair for pair, count in counts.items() if count > 1}
+        folded: dict[int, _Folded | None] = {i: None for i in words_of}
+        for index, pairs in pairs_of.items():
+            folded[index] = _Folded(" ".join(words_of[index]), len(pairs), pairs & repeated)
+        return cls(folded)
+
+    def fold(self, block: Block) -> _Folded | None:
+        if block.index not in self.folded:  # a block the memo was not made with: all its pairs count
+            words = WORD.findall(block.text.casefold())
+            pairs = set(zip(words, words[1:]))
+            self.folded[block.index] = _Folded(" ".join(words), len(pairs), pairs) if len(words) >= MIN_DUP_WORDS else None
+        return self.folded[block.index]
+
+    def compare(self, a: str, b: str) -> tuple[str, float] | None:
+        if (a, b) not in self.verdicts:
+            self.verdicts[(a, b)] = _compare(a, b)
+        return self.verdicts[(a, b)]
+
+
+def find_duplicates(blocks: Sequence[Block], memo: DedupMemo | None = None) -> list[Duplicate]:
+    """Duplicates among `blocks` (the blocks still kept), in the order of the block that goes.
+
+    `memo` carries what earlier calls on the same document's blocks computed."""
+    memo = memo or DedupMemo.of(blocks)
     exact: dict[str, int] = {}
     seen: dict[int, _Seen] = {}
     postings: dict[tuple[str, str], list[int]] = defaultdict(list)
     duplicates: dict[int, Duplicate] = {}
     for block in blocks:
-        words = WORD.findall(block.text.casefold())
-        if len(words) < MIN_DUP_WORDS:
+        folded = memo.fold(block)
+        if folded is None:
             continue
-        key = " ".join(words)
+        key = folded.key
         if key in exact:
             duplicates[block.index] = Duplicate(block.index, exact[key], "dedup.exact", 1.0)
             continue
-        current = _Seen(block, key, set(zip(words, words[1:])))
-        match = _best_match(current, seen, postings)
+        current = _Seen(block, key, folded.size, folded.repeated)
+        match = _best_match(current, seen, postings, memo)
         if match is None:
             _remember(current, exact, seen, postings)
             continue
@@ -84,21 +135,21 @@ def find_duplicates(blocks: Sequence[Block]) -> list[Duplicate]:
     return sorted(duplicates.values(), key=lambda d: d.index)
 
 
-def _best_match(current: _Seen, seen: dict[int, _Seen],
-                postings: dict[tuple[str, str], list[int]]) -> tuple[_Seen, str, float] | None:
+def _best_match(current: _Seen, seen: dict[int, _Seen], postings: dict[tuple[str, str], list[int]],
+                memo: DedupMemo) -> tuple[_Seen, str, float] | None:
     shared: dict[int, int] = defaultdict(int)
-    for pair in current.pairs:
-        indexes = postings.get(pair, ())
+    for pair in postings.keys() & current.pairs:  # only the pairs seen before (an intersection in C)
+        indexes = postings[pair]
         if len(indexes) <= COMMON_PAIR_POSTINGS:
             for index in indexes:
                 shared[index] += 1
     # Most shared first, then the earliest block: a fixed order keeps the result deterministic.
     for index, count in sorted(shared.items(), key=lambda item: (-item[1], item[0])):
         other = seen[index]
-        smaller = min(len(current.pairs), len(other.pairs)) or 1
+        smaller = min(current.size, other.size) or 1
         if count / smaller < CANDIDATE_SHARE:
             break
-        verdict = _compare(current.key, other.key)
+        verdict = memo.compare(current.key, other.key)
         if verdict is not None:
             return other, verdict[0], verdict[1]
     return None

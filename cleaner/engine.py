@@ -10,11 +10,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .document import Block, CleanWarning
 from .rules import Pack, Rule, RuleSet
 from .scan import BlockMatches, RuleScanner
+
+if TYPE_CHECKING:
+    from .dedup import DedupMemo
 
 # A block this long is prose: it anchors the article body that `head` and `tail` are measured from.
 PROSE_MIN_CHARS = 80
@@ -85,10 +88,10 @@ class Guard:
     counted: frozenset[int]
 
     @classmethod
-    def for_blocks(cls, blocks: Sequence[Block]) -> Guard:
+    def for_blocks(cls, blocks: Sequence[Block], memo: DedupMemo | None = None) -> Guard:
         from .dedup import find_duplicates
 
-        copies = {d.index for d in find_duplicates(blocks)}
+        copies = {d.index for d in find_duplicates(blocks, memo)}
         originals = [b for b in blocks if b.index not in copies]
         prose = [b for b in originals if is_prose(b)] or originals
         return cls(sum(len(b.text) for b in prose), frozenset(b.index for b in prose))

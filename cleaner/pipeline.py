@@ -19,7 +19,7 @@ from . import manifest as manifest_
 from ._version import __version__
 from .canonical import canonical_text
 from .decode import decode
-from .dedup import find_duplicates
+from .dedup import DedupMemo, find_duplicates
 from .detect import apply_detector
 from .document import Block, CleanWarning, text_blocks
 from .engine import RULE_SECONDS_PER_DOCUMENT, Guard, RuleState, apply_pass, match_packs
@@ -173,7 +173,8 @@ class Cleaner:
 def settle(blocks: list[Block], packs: list[Any], state: RuleState, rule_seconds: float,
            scanner: RuleScanner | None = None) -> list[Any]:
     """Rule passes, duplicate collapse and the article detector, repeated until none removes anything more."""
-    guard = Guard.for_blocks(blocks)
+    dedup_memo = DedupMemo.of(blocks)
+    guard = Guard.for_blocks(blocks, dedup_memo)
     # One scan of every block against all rule patterns; the passes reuse what it found.
     matches = BlockMatches.of(scanner or RuleScanner.for_rules(()), [b for b in blocks if b.index not in state.removed],
                               rule_seconds)
@@ -184,7 +185,7 @@ def settle(blocks: list[Block], packs: list[Any], state: RuleState, rule_seconds
         state.disabled -= {w.rule for w in state.warnings if w.code == "guard"}
         changed = apply_pass(blocks, packs, state, rule_seconds, guard, matches)
         kept = [b for b in blocks if b.index not in state.removed]
-        found = find_duplicates(kept)
+        found = find_duplicates(kept, dedup_memo)
         for duplicate in found:
             state.removed[duplicate.index] = duplicate.rule
         duplicates = sorted(duplicates + found, key=lambda d: d.index)
