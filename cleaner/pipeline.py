@@ -129,7 +129,7 @@ class Cleaner:
                 metadata: dict[str, str], removed: dict[int, str], warnings: list[CleanWarning]) -> CleanResult:
         packs = match_packs(self.rules, url, blocks)
         state = RuleState(removed=removed, metadata=metadata)
-        duplicates = settle(blocks, packs, state, self.rule_seconds, self.scanner)
+        duplicates = settle(blocks, packs, state, self.rule_seconds, scanner=self.scanner)
         kept = [b for b in blocks if b.index not in state.removed]
         if kept and "title" not in state.metadata and looks_like_title(kept[0].text):
             state.metadata["title"] = kept[0].text
@@ -170,7 +170,7 @@ class Cleaner:
         return CleanResult(text, manifest)
 
 
-def settle(blocks: list[Block], packs: list[Any], state: RuleState, rule_seconds: float,
+def settle(blocks: list[Block], packs: list[Any], state: RuleState, rule_seconds: float, *,
            scanner: RuleScanner | None = None) -> list[Any]:
     """Rule passes, duplicate collapse and the article detector, repeated until none removes anything more."""
     dedup_memo = DedupMemo.of(blocks)

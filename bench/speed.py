@@ -1,0 +1,167 @@
+"""Speed and peak memory of cleaner beside its peers, on the same documents, in one run.
+
+    .venv/bin/python bench/speed.py [BENCH_DIR] [--repeat N] [--starts N]
+
+Rows:
+- text path: cleaner on every `text-main/` and `text-all/` dump against jusText on the same lines
+  wrapped as paragraphs (bench/quality_text.py's wrapper), F1 from bench/metric.py beside;
+- HTML path: cleaner on the shared pages (`html/`) against trafilatura `extract` alone; printed
+  only once `cleaner.html` exists, with a note otherwise;
+- process start: `cleaner check seeds/` (on current outputs) against `python -c 'import typer'`.
+
+Every tool runs in its own subprocess, so that peak memory (the process's maximum resident set) is
+its own. Throughput is documents over CPU seconds, the best of `--repeat` passes over all documents
+(the machine is shared: CPU time and the best of several runs are what stay put when wall time
+does not). Process start is the minimum over `--starts` runs of the child's CPU time (user +
+system) and of its wall time. Ratios compare rows of this run only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.metric import DEFAULT_BENCH, gold_of, load_pages, score  # noqa: E402
+
+TEXT_KINDS = ("text-main", "text-all")
+# Goals, from the issue: the text path 5x jusText's docs/s, the HTML path at least trafilatura's,
+# and a start under 2x importing typer.
+TEXT_GOAL = 5.0
+HTML_GOAL = 1.0
+START_GOAL = 2.0
+
+
+def html_path_available() -> bool:
+    return importlib.util.find_spec("cleaner.html") is not None
+
+
+def extractor(tool: str) -> Callable[[str | bytes], str]:
+    from bench.quality_text import cleaner_extractor, justext_extractor
+
+    if tool == "cleaner-text":
+        return cleaner_extractor()  # type: ignore[return-value]
+    if tool == "jusText":
+        return justext_extractor()  # type: ignore[return-value]
+    if tool == "cleaner-html":
+        from cleaner import Cleaner
+
+        cleaner = Cleaner()
+        return lambda page: cleaner.clean(page, format="html").text
+    if tool == "trafilatura":
+        import trafilatura
+
+        return lambda page: trafilatura.extract(page) or ""
+    raise ValueError(tool)
+
+
+def worker(tool: str, kind: str, bench: Path, repeat: int) -> dict[str, float]:
+    """Run in a subprocess: one tool over every document of one kind; prints its measures."""
+    pages = load_pages(bench)
+    documents: dict[str, str | bytes] = {p.id: (p.html() if kind == "html" else p.text(kind)) for p in pages}
+    size = sum(len(d if isinstance(d, bytes) else d.encode("utf-8")) for d in documents.values())
+    extract = extractor(tool)
+    best_cpu, best_wall, predictions = float("inf"), float("inf"), {}
+    for _ in range(repeat):
+        cpu, wall = time.process_time(), time.perf_counter()
+        predictions = {page_id: extract(document) for page_id, document in documents.items()}
+        best_cpu = min(best_cpu, time.process_time() - cpu)
+        best_wall = min(best_wall, time.perf_counter() - wall)
+    result = score(predictions, gold_of(pages))
+    return {"docs": len(documents), "bytes": size, "cpu": best_cpu, "wall": best_wall, "f1": result.f1,
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def measure(tool: str, kind: str, bench: Path, repeat: int) -> dict[str, float]:
+    command = [sys.executable, __file__, str(bench), "--worker", tool, kind, "--repeat", str(repeat)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"{tool} on {kind} failed:\n{done.stderr}")
+    return json.loads(done.stdout)
+
+
+def child_times(command: list[str], runs: int) -> tuple[float, float, int]:
+    """Minimum child CPU seconds and wall seconds over `runs` runs, and the last exit code."""
+    best_cpu, best_wall, code = float("inf"), float("inf"), 0
+    for _ in range(runs):
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(process.pid, 0)
+        best_wall = min(best_wall, time.perf_counter() - started)
+        best_cpu = min(best_cpu, usage.ru_utime + usage.ru_stime)
+        code = os.waitstatus_to_exitcode(status)
+        process.returncode = code
+    return best_cpu, best_wall, code
+
+
+def cleaner_command() -> list[str]:
+    script = Path(sys.executable).parent / "cleaner"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "cleaner"]
+
+
+def throughput_rows(pairs: list[tuple[str, str, str]], bench: Path, repeat: int, goal: float) -> list[str]:
+    lines = ["| input | tool | F1 | docs/s (CPU) | MB/s (CPU) | wall s (best) | peak RSS MB | docs/s vs peer | goal |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for kind, ours, peer in pairs:
+        results = {tool: measure(tool, kind, bench, repeat) for tool in (ours, peer)}
+        peer_speed = results[peer]["docs"] / results[peer]["cpu"]
+        for tool, r in results.items():
+            speed = r["docs"] / r["cpu"]
+            ratio = speed / peer_speed
+            verdict = ("met" if ratio >= goal else "not met") if tool == ours else ""
+            lines.append(f"| {kind} | {tool} | {r['f1']:.3f} | {speed:,.0f} | {r['bytes'] / r['cpu'] / 1e6:.2f} "
+                         f"| {r['wall']:.2f} | {r['peak_mb']:.0f} | {ratio:.2f}x | {verdict if tool == ours else ''}"
+                         f"{f' (>= {goal:g}x)' if tool == ours else ''} |")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("bench", nargs="?", type=Path, default=DEFAULT_BENCH,
+                        help="benchmark folder with gold.json, text-main/, text-all/ and html/ (default: %(default)s)")
+    parser.add_argument("--repeat", type=int, default=3, help="passes over the documents; the fastest counts (default: 3)")
+    parser.add_argument("--starts", type=int, default=15, help="process starts to time; the minimum counts (default: 15)")
+    parser.add_argument("--worker", nargs=2, metavar=("TOOL", "KIND"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        print(json.dumps(worker(args.worker[0], args.worker[1], args.bench, args.repeat)))
+        return 0
+    if not (args.bench / "gold.json").is_file():
+        parser.error(f"{args.bench} has no gold.json: pass the benchmark folder")
+
+    print(f"## Text path: cleaner vs jusText (lines as paragraphs); best of {args.repeat} passes, CPU time\n")
+    print("\n".join(throughput_rows([(kind, "cleaner-text", "jusText") for kind in TEXT_KINDS], args.bench,
+                                    args.repeat, TEXT_GOAL)))
+
+    print("\n## HTML path: cleaner vs trafilatura extract alone\n")
+    if html_path_available():
+        print("\n".join(throughput_rows([("html", "cleaner-html", "trafilatura")], args.bench, args.repeat, HTML_GOAL)))
+    else:
+        print("Not measured: this cleaner has no HTML path yet (no `cleaner.html` module).")
+
+    print(f"\n## Process start: minimum of {args.starts} runs\n")
+    ours = child_times([*cleaner_command(), "check", "seeds/"], args.starts)
+    peer = child_times([sys.executable, "-c", "import typer"], args.starts)
+    print("| command | child CPU s (min) | wall s (min) | exit code |\n|---|---|---|---|")
+    print(f"| cleaner check seeds/ | {ours[0]:.3f} | {ours[1]:.3f} | {ours[2]} |")
+    print(f"| python -c 'import typer' | {peer[0]:.3f} | {peer[1]:.3f} | {peer[2]} |")
+    cpu_ratio, wall_ratio = ours[0] / peer[0], ours[1] / peer[1]
+    print(f"\nstart ratio: {cpu_ratio:.2f}x by CPU time, {wall_ratio:.2f}x by wall time "
+          f"(goal < {START_GOAL:g}x: {'met' if cpu_ratio < START_GOAL else 'not met'} by CPU time)")
+    if ours[2] != 0:
+        print("note: `cleaner check seeds/` did not exit 0: the seeds' outputs are not current")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
