@@ -133,19 +133,48 @@ def features_of(text: str, known_language: bool = True) -> Features:
     return Features(len(text), len(words), round(stop_share, 3), ends, kind)
 
 
-def is_known_language(blocks: Sequence[Block]) -> bool:
+@dataclass
+class DetectMemo:
+    """What the detector computed from block texts, for its later calls on the same document (the
+    pipeline runs it after every pass): a cache of pure functions of the text, never a decision."""
+
+    counts: dict[str, tuple[int, int]] = field(default_factory=dict)
+    features: dict[tuple[str, bool], Features] = field(default_factory=dict)
+    content: dict[str, set[str]] = field(default_factory=dict)
+
+    def word_counts(self, text: str) -> tuple[int, int]:
+        """How many words the text has, and how many of them are stop words."""
+        if text not in self.counts:
+            words = [w.lower() for w in WORD.findall(text)]
+            self.counts[text] = (len(words), sum(1 for w in words if w in STOP_WORDS))
+        return self.counts[text]
+
+    def features_of(self, text: str, known_language: bool) -> Features:
+        if (text, known_language) not in self.features:
+            self.features[(text, known_language)] = features_of(text, known_language)
+        return self.features[(text, known_language)]
+
+    def content_words(self, text: str) -> set[str]:
+        if text not in self.content:
+            self.content[text] = content_words(text)
+        return self.content[text]
+
+
+def is_known_language(blocks: Sequence[Block], memo: DetectMemo | None = None) -> bool:
     """Whether the built-in stop words cover the document's language (else length decides prose)."""
-    words = [w.lower() for b in blocks for w in WORD.findall(b.text)]
-    return bool(words) and sum(1 for w in words if w in STOP_WORDS) >= KNOWN_LANGUAGE_STOP_SHARE * len(words)
+    memo = memo or DetectMemo()
+    counts = [memo.word_counts(b.text) for b in blocks]
+    words, stops = sum(n for n, _ in counts), sum(s for _, s in counts)
+    return bool(words) and stops >= KNOWN_LANGUAGE_STOP_SHARE * words
 
 
 def content_words(text: str) -> set[str]:
     return {w.lower() for w in WORD.findall(text) if w.isalpha() and w.lower() not in STOP_WORDS}
 
 
-def shares_topic(text: str, vocabulary: set[str]) -> bool:
+def shares_topic(text: str, vocabulary: set[str], memo: DetectMemo | None = None) -> bool:
     """A short block most of whose content words the article's prose also uses: part of the article."""
-    words = content_words(text)
+    words = memo.content_words(text) if memo else content_words(text)
     return len(words) >= TOPIC_MIN_WORDS and len(words & vocabulary) >= TOPIC_MIN_SHARE * len(words)
 
 
@@ -170,18 +199,21 @@ def is_link_item(features: Features) -> bool:
     return features.kind == "short" and 1 <= features.words <= LINK_ITEM_MAX_WORDS
 
 
-def detect(kept: Sequence[Block]) -> Detection:
-    """The blocks among `kept` (in order) that are furniture around the article, and why."""
-    known = is_known_language(kept)
-    features = [features_of(b.text, known) for b in kept]
+def detect(kept: Sequence[Block], memo: DetectMemo | None = None) -> Detection:
+    """The blocks among `kept` (in order) that are furniture around the article, and why.
+
+    `memo` keeps what was computed from the texts for later calls on the same document."""
+    memo = memo or DetectMemo()
+    known = is_known_language(kept, memo)
+    features = [memo.features_of(b.text, known) for b in kept]
     prose = sum(f.chars for f in features if f.kind == "prose")
     if prose < MIN_CORE_PROSE_CHARS:
         return Detection()
     first, last, _ = densest_run([f.weight for f in features])
     # Second look: short blocks on the article's topic count for it, and the core is found again.
-    vocabulary = set().union(*(content_words(kept[p].text) for p in range(first, last + 1)
+    vocabulary = set().union(*(memo.content_words(kept[p].text) for p in range(first, last + 1)
                                if features[p].kind == "prose"))
-    features = [replace(f, kind="topic") if f.kind == "short" and shares_topic(b.text, vocabulary) else f
+    features = [replace(f, kind="topic") if f.kind == "short" and shares_topic(b.text, vocabulary, memo) else f
                 for b, f in zip(kept, features)]
     first, last, score = densest_run([f.weight for f in features])
     core = {"core_start": kept[first].start, "core_end": kept[last].end, "core_score": round(score)}
@@ -215,9 +247,9 @@ def _link_runs(kept: Sequence[Block], features: Sequence[Features], first: int, 
     return decisions
 
 
-def apply_detector(kept: Sequence[Block], state: RuleState) -> bool:
+def apply_detector(kept: Sequence[Block], state: RuleState, memo: DetectMemo | None = None) -> bool:
     """Run the detector over the kept blocks and record its removals; True when it removed any."""
-    detection = detect(kept)
+    detection = detect(kept, memo)
     if detection.warning:
         warning = CleanWarning("guard", detection.warning, "detect")
         if warning not in state.warnings:

@@ -20,7 +20,7 @@ from ._version import __version__
 from .canonical import canonical_text
 from .decode import decode
 from .dedup import DedupMemo, find_duplicates
-from .detect import apply_detector
+from .detect import DetectMemo, apply_detector
 from .document import Block, CleanWarning, text_blocks
 from .engine import RULE_SECONDS_PER_DOCUMENT, Guard, RuleState, apply_pass, match_packs
 from .errors import InputTooLarge, UnreadableInput
@@ -173,7 +173,7 @@ class Cleaner:
 def settle(blocks: list[Block], packs: list[Any], state: RuleState, rule_seconds: float, *,
            scanner: RuleScanner | None = None) -> list[Any]:
     """Rule passes, duplicate collapse and the article detector, repeated until none removes anything more."""
-    dedup_memo = DedupMemo.of(blocks)
+    dedup_memo, detect_memo = DedupMemo.of(blocks), DetectMemo()
     guard = Guard.for_blocks(blocks, dedup_memo)
     # One scan of every block against all rule patterns; the passes reuse what it found.
     matches = BlockMatches.of(scanner or RuleScanner.for_rules(()), [b for b in blocks if b.index not in state.removed],
@@ -189,7 +189,7 @@ def settle(blocks: list[Block], packs: list[Any], state: RuleState, rule_seconds
         for duplicate in found:
             state.removed[duplicate.index] = duplicate.rule
         duplicates = sorted(duplicates + found, key=lambda d: d.index)
-        detected = apply_detector([b for b in blocks if b.index not in state.removed], state)
+        detected = apply_detector([b for b in blocks if b.index not in state.removed], state, detect_memo)
         if not changed and not found and not detected:
             return duplicates
     state.warnings.append(CleanWarning("unsettled", f"rules still changed the text after {MAX_PASSES} passes"))
