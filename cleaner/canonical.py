@@ -17,7 +17,6 @@ from collections.abc import Iterable
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # Control characters other than white space carry no text; they are folded like spaces.
 CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-WHITESPACE_RUN = re.compile(r"\s+")
 
 
 def canonical_paragraph(raw: str) -> str:
@@ -26,7 +25,8 @@ def canonical_paragraph(raw: str) -> str:
     text = CONTROL.sub(" ", text)
     # NFC after the removals, so a mark that an invisible character kept apart still composes.
     text = unicodedata.normalize("NFC", text)
-    return WHITESPACE_RUN.sub(" ", text).strip()
+    # str.split() splits on exactly the characters `\s` matches: runs folded to one space, ends stripped.
+    return " ".join(text.split())
 
 
 def canonical_text(paragraphs: Iterable[str]) -> str:
