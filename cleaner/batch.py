@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 from .errors import InputError, OutputError
 from .manifest import sha256_hex
-from .rules import RuleSet
+from .rules import RuleFiles, RuleSet
 
 if TYPE_CHECKING:
     from .pipeline import Cleaner, CleanResult, FormatOption
@@ -174,6 +173,8 @@ def write_atomic(path: Path, data: bytes) -> bool:
         if path.is_file() and path.read_bytes() == data:
             return False
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # imported here: `cleaner check` writes nothing and starts faster without it
+
         handle, temporary = tempfile.mkstemp(prefix=".cleaner-tmp-", dir=path.parent)
         try:
             with os.fdopen(handle, "wb") as stream:
@@ -191,9 +192,9 @@ def write_atomic(path: Path, data: bytes) -> bool:
 
 @dataclass(frozen=True)
 class RulesOnly:
-    """What staleness needs of a Cleaner: its rules. Lets `check` run without the pipeline."""
+    """What staleness needs of a Cleaner: its rules' digest. Lets `check` run without the pipeline."""
 
-    rules: RuleSet
+    rules: RuleSet | RuleFiles
 
 
 def check_targets(targets: Iterable[Target], cleaner: Cleaner | RulesOnly) -> list[tuple[Target, str]]:

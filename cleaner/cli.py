@@ -139,12 +139,22 @@ def _progress(items: list, quiet: bool):  # type: ignore[no-untyped-def, type-ar
 def check(paths: PathsArg, out: OutOpt = None, rules: RulesOpt = None) -> None:
     """Write nothing; exit 1 naming every input whose outputs are missing or stale."""
     from .batch import RulesOnly, check_targets, discover
+    from .rules import RuleFiles, rule_files
 
-    cleaner = RulesOnly(_rules(rules))
+    # The rules' digest is all that tells current outputs from stale ones: outputs made with the same
+    # rule files loaded them without fault, so the rules are parsed (and broken ones reported) only
+    # when some output is stale.
+    try:
+        files = RuleFiles.read(rule_files(rules or ()))
+    except (RuleError, OSError) as error:
+        typer.echo(f"cleaner: broken rules: {error}", err=True)
+        raise typer.Exit(EXIT_RULES) from None
     targets, problems = discover(paths, out)
+    stale = check_targets(targets, RulesOnly(files))
+    if stale:
+        _rules(rules)
     for problem in problems:
         typer.echo(f"{problem.target.source}: {problem.message}", err=True)
-    stale = check_targets(targets, cleaner)
     for target, reason in stale:
         typer.echo(f"{target.source}: {reason}")
     if stale:

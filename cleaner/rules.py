@@ -9,16 +9,16 @@ The kinds of rule, and the keys each one takes, are documented once in `docs/rul
 from __future__ import annotations
 
 import hashlib
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
-import regex
-
 from .errors import RuleFileError
+
+if TYPE_CHECKING:
+    import regex
 
 Kind = Literal["line", "run", "cut", "field", "select"]
 Where = Literal["head", "tail", "anywhere"]
@@ -137,6 +137,11 @@ class RuleSet:
 
 def load_rules(extra_dirs: Sequence[str | Path] = (), *, builtin: bool = True) -> RuleSet:
     """Load the built-in packs (unless `builtin=False`) and every `*.toml` below `extra_dirs`."""
+    return load_rule_files(rule_files(extra_dirs, builtin=builtin))
+
+
+def rule_files(extra_dirs: Sequence[str | Path] = (), *, builtin: bool = True) -> list[tuple[str, Path]]:
+    """The rule files load_rules would read, each with the label its digest records."""
     roots: list[tuple[str, Path]] = []
     if builtin:
         roots.append(("builtin", builtin_rules_dir()))
@@ -149,17 +154,35 @@ def load_rules(extra_dirs: Sequence[str | Path] = (), *, builtin: bool = True) -
     for label, root in roots:
         for file in sorted(root.rglob("*.toml")):
             files.append((f"{label}:{file.relative_to(root).as_posix()}", file))
-    return load_rule_files(files)
+    return files
+
+
+@dataclass(frozen=True)
+class RuleFiles:
+    """Rule files and their digest, read but not parsed: all that telling current outputs needs."""
+
+    files: tuple[tuple[str, Path], ...]
+    digest: str
+
+    @classmethod
+    def read(cls, files: Sequence[tuple[str, Path]]) -> RuleFiles:
+        return cls(tuple(files), files_digest((label, path.read_bytes()) for label, path in files))
+
+
+def files_digest(contents: Iterable[tuple[str, bytes]]) -> str:
+    """The digest of labelled rule files: a RuleSet's digest, recorded in every manifest."""
+    digest = hashlib.sha256()
+    for label, data in contents:
+        digest.update(label.encode() + b"\0" + hashlib.sha256(data).digest())
+    return digest.hexdigest()
 
 
 def load_rule_files(files: Sequence[tuple[str, Path]]) -> RuleSet:
-    digest = hashlib.sha256()
+    contents = [(label, path, path.read_bytes()) for label, path in files]
     packs: list[Pack] = []
     seen_rules: dict[str, str] = {}
     seen_packs: dict[str, str] = {}
-    for label, path in files:
-        data = path.read_bytes()
-        digest.update(label.encode() + b"\0" + hashlib.sha256(data).digest())
+    for label, path, data in contents:
         pack = parse_pack(data, str(path))
         if pack.id in seen_packs:
             raise RuleFileError(str(path), "pack.id", f"pack {pack.id!r} is also defined in {seen_packs[pack.id]}")
@@ -173,10 +196,13 @@ def load_rule_files(files: Sequence[tuple[str, Path]]) -> RuleSet:
         packs.append(pack)
     # Site packs first: their rules are the more specific reason for a removal.
     packs.sort(key=lambda pack: (pack.generic, pack.id))
-    return RuleSet(tuple(packs), digest.hexdigest(), tuple(label for label, _ in files))
+    digest = files_digest((label, data) for label, _, data in contents)
+    return RuleSet(tuple(packs), digest, tuple(label for label, _ in files))
 
 
 def parse_pack(data: bytes, path: str) -> Pack:
+    import tomllib  # imported here, like regex below: `cleaner check` reads rule files without parsing them
+
     try:
         document = tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError as error:
@@ -283,6 +309,8 @@ class _Checker:
         return value
 
     def identifier(self, table: dict[str, Any], key: str, where: str) -> str:
+        import regex
+
         value = self.text(table, key, where)
         if not regex.fullmatch(r"[a-z0-9][a-z0-9_.-]*", value):
             self.fail(f"{where}.{key}", f"{value!r} is not an id (lower-case letters, digits, '.', '-', '_')")
@@ -303,6 +331,8 @@ class _Checker:
         return value
 
     def regex(self, pattern: Any, where: str) -> regex.Pattern[str]:
+        import regex
+
         if not isinstance(pattern, str) or not pattern:
             self.fail(where, "must be a non-empty string")
         try:

@@ -90,6 +90,16 @@ def test_check_sees_rule_and_version_changes(seeds: Path, tmp_path: Path, monkey
     assert "cleaner version changed" in runner.invoke(app, ["check", str(seeds)]).output
 
 
+def test_check_reports_broken_rules(seeds: Path, tmp_path: Path) -> None:
+    runner.invoke(app, ["clean", str(seeds)])
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "p.toml").write_text("[pack\nid =", encoding="utf-8")
+    checked = runner.invoke(app, ["check", str(seeds), "--rules", str(broken)])
+    assert checked.exit_code == EXIT_RULES
+    assert "p.toml: invalid TOML" in checked.output
+
+
 def test_check_sees_a_hand_edited_output(seeds: Path) -> None:
     runner.invoke(app, ["clean", str(seeds)])
     output = next(seeds.glob("*.clean.txt"))
