@@ -73,6 +73,7 @@ class DedupMemo:
 
     folded: dict[int, _Folded | None] = field(default_factory=dict)
     verdicts: dict[tuple[str, str], tuple[str, float] | None] = field(default_factory=dict)
+    found: dict[tuple[int, ...], list[Duplicate]] = field(default_factory=dict)  # by the blocks asked about
 
     @classmethod
     def of(cls, blocks: Sequence[Block]) -> DedupMemo:
@@ -104,6 +105,13 @@ def find_duplicates(blocks: Sequence[Block], memo: DedupMemo | None = None) -> l
 
     `memo` carries what earlier calls on the same document's blocks computed."""
     memo = memo or DedupMemo.of(blocks)
+    asked = tuple(b.index for b in blocks)
+    if asked not in memo.found:  # the same blocks again (a pass that removed nothing): the same answer
+        memo.found[asked] = _find_duplicates(blocks, memo)
+    return list(memo.found[asked])
+
+
+def _find_duplicates(blocks: Sequence[Block], memo: DedupMemo) -> list[Duplicate]:
     exact: dict[str, int] = {}
     seen: dict[int, _Seen] = {}
     postings: dict[tuple[str, str], list[int]] = defaultdict(list)

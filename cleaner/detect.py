@@ -113,8 +113,9 @@ class Detection:
     warning: str | None = None
 
 
-def features_of(text: str, known_language: bool = True) -> Features:
-    words = WORD.findall(text)
+def features_of(text: str, known_language: bool = True, words: list[str] | None = None) -> Features:
+    """`words`: the text's WORD matches, when the caller has them already."""
+    words = WORD.findall(text) if words is None else words
     stops = sum(1 for w in words if w.lower() in STOP_WORDS)
     stop_share = stops / len(words) if words else 0.0
     ends = bool(SENTENCE_END.search(text))
@@ -138,25 +139,31 @@ class DetectMemo:
     """What the detector computed from block texts, for its later calls on the same document (the
     pipeline runs it after every pass): a cache of pure functions of the text, never a decision."""
 
+    words: dict[str, list[str]] = field(default_factory=dict)
     counts: dict[str, tuple[int, int]] = field(default_factory=dict)
     features: dict[tuple[str, bool], Features] = field(default_factory=dict)
     content: dict[str, set[str]] = field(default_factory=dict)
 
+    def words_of(self, text: str) -> list[str]:
+        if text not in self.words:
+            self.words[text] = WORD.findall(text)
+        return self.words[text]
+
     def word_counts(self, text: str) -> tuple[int, int]:
         """How many words the text has, and how many of them are stop words."""
         if text not in self.counts:
-            words = [w.lower() for w in WORD.findall(text)]
-            self.counts[text] = (len(words), sum(1 for w in words if w in STOP_WORDS))
+            words = self.words_of(text)
+            self.counts[text] = (len(words), sum(1 for w in words if w.lower() in STOP_WORDS))
         return self.counts[text]
 
     def features_of(self, text: str, known_language: bool) -> Features:
         if (text, known_language) not in self.features:
-            self.features[(text, known_language)] = features_of(text, known_language)
+            self.features[(text, known_language)] = features_of(text, known_language, self.words_of(text))
         return self.features[(text, known_language)]
 
     def content_words(self, text: str) -> set[str]:
         if text not in self.content:
-            self.content[text] = content_words(text)
+            self.content[text] = content_words(text, self.words_of(text))
         return self.content[text]
 
 
@@ -168,8 +175,8 @@ def is_known_language(blocks: Sequence[Block], memo: DetectMemo | None = None) -
     return bool(words) and stops >= KNOWN_LANGUAGE_STOP_SHARE * words
 
 
-def content_words(text: str) -> set[str]:
-    return {w.lower() for w in WORD.findall(text) if w.isalpha() and w.lower() not in STOP_WORDS}
+def content_words(text: str, words: list[str] | None = None) -> set[str]:
+    return {w.lower() for w in (WORD.findall(text) if words is None else words) if w.isalpha() and w.lower() not in STOP_WORDS}
 
 
 def shares_topic(text: str, vocabulary: set[str], memo: DetectMemo | None = None) -> bool:
