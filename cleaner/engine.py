@@ -135,10 +135,12 @@ def _fingerprint(pack: Pack, blocks: Sequence[Block]) -> str | None:
 
 
 def apply_pass(blocks: Sequence[Block], packs: Sequence[PackMatch], state: RuleState, budget: float,
-               guard: Guard, matches: BlockMatches | None = None) -> bool:
+               guard: Guard | Callable[[], Guard], matches: BlockMatches | None = None) -> bool:
     """One pass of every active rule over the blocks not yet removed; True when it removed any.
 
+    `guard` may be a function that makes it: it is needed only once a rule finds something.
     `matches` remembers what the rules matched in earlier passes over the same blocks."""
+    guard_of = guard if callable(guard) else lambda: guard
     if matches is None:
         matches = BlockMatches(RuleScanner.for_rules(()))
     changed = False
@@ -153,7 +155,7 @@ def apply_pass(blocks: Sequence[Block], packs: Sequence[PackMatch], state: RuleS
                     kept = [b for b in blocks if b.index not in state.removed]
                     layout = layout_of(kept)
                 before = len(state.removed)
-                if _apply_rule(rule, blocks, kept, layout, state, budget, guard, matches):
+                if _apply_rule(rule, blocks, kept, layout, state, budget, guard_of, matches):
                     changed = True
                 if len(state.removed) != before:
                     kept = None
@@ -161,7 +163,7 @@ def apply_pass(blocks: Sequence[Block], packs: Sequence[PackMatch], state: RuleS
 
 
 def _apply_rule(rule: Rule, blocks: Sequence[Block], kept: list[Block], layout: Layout, state: RuleState,
-                budget: float, guard: Guard, matches: BlockMatches) -> bool:
+                budget: float, guard_of: Callable[[], Guard], matches: BlockMatches) -> bool:
     finder = FINDERS[rule.kind]
     started = time.perf_counter()
     remaining = budget - state.seconds.get(rule.id, 0.0)
@@ -174,6 +176,7 @@ def _apply_rule(rule: Rule, blocks: Sequence[Block], kept: list[Block], layout: 
         state.seconds[rule.id] = state.seconds.get(rule.id, 0.0) + time.perf_counter() - started
     if not found:
         return False
+    guard = guard_of()
     already = guard.measure(blocks, [i for i, r in state.removed.items() if r == rule.id])
     adding = guard.measure(blocks, found)
     share = (already + adding) / guard.total if guard.total else 1.0

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -174,7 +174,7 @@ def settle(blocks: list[Block], packs: list[Any], state: RuleState, rule_seconds
            scanner: RuleScanner | None = None) -> list[Any]:
     """Rule passes, duplicate collapse and the article detector, repeated until none removes anything more."""
     dedup_memo, detect_memo = DedupMemo.of(blocks), DetectMemo()
-    guard = Guard.for_blocks(blocks, dedup_memo)
+    guard = cache(lambda: Guard.for_blocks(blocks, dedup_memo))  # built when a rule first finds something
     # One scan of every block against all rule patterns; the passes reuse what it found.
     matches = BlockMatches.of(scanner or RuleScanner.for_rules(()), [b for b in blocks if b.index not in state.removed],
                               rule_seconds)

@@ -113,7 +113,11 @@ class RuleScanner:
             return first
         fullmatch = self.pattern.fullmatch
         deadline = time.perf_counter() + budget
+        by_text: dict[str, int] = {}  # menus and buttons repeat: each text is scanned once
         for block in blocks:
+            if block.text in by_text:
+                first[block.index] = by_text[block.text]
+                continue
             remaining = deadline - time.perf_counter()
             if remaining <= 0:
                 break
@@ -121,7 +125,7 @@ class RuleScanner:
                 found = fullmatch(block.text, 0, None, None, False, remaining)  # positional: cheaper
             except TimeoutError:
                 break
-            first[block.index] = NO_MATCH if found is None else self._alternative(found)
+            first[block.index] = by_text[block.text] = NO_MATCH if found is None else self._alternative(found)
         return first
 
     def _alternative(self, found: regex.Match[str]) -> int:
