@@ -19,10 +19,16 @@ INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-
 CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
-def canonical_paragraph(raw: str) -> str:
-    """One paragraph in canonical form (may be empty when `raw` held only white space)."""
-    text = INVISIBLE.sub("", raw)
-    text = CONTROL.sub(" ", text)
+def has_hidden_characters(text: str) -> bool:
+    """Whether `text` holds invisible or control characters (canonical form removes or folds them)."""
+    return INVISIBLE.search(text) is not None or CONTROL.search(text) is not None
+
+
+def canonical_paragraph(raw: str, *, hidden: bool = True) -> str:
+    """One paragraph in canonical form (may be empty when `raw` held only white space).
+
+    `hidden=False` says the caller has checked that `raw` holds no invisible or control characters."""
+    text = CONTROL.sub(" ", INVISIBLE.sub("", raw)) if hidden else raw
     # NFC after the removals, so a mark that an invisible character kept apart still composes.
     text = unicodedata.normalize("NFC", text)
     # str.split() splits on exactly the characters `\s` matches: runs folded to one space, ends stripped.

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from .canonical import canonical_paragraph
+from .canonical import canonical_paragraph, has_hidden_characters
 
 Format = Literal["text", "html"]
 LINE = re.compile(r"[^\r\n]+")
@@ -45,8 +45,9 @@ def text_blocks(source: str) -> list[Block]:
     blocks, and dropping them is canonical form, not a removal.
     """
     blocks: list[Block] = []
+    hidden = has_hidden_characters(source)  # one search of the whole text spares two per line
     for match in LINE.finditer(source):
-        text = canonical_paragraph(match.group())
+        text = canonical_paragraph(match.group(), hidden=hidden)
         if text:
             blocks.append(Block(len(blocks), text, match.start(), match.end()))
     return blocks
