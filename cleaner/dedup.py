@@ -151,16 +151,25 @@ def _best_match(current: _Seen, seen: dict[int, _Seen], postings: dict[tuple[str
         if len(indexes) <= COMMON_PAIR_POSTINGS:
             for index in indexes:
                 shared[index] += 1
+    if not shared:
+        return None
     # Most shared first, then the earliest block: a fixed order keeps the result deterministic.
-    for index, count in sorted(shared.items(), key=lambda item: (-item[1], item[0])):
+    order = (lambda item: (-item[1], item[0]))
+    index, count = min(shared.items(), key=order)
+    if not _is_candidate(current, seen[index], count):
+        return None  # the first candidate already falls short: no need to sort the others
+    for index, count in sorted(shared.items(), key=order):
         other = seen[index]
-        smaller = min(current.size, other.size) or 1
-        if count / smaller < CANDIDATE_SHARE:
+        if not _is_candidate(current, other, count):
             break
         verdict = memo.compare(current.key, other.key)
         if verdict is not None:
             return other, verdict[0], verdict[1]
     return None
+
+
+def _is_candidate(current: _Seen, other: _Seen, shared: int) -> bool:
+    return shared / (min(current.size, other.size) or 1) >= CANDIDATE_SHARE
 
 
 def _compare(a: str, b: str) -> tuple[str, float] | None:
