@@ -203,21 +203,23 @@ def _stop(rule: Rule, state: RuleState, code: str, message: str) -> None:
 Found = tuple[list[int], dict[str, str]]
 
 
-@dataclass(frozen=True)
 class Matcher:
     """One rule's view of the document's matches: whether it matches a block, within its time budget."""
 
-    rule: Rule
-    matches: BlockMatches
-    timeout: float
+    def __init__(self, rule: Rule, matches: BlockMatches, timeout: float) -> None:
+        self.rule, self.matches, self.timeout = rule, matches, timeout
+        self.candidates = matches.candidates(rule)  # None: the scan rules out no block
 
     def __call__(self, block: Block) -> Any:
+        if self.candidates is not None and block.index not in self.candidates:
+            return None
         return self.matches.match(self.rule, block, self.timeout)
 
     def among(self, kept: list[Block]) -> list[Block]:
         """The kept blocks the rule may match, in order (the scan rules out the others)."""
-        candidates = self.matches.candidates(self.rule)
-        return kept if candidates is None else [b for b in kept if b.index in candidates] if candidates else []
+        if self.candidates is None:
+            return kept
+        return [b for b in kept if b.index in self.candidates] if self.candidates else []
 
 
 def _find_lines(rule: Rule, kept: list[Block], layout: Layout, match: Matcher) -> Found:
