@@ -103,13 +103,13 @@ def form_labels(duplicates: Sequence[Duplicate]) -> set[int]:
     labels: set[int] = set()
     for kept, positions in groups.items():
         for other, other_positions in groups.items():
-            if other != kept and _takes_turns(positions, other_positions) and _takes_turns(other_positions, positions):
+            if other != kept and takes_turns(positions, other_positions) and takes_turns(other_positions, positions):
                 labels.add(kept)
                 break
     return labels
 
 
-def _takes_turns(positions: Sequence[int], others: Sequence[int]) -> bool:
+def takes_turns(positions: Sequence[int], others: Sequence[int]) -> bool:
     """Copies of `others` stand in at least FORM_MIN_RECORDS - 1 of the gaps between `positions`."""
     gaps = zip(positions, positions[1:])
     return sum(1 for start, end in gaps if any(start < o < end for o in others)) >= FORM_MIN_RECORDS - 1
