@@ -24,6 +24,7 @@ class Removal:
     rule: str
     start: int
     end: int
+    selector: str | None = None  # the CSS selector, for a node pruned by a select rule
 
 
 def sha256_hex(data: bytes) -> str:
@@ -81,9 +82,7 @@ def build(
         "cleaner": {"version": version, "rules_digest": rules_digest},
         "packs": packs,
         "metadata": {name: metadata[name] for name in FIELDS if name in metadata},
-        "removed": [
-            {"rule": r.rule, "start": r.start, "end": r.end, "text": source[r.start:r.end]} for r in removals
-        ],
+        "removed": [_removal_entry(r, source) for r in sorted(removals, key=lambda r: (r.start, r.end))],
         "duplicates": duplicates,
         "warnings": [w.as_dict() for w in warnings],
         "stats": {
@@ -95,6 +94,14 @@ def build(
             "removed_by_rule": dict(sorted(removed_by_rule.items())),
         },
     }
+
+
+def _removal_entry(removal: Removal, source: str) -> dict[str, Any]:
+    entry: dict[str, Any] = {"rule": removal.rule, "start": removal.start, "end": removal.end}
+    if removal.selector is not None:
+        entry["selector"] = removal.selector
+    entry["text"] = source[removal.start:removal.end]
+    return entry
 
 
 def dumps(manifest: dict[str, Any]) -> str:

@@ -20,7 +20,7 @@ from .canonical import canonical_text
 from .decode import decode
 from .dedup import find_duplicates
 from .document import Block, CleanWarning, text_blocks
-from .engine import RULE_SECONDS_PER_DOCUMENT, RuleState, apply_pass, match_packs, prose_chars
+from .engine import RULE_SECONDS_PER_DOCUMENT, PackMatch, RuleState, apply_pass, match_packs, prose_chars
 from .errors import InputTooLarge, UnreadableInput
 from .rules import RuleSet, load_rules
 
@@ -99,12 +99,12 @@ class Cleaner:
         if fmt == "html":
             from .html import html_blocks  # trafilatura is heavy: only HTML pays for importing it
 
-            extracted = html_blocks(source, url)
+            extracted = html_blocks(source, url, self.rules)
             blocks, metadata, warnings = extracted.blocks, dict(extracted.metadata), warnings + extracted.warnings
-            removed = dict(extracted.removed)
+            removed, removals, packs = dict(extracted.removed), extracted.removals, extracted.packs
         else:
-            blocks, metadata, removed = text_blocks(source), {}, {}
-        return self._finish(source, data, fmt, encoding, blocks, url, metadata, removed, warnings)
+            blocks, metadata, removed, removals, packs = text_blocks(source), {}, {}, [], None
+        return self._finish(source, data, fmt, encoding, blocks, url, metadata, removed, warnings, removals, packs)
 
     def clean_file(self, path: str | Path, url: str | None = None, format: FormatOption = "auto") -> CleanResult:
         path = Path(path)
@@ -118,8 +118,10 @@ class Cleaner:
         return self.clean(data, url, format, name=path.name)
 
     def _finish(self, source: str, data: bytes, fmt: str, encoding: str, blocks: list[Block], url: str | None,
-                metadata: dict[str, str], removed: dict[int, str], warnings: list[CleanWarning]) -> CleanResult:
-        packs = match_packs(self.rules, url, blocks)
+                metadata: dict[str, str], removed: dict[int, str], warnings: list[CleanWarning],
+                removals: list[manifest_.Removal], packs: list[PackMatch] | None) -> CleanResult:
+        # HTML has its packs already, recognised on the whole page rather than the extracted text.
+        packs = match_packs(self.rules, url, blocks) if packs is None else packs
         state = RuleState(removed=removed, metadata=metadata)
         duplicates = settle(blocks, packs, state, self.rule_seconds)
         kept = [b for b in blocks if b.index not in state.removed]
@@ -144,7 +146,7 @@ class Cleaner:
             rules_digest=self.rules.digest,
             packs=[m.as_dict() for m in packs],
             metadata=state.metadata,
-            removals=manifest_.removals_of(blocks, state.removed),
+            removals=manifest_.removals_of(blocks, state.removed) + removals,
             duplicates=[
                 {
                     "rule": d.rule,
