@@ -51,7 +51,7 @@ def html_blocks(source: str, url: str | None, rules: RuleSet) -> HtmlExtraction:
     packs = match_packs(rules, url, page_lines(tree))
     pruned = prune(tree, locator, packs)
     warnings = list(pruned.warnings)
-    extraction = extract_with_fallback(tree, url, warnings)
+    extraction = extract_with_fallback(without(source, pruned.removals), tree, url, warnings)
     visible = VisibleText(source, scanned.text_runs, [(r.start, r.end) for r in pruned.removals])
     blocks = locate(extraction.paragraphs, visible, warnings)
     removed = {b.index: TITLE_RULE for b in blocks[:1] if _same_text(b.text, extraction.metadata.get("title"))}
@@ -68,8 +68,24 @@ def page_lines(tree: LexborHTMLParser) -> list[Block]:
     return [Block(i, line, 0, 0) for i, line in enumerate(line for line in lines if line)]
 
 
-def extract_with_fallback(tree: LexborHTMLParser, url: str | None, warnings: list[CleanWarning]) -> Extraction:
-    page = tree.html or ""
+def without(source: str, removals: list[Removal]) -> str:
+    """The page with the pruned nodes' source spans cut out.
+
+    The extractor reads the page as written, less exactly what the manifest records, rather than
+    the DOM re-serialised: re-serialising changes markup that extractors are sensitive to.
+    """
+    parts: list[str] = []
+    position = 0
+    for removal in sorted(removals, key=lambda r: r.start):
+        parts.append(source[position:removal.start])
+        position = max(position, removal.end)
+    parts.append(source[position:])
+    return "".join(parts)
+
+
+def extract_with_fallback(page: str, tree: LexborHTMLParser, url: str | None,
+                          warnings: list[CleanWarning]) -> Extraction:
+    """trafilatura on `page`; a recall-oriented retry, then the pruned DOM's lines, when it finds too little."""
     extraction = extract(page, url)
     if _chars(extraction.paragraphs) >= MIN_EXTRACTED_CHARS:
         return extraction

@@ -59,15 +59,27 @@ def parse_xml(xml: str) -> Extraction:
                 for attribute, name in METADATA_ATTRIBUTES.items() if (root.get(attribute) or "").strip()}
     main = root.find("main")
     paragraphs: list[Paragraph] = []
-    for element in (main.iter(*LEAF_TAGS) if main is not None else ()):
-        # A paragraph inside a list item or a quote is part of that leaf, already taken whole.
-        if any(ancestor.tag in LEAF_TAGS for ancestor in element.iterancestors()):
-            continue
-        # A line break inside a paragraph ends a line, as it does in plain text: one block each.
-        for line in _text(element).split(LINE_BREAK):
-            if text := canonical_paragraph(line):
-                paragraphs.append(Paragraph(text, element.tag))
+    if main is not None:
+        _collect(main, paragraphs)
     return Extraction(paragraphs, metadata)
+
+
+def _collect(container: etree._Element, paragraphs: list[Paragraph]) -> None:
+    """Leaves in document order, and the loose text that trafilatura leaves between them."""
+    _add(container.text, "p", paragraphs)
+    for child in container:
+        if child.tag in LEAF_TAGS:
+            _add(_text(child), child.tag, paragraphs)
+        else:
+            _collect(child, paragraphs)
+        _add(child.tail, "p", paragraphs)
+
+
+def _add(text: str | None, kind: str, paragraphs: list[Paragraph]) -> None:
+    # A line break inside a paragraph ends a line, as it does in plain text: one block each.
+    for line in (text or "").split(LINE_BREAK):
+        if line := canonical_paragraph(line):
+            paragraphs.append(Paragraph(line, kind))
 
 
 def _text(element: etree._Element) -> str:

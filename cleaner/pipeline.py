@@ -123,7 +123,7 @@ class Cleaner:
         # HTML has its packs already, recognised on the whole page rather than the extracted text.
         packs = match_packs(self.rules, url, blocks) if packs is None else packs
         state = RuleState(removed=removed, metadata=metadata)
-        duplicates = settle(blocks, packs, state, self.rule_seconds)
+        duplicates = settle(blocks, packs, state, self.rule_seconds, collapse=fmt == "text")
         kept = [b for b in blocks if b.index not in state.removed]
         if kept and "title" not in state.metadata and looks_like_title(kept[0].text):
             state.metadata["title"] = kept[0].text
@@ -164,14 +164,20 @@ class Cleaner:
         return CleanResult(text, manifest)
 
 
-def settle(blocks: list[Block], packs: list[Any], state: RuleState, rule_seconds: float) -> list[Any]:
-    """Rule passes and duplicate collapse, repeated until neither removes anything more."""
+def settle(blocks: list[Block], packs: list[Any], state: RuleState, rule_seconds: float, *,
+           collapse: bool = True) -> list[Any]:
+    """Rule passes and duplicate collapse, repeated until neither removes anything more.
+
+    HTML skips the collapse (`collapse=False`): the extractor takes each paragraph from its own
+    node of the page, so a repeat there is the page repeating itself (a recipe's steps, a table's
+    rows), not a scraper capturing one passage twice (docs/html.md).
+    """
     total_prose = prose_chars(blocks)
     duplicates = []
     for _ in range(MAX_PASSES):
         changed = apply_pass(blocks, packs, state, rule_seconds, total_prose)
         kept = [b for b in blocks if b.index not in state.removed]
-        found = find_duplicates(kept)
+        found = find_duplicates(kept) if collapse else []
         for duplicate in found:
             state.removed[duplicate.index] = duplicate.rule
         duplicates = sorted(duplicates + found, key=lambda d: d.index)
