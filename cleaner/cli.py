@@ -157,6 +157,8 @@ def rules_list(rules: RulesOpt = None) -> None:
 @rules_app.command("show")
 def rules_show(rule_id: Annotated[str, typer.Argument(help="A rule id, e.g. southfront.donation-bar.")], rules: RulesOpt = None) -> None:
     """One rule: what it does, why, where it applies, and its examples."""
+    from .examples import expected_text
+
     ruleset = _cleaner(rules).rules
     rule = ruleset.rule(rule_id)
     if rule is None:
@@ -172,7 +174,7 @@ def rules_show(rule_id: Annotated[str, typer.Argument(help="A rule id, e.g. sout
     if rule.selectors:
         typer.echo("Selectors\n  " + "\n  ".join(rule.selectors) + "\n")
     for number, example in enumerate(rule.examples):
-        verdict = "removes" if example.input.strip() != example.output.strip() else "keeps"
+        verdict = "removes" if expected_text(example.input) != expected_text(example.output) else "keeps"
         typer.echo(f"Example {number} ({verdict})\n  in:  {example.input!r}\n  out: {example.output!r}")
 
 

@@ -1,6 +1,6 @@
 """The cleaning pipeline: bytes or text in, canonical text and its manifest out. Writes nothing.
 
-    decode -> blocks -> [rule pass -> duplicate collapse] until nothing changes -> canonical text
+    decode -> blocks -> [duplicate collapse -> rule pass] until nothing changes -> canonical text
 
 Repeating the rule and duplicate steps until they settle is what makes cleaning idempotent: every
 decision that depends on where the article body sits is taken again once the furniture has gone.
@@ -20,7 +20,7 @@ from .canonical import canonical_text
 from .decode import decode
 from .dedup import find_duplicates
 from .document import Block, CleanWarning, text_blocks
-from .engine import RULE_SECONDS_PER_DOCUMENT, PackMatch, RuleState, apply_pass, match_packs, prose_chars
+from .engine import RULE_SECONDS_PER_DOCUMENT, Guard, PackMatch, RuleState, apply_pass, match_packs
 from .errors import InputTooLarge, UnreadableInput
 from .rules import RuleSet, load_rules
 
@@ -172,10 +172,10 @@ def settle(blocks: list[Block], packs: list[Any], state: RuleState, rule_seconds
     node of the page, so a repeat there is the page repeating itself (a recipe's steps, a table's
     rows), not a scraper capturing one passage twice (docs/html.md).
     """
-    total_prose = prose_chars(blocks)
-    duplicates = []
+    guard = Guard.for_blocks(blocks)
+    duplicates: list[Any] = []
     for _ in range(MAX_PASSES):
-        changed = apply_pass(blocks, packs, state, rule_seconds, total_prose)
+        changed = apply_pass(blocks, packs, state, rule_seconds, guard)
         kept = [b for b in blocks if b.index not in state.removed]
         found = find_duplicates(kept) if collapse else []
         for duplicate in found:
