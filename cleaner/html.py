@@ -60,6 +60,11 @@ def html_blocks(source: str, url: str | None, rules: RuleSet) -> HtmlExtraction:
     return HtmlExtraction(blocks, extraction.metadata, packs, removed, removals, warnings)
 
 
+def visible_lines(page: str) -> list[str]:
+    """The visible lines of an HTML page, as canonical paragraphs."""
+    return [b.text for b in page_lines(LexborHTMLParser(page))]
+
+
 def page_lines(tree: LexborHTMLParser) -> list[Block]:
     """The page's visible lines, for recognising a site by its fingerprints (no spans needed)."""
     body = tree.body
