@@ -20,7 +20,7 @@ from selectolax.lexbor import LexborHTMLParser
 from .canonical import canonical_paragraph
 from .document import Block, CleanWarning
 from .engine import PackMatch, match_packs
-from .html_extract import Extraction, Paragraph, extract
+from .html_extract import Extraction, Paragraph, extract, second_opinion
 from .html_select import SourceLocator, prune
 from .html_source import VisibleText, scan
 from .manifest import Removal
@@ -32,6 +32,10 @@ TITLE_RULE = "extract.title"  # the page title repeated as the first paragraph (
 # Below this many characters of extracted text the precise extraction is taken to have missed the
 # article: trafilatura is asked again favouring recall, and a warning says so.
 MIN_EXTRACTED_CHARS = 250
+# When the second opinion (html_extract.second_opinion) holds prose paragraphs the extraction lacks,
+# amounting to at least this share of what the extraction found, they are added back in page order
+# and a warning says so. Below it, differences are the two algorithms disagreeing about edges.
+RESCUE_MIN_GAIN = 0.5
 
 
 @dataclass
@@ -51,9 +55,11 @@ def html_blocks(source: str, url: str | None, rules: RuleSet) -> HtmlExtraction:
     packs = match_packs(rules, url, page_lines(tree))
     pruned = prune(tree, locator, packs)
     warnings = list(pruned.warnings)
-    extraction = extract_with_fallback(without(source, pruned.removals), tree, url, warnings)
+    page = without(source, pruned.removals)
+    extraction = extract_with_fallback(page, tree, url, warnings)
     visible = VisibleText(source, scanned.text_runs, [(r.start, r.end) for r in pruned.removals])
     blocks = locate(extraction.paragraphs, visible, warnings)
+    blocks = rescue(blocks, second_opinion(page), visible, warnings)
     removed = {b.index: TITLE_RULE for b in blocks[:1] if _same_text(b.text, extraction.metadata.get("title"))}
     dropped = dropped_text(visible, blocks, pruned.removals)
     removals = sorted(pruned.removals + dropped, key=lambda r: (r.start, r.end))
@@ -134,6 +140,28 @@ def locate(paragraphs: list[Paragraph], visible: VisibleText, warnings: list[Cle
         warnings.append(CleanWarning(
             "paragraph-unlocated", f"{unlocated} extracted paragraph(s) not found verbatim in the page; empty spans"))
     return blocks
+
+
+def rescue(blocks: list[Block], candidates: list[str], visible: VisibleText,
+           warnings: list[CleanWarning]) -> list[Block]:
+    """Add the second opinion's prose that the extraction missed, when it is a large share."""
+    have = _letters(" ".join(b.text for b in blocks))
+    missing = [text for text in candidates if _letters(text) not in have]
+    found = sum(len(b.text) for b in blocks)
+    if not missing or sum(len(text) for text in missing) < RESCUE_MIN_GAIN * found:
+        return blocks
+    added: list[Block] = []
+    for text in missing:
+        if (where := visible.find(text, 0)) is not None:
+            added.append(Block(-1, text, *visible.span(*where)))
+    if not added:
+        return blocks
+    warnings.append(CleanWarning(
+        "extract-rescue",
+        f"the extraction found {found} characters; {len(added)} prose paragraph(s) a second extractor found were added",
+        EXTRACT_RULE))
+    ordered = sorted(blocks + added, key=lambda b: (b.start, b.end))
+    return [Block(i, b.text, b.start, b.end) for i, b in enumerate(ordered)]
 
 
 def dropped_text(visible: VisibleText, blocks: list[Block], pruned: list[Removal]) -> list[Removal]:

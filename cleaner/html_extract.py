@@ -27,6 +27,10 @@ EXTRACT_OPTIONS: dict[str, object] = {
 RECALL_OPTIONS: dict[str, object] = {**EXTRACT_OPTIONS, "favor_precision": False, "favor_recall": True}
 # Elements of trafilatura's XML that hold one paragraph of text each.
 LEAF_TAGS = ("p", "head", "item", "cell", "quote", "code")
+# The second opinion only brings back paragraphs that read as prose: this long, ending a sentence.
+RESCUE_TAGS = ("p", "li", "blockquote")
+RESCUE_MIN_CHARS = 100
+SENTENCE_ENDS = (".", "!", "?", '"', "\u201d", "\u2019")
 LINE_BREAK = "\ue000"  # a private-use character: trafilatura never emits it, XML allows it
 METADATA_ATTRIBUTES = {"title": "title", "date": "date", "author": "author", "sitename": "source_name"}
 
@@ -49,6 +53,33 @@ def extract(page: str, url: str | None, *, recall: bool = False) -> Extraction:
     if not xml:
         return Extraction([], {})
     return parse_xml(xml)
+
+
+def second_opinion(page: str) -> list[str]:
+    """Prose paragraphs that trafilatura's bundled readability port finds on the page.
+
+    A different algorithm (the densest block of paragraphs, not trafilatura's tree rules): when it
+    finds much more prose than the main extraction, the main extraction has missed part of the
+    article (an article body split over several containers, say).
+    """
+    from lxml import html as lxml_html
+    from trafilatura.readability_lxml import Document
+    from trafilatura.utils import load_html
+
+    tree = load_html(page)
+    if tree is None:
+        return []
+    try:
+        summary = Document(tree).summary()
+    except Exception:  # readability gives up on odd pages; then there is no second opinion
+        return []
+    root = lxml_html.fromstring(summary) if isinstance(summary, str) else summary
+    texts = (canonical_paragraph(element.text_content()) for element in root.iter(*RESCUE_TAGS))
+    return [text for text in texts if is_prose_sentence(text)]
+
+
+def is_prose_sentence(text: str) -> bool:
+    return len(text) >= RESCUE_MIN_CHARS and text.endswith(SENTENCE_ENDS)
 
 
 def parse_xml(xml: str) -> Extraction:
