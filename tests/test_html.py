@@ -148,3 +148,36 @@ def test_empty_extraction_falls_back_with_a_warning() -> None:
 def test_rules_load_select_packs() -> None:
     kinds = {rule.kind for rule in load_rules().rules()}
     assert "select" in kinds
+
+
+def test_character_references_map_to_their_whole_span() -> None:
+    source = page().replace("parking.", "parking &amp; deliveries.")
+    result = cleaner.clean(source)
+    assert "parking & deliveries." in result.text
+    title = next(r for r in result.removed if r["rule"] == "extract.title")
+    assert source[title["start"]:title["end"]] == "Bus lane extended"
+
+
+def test_rescue_adds_missed_prose_in_page_order() -> None:
+    from cleaner.html import rescue
+    from cleaner.html_source import VisibleText, scan
+
+    source = f"<div><p>{P1}</p></div><div><p>{P2}</p><p>{P3}</p></div>"
+    visible = VisibleText(source, scan(source).text_runs)
+    first = visible.span(*visible.find(P1, 0))  # type: ignore[misc]
+    warnings: list = []
+    blocks = rescue([cleaner.document.Block(0, P1, *first)], [P2, P3], visible, warnings)
+    assert [b.text for b in blocks] == [P1, P2, P3]
+    assert [b.index for b in blocks] == [0, 1, 2]
+    assert all(source[b.start:b.end].startswith(b.text[:10]) for b in blocks)
+    assert [w.code for w in warnings] == ["extract-rescue"]
+
+
+def test_cli_cleans_an_html_file(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from cleaner.cli import app
+
+    (tmp_path / "story.html").write_text(page(), encoding="utf-8")
+    assert CliRunner().invoke(app, ["clean", str(tmp_path), "--quiet"]).exit_code == 0
+    assert (tmp_path / "story.clean.txt").read_text(encoding="utf-8") == f"{P1}\n\n{P2}\n\n{P3}\n"
