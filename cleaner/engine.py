@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from .document import Block, CleanWarning
 from .rules import Pack, Rule, RuleSet
@@ -43,6 +44,7 @@ class RuleState:
     """What the rules decided about one document so far; updated pass after pass."""
 
     removed: dict[int, str] = field(default_factory=dict)  # block index -> rule id
+    details: dict[int, dict[str, Any]] = field(default_factory=dict)  # block index -> what decided it
     metadata: dict[str, str] = field(default_factory=dict)
     warnings: list[CleanWarning] = field(default_factory=list)
     disabled: set[str] = field(default_factory=set)
@@ -174,7 +176,9 @@ def _stop(rule: Rule, state: RuleState, code: str, message: str) -> None:
     state.disabled.add(rule.id)
     for index in [i for i, r in state.removed.items() if r == rule.id]:
         del state.removed[index]
-    state.warnings.append(CleanWarning(code, message, rule.id))
+    warning = CleanWarning(code, message, rule.id)
+    if warning not in state.warnings:
+        state.warnings.append(warning)
 
 
 Found = tuple[list[int], dict[str, str]]

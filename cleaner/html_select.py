@@ -140,7 +140,7 @@ def _apply(rule: Rule, tree: LexborHTMLParser, locator: SourceLocator, page_char
                 f"rule {rule.id}: a <{node.tag}> matched by {selector!r} could not be found in the source; kept",
                 rule.id))
             continue
-        result.removals.append(Removal(rule.id, span[0], span[1], selector))
+        result.removals.append(Removal(rule.id, span[0], span[1], {"selector": selector}))
         node.decompose()
 
 

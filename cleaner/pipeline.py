@@ -19,6 +19,7 @@ from ._version import __version__
 from .canonical import canonical_text
 from .decode import decode
 from .dedup import find_duplicates
+from .detect import apply_detector
 from .document import Block, CleanWarning, text_blocks
 from .engine import RULE_SECONDS_PER_DOCUMENT, Guard, PackMatch, RuleState, apply_pass, match_packs
 from .errors import InputTooLarge, UnreadableInput
@@ -146,7 +147,7 @@ class Cleaner:
             rules_digest=self.rules.digest,
             packs=[m.as_dict() for m in packs],
             metadata=state.metadata,
-            removals=manifest_.removals_of(blocks, state.removed) + removals,
+            removals=manifest_.removals_of(blocks, state.removed, state.details) + removals,
             duplicates=[
                 {
                     "rule": d.rule,
@@ -166,7 +167,7 @@ class Cleaner:
 
 def settle(blocks: list[Block], packs: list[Any], state: RuleState, rule_seconds: float, *,
            collapse: bool = True) -> list[Any]:
-    """Rule passes and duplicate collapse, repeated until neither removes anything more.
+    """Rule passes, duplicate collapse and the article detector, repeated until none removes anything more.
 
     HTML skips the collapse (`collapse=False`): the extractor takes each paragraph from its own
     node of the page, so a repeat there is the page repeating itself (a recipe's steps, a table's
@@ -175,13 +176,17 @@ def settle(blocks: list[Block], packs: list[Any], state: RuleState, rule_seconds
     guard = Guard.for_blocks(blocks)
     duplicates: list[Any] = []
     for _ in range(MAX_PASSES):
+        # A rule the guard stopped gets another chance once other removals have shrunk what it would
+        # take (a comment cut that reached over a footer); the guard still measures it every time.
+        state.disabled -= {w.rule for w in state.warnings if w.code == "guard"}
         changed = apply_pass(blocks, packs, state, rule_seconds, guard)
         kept = [b for b in blocks if b.index not in state.removed]
         found = find_duplicates(kept) if collapse else []
         for duplicate in found:
             state.removed[duplicate.index] = duplicate.rule
         duplicates = sorted(duplicates + found, key=lambda d: d.index)
-        if not changed and not found:
+        detected = apply_detector([b for b in blocks if b.index not in state.removed], state)
+        if not changed and not found and not detected:
             return duplicates
     state.warnings.append(CleanWarning("unsettled", f"rules still changed the text after {MAX_PASSES} passes"))
     return duplicates

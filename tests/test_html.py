@@ -87,7 +87,7 @@ def test_select_rule_removes_the_node_with_its_span_and_selector() -> None:
     result = cleaner.clean(source)
     assert "morning briefing" not in result.text
     removal = next(r for r in result.removed if r["rule"] == "dom-social.newsletter")
-    assert removal["selector"] == "[class~='newsletter-signup']"
+    assert removal["detail"] == {"selector": "[class~='newsletter-signup']"}
     assert removal["text"] == box == source[removal["start"]:removal["end"]]
 
 
