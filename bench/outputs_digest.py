@@ -4,15 +4,18 @@ change changed no result.
     .venv/bin/python bench/outputs_digest.py --write before.json     # on the old code
     .venv/bin/python bench/outputs_digest.py --compare before.json   # on the new code
 
-Every `text-main/` and `text-all/` dump is cleaned as plain text with one Cleaner; the digest covers
-the clean text and the manifest's JSON bytes. `--compare` lists every dump whose bytes differ and
+Every `text-main/` and `text-all/` dump is cleaned as plain text with one Cleaner, and every page of
+`html/` through the HTML path when cleaner has one; the digest covers the clean text and the
+manifest's JSON bytes. `--compare` lists every dump whose bytes differ and
 exits 1 when any does.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
+import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -33,6 +36,11 @@ def digests(bench: Path) -> dict[str, str]:
             cleaned = cleaner.clean(path.read_bytes(), format="text", name=path.name)
             data = cleaned.text.encode("utf-8") + b"\0" + cleaned.manifest_json().encode("utf-8")
             result[f"{kind}/{path.name}"] = hashlib.sha256(data).hexdigest()
+    if importlib.util.find_spec("cleaner.html") is not None:
+        for path in sorted((bench / "html").glob("*.html.gz")):
+            cleaned = cleaner.clean(gzip.decompress(path.read_bytes()), format="html")
+            data = cleaned.text.encode("utf-8") + b"\0" + cleaned.manifest_json().encode("utf-8")
+            result[f"html/{path.name}"] = hashlib.sha256(data).hexdigest()
     return result
 
 
