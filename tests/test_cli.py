@@ -90,12 +90,17 @@ def test_check_sees_rule_and_version_changes(seeds: Path, tmp_path: Path, monkey
     assert "cleaner version changed" in runner.invoke(app, ["check", str(seeds)]).output
 
 
+def rule_folder(tmp_path: Path, name: str, text: str) -> Path:
+    """A folder of one rule file, `name`, holding `text`."""
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
 def test_check_reports_broken_rules(seeds: Path, tmp_path: Path) -> None:
     runner.invoke(app, ["clean", str(seeds)])
-    broken = tmp_path / "broken"
-    broken.mkdir()
-    (broken / "p.toml").write_text("[pack\nid =", encoding="utf-8")
-    checked = runner.invoke(app, ["check", str(seeds), "--rules", str(broken)])
+    checked = runner.invoke(app, ["check", str(seeds), "--rules", str(rule_folder(tmp_path, "p.toml", "[pack\nid ="))])
     assert checked.exit_code == EXIT_RULES
     assert "p.toml: invalid TOML" in checked.output
 
@@ -117,9 +122,7 @@ def test_bad_file_is_named_and_the_batch_goes_on(seeds: Path) -> None:
 
 
 def test_broken_rules_stop_before_anything_is_written(seeds: Path, tmp_path: Path) -> None:
-    mine = tmp_path / "mine"
-    mine.mkdir()
-    (mine / "bad.toml").write_text('[pack]\nid = "bad"\nsummary = "s"\n[[rule]]\nid = "bad.x"\n', encoding="utf-8")
+    mine = rule_folder(tmp_path, "bad.toml", '[pack]\nid = "bad"\nsummary = "s"\n[[rule]]\nid = "bad.x"\n')
     result = runner.invoke(app, ["clean", str(seeds), "--rules", str(mine)])
     assert result.exit_code == EXIT_RULES
     assert "bad.toml: rule[0].kind: missing" in result.output

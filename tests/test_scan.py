@@ -1,0 +1,77 @@
+"""The combined rule scan decides exactly what each rule's own pattern would."""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner.document import Block, text_blocks
+from cleaner.rules import KINDS, Rule, load_rules
+from cleaner.scan import NO_MATCH, BlockMatches, RuleScanner, local_form
+from conftest import SEEDS
+
+RULES = load_rules()
+ORDERED = [rule for kind in KINDS for rule in RULES.rules() if rule.kind == kind]
+SCANNER = RuleScanner.for_rules(ORDERED)
+
+
+def agrees(blocks: list[Block]) -> None:
+    matches = BlockMatches.of(SCANNER, blocks, budget=10.0)
+    for rule in ORDERED:
+        if rule.pattern is None and not rule.exact:
+            continue
+        candidates = matches.candidates(rule)
+        for block in blocks:
+            alone = bool(rule.match(block.text, 10.0))
+            assert bool(matches.match(rule, block, 10.0)) == alone, (rule.id, block.text)
+            if candidates is not None and alone:
+                assert block.index in candidates, (rule.id, block.text)
+
+
+def test_every_builtin_pattern_joins_the_scan_unless_it_refers_to_a_group() -> None:
+    alone = [r.pattern.pattern for r in ORDERED if r.pattern is not None and r.id not in SCANNER.positions]
+    assert all(regex.search(r"\(\?P=|\(\?\(|\\g|\\\d", pattern) for pattern in alone), alone
+    assert len(SCANNER.positions) > len(alone)
+
+
+def test_scan_agrees_with_each_rule_on_examples_and_seeds() -> None:
+    texts = [example.input for rule in ORDERED for example in rule.examples]
+    texts += [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt")) if ".clean." not in path.name]
+    for text in texts:
+        agrees(text_blocks(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Share", "Tweet", "Photo: AP", "Advertisement", "By Jane Doe", "© 2019 Reuters",
+                                 "Read more", "November 20, 2019", "Follow us on Twitter", "Related", "the"])
+                | st.text(min_size=1, max_size=40), min_size=1, max_size=6))
+def test_scan_agrees_on_random_lines(parts: list[str]) -> None:
+    agrees(text_blocks("\n".join(" ".join(parts[i:i + 2]) for i in range(len(parts)))))
+
+
+def test_leading_flags_become_scoped_and_verbose_patterns_end_on_their_own_line() -> None:
+    assert local_form("(?i)share") == "(?i:share)"
+    assert local_form("(?ix) a b ") == "(?ix: a b \n)"
+    assert local_form(r"\(?(photo|image)") == r"(?:\(?(photo|image))"
+    assert local_form("[(?R)]x") == "(?:[(?R)]x)"  # inside a class, `(?` is two characters
+
+
+def test_patterns_that_would_change_meaning_are_matched_alone() -> None:
+    for pattern in [r"(a)\1", r"(?P<x>a)(?P=x)", "(?(1)a|b)", "a(?i)b", "(?R)", r"(a)\g<1>", "(?ix)a # note"]:
+        assert local_form(pattern) is None, pattern
+    rule = Rule("p.backref", "p", "line", "s", "w", pattern=regex.compile(r"(ab)\1", regex.VERSION0))
+    scanner = RuleScanner.for_rules([*ORDERED, rule])
+    assert rule.id not in scanner.positions
+    block = Block(0, "abab", 0, 4)
+    assert BlockMatches.of(scanner, [block], 1.0).match(rule, block, 1.0)
+
+
+def test_a_scan_out_of_budget_leaves_the_rules_to_their_own_patterns() -> None:
+    evil = Rule("p.evil", "p", "line", "s", "w", pattern=regex.compile(r"(a|aa)+$x", regex.VERSION0))
+    scanner = RuleScanner.for_rules([evil])
+    block = Block(0, "a" * 40 + "b", 0, 41)
+    matches = BlockMatches.of(scanner, [block], budget=0.05)
+    assert matches.first == {} and not matches.complete
+    assert matches.candidates(evil) is None
+    assert BlockMatches.of(scanner, [Block(0, "b", 0, 1)], budget=1.0).first == {0: NO_MATCH}
