@@ -32,8 +32,9 @@ from .rules import Rule
 LEADING_FLAGS = re.compile(r"\(\?([aimsux]+)\)")
 # Scoped flags inside a pattern, `(?i:...)` or `(?-i:...)`: local, so safe in an alternation.
 SCOPED_FLAGS = re.compile(r"[a-zA-Z]*(-[a-zA-Z]+)?:")
-# Group constructs that mean the same inside an alternation (no numbering, no global flags).
-LOCAL_GROUPS = (":", "P<", "=", "!", "<=", "<!", ">")
+# Group constructs that mean the same inside an alternation (no numbering, no global flags). A back
+# reference by name, `(?P=name)`, does too, as long as no other alternative uses the name.
+LOCAL_GROUPS = (":", "P<", "=", "!", "<=", "<!", ">", "P=")
 GROUP_NAME = "cleaner_rule_{}"
 # A block's scan result when no alternative matched it.
 NO_MATCH = -1
@@ -88,15 +89,21 @@ class RuleScanner:
     def for_rules(cls, rules: Iterable[Rule]) -> RuleScanner:
         alternatives: list[str] = []
         positions: dict[str, int] = {}
+        used: set[str] = set()  # group names of the alternatives so far
+        referred: set[str] = set()  # the names of those that refer back to their groups by name
         for rule in rules:
             if rule.pattern is None or rule.id in positions:
                 continue
             body = local_form(rule.pattern.pattern)
-            name = GROUP_NAME.format(len(alternatives))
-            if body is None or any(g.startswith(GROUP_NAME.format("")) for g in rule.pattern.groupindex):
+            names = set(rule.pattern.groupindex)
+            clash = names & (used | referred) if "(?P=" in rule.pattern.pattern else names & referred
+            if body is None or clash or any(g.startswith(GROUP_NAME.format("")) for g in names):
                 continue
             positions[rule.id] = len(alternatives)
-            alternatives.append(f"(?P<{name}>{body})")
+            alternatives.append(f"(?P<{GROUP_NAME.format(len(alternatives))}>{body})")
+            used |= names
+            if "(?P=" in rule.pattern.pattern:
+                referred |= names
         if not alternatives:
             return cls(None, {}, ())
         try:

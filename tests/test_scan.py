@@ -31,7 +31,7 @@ def agrees(blocks: list[Block]) -> None:
 
 def test_every_builtin_pattern_joins_the_scan_unless_it_refers_to_a_group() -> None:
     alone = [r.pattern.pattern for r in ORDERED if r.pattern is not None and r.id not in SCANNER.positions]
-    assert all(regex.search(r"\(\?P=|\(\?\(|\\g|\\\d", pattern) for pattern in alone), alone
+    assert all(regex.search(r"\(\?\(|\\g|\\\d", pattern) for pattern in alone), alone
     assert len(SCANNER.positions) > len(alone)
 
 
@@ -58,13 +58,27 @@ def test_leading_flags_become_scoped_and_verbose_patterns_end_on_their_own_line(
 
 
 def test_patterns_that_would_change_meaning_are_matched_alone() -> None:
-    for pattern in [r"(a)\1", r"(?P<x>a)(?P=x)", "(?(1)a|b)", "a(?i)b", "(?R)", r"(a)\g<1>", "(?ix)a # note"]:
+    for pattern in [r"(a)\1", "(?(1)a|b)", "a(?i)b", "(?R)", r"(a)\g<1>", "(?ix)a # note"]:
         assert local_form(pattern) is None, pattern
     rule = Rule("p.backref", "p", "line", "s", "w", pattern=regex.compile(r"(ab)\1", regex.VERSION0))
     scanner = RuleScanner.for_rules([*ORDERED, rule])
     assert rule.id not in scanner.positions
     block = Block(0, "abab", 0, 4)
     assert BlockMatches.of(scanner, [block], 1.0).match(rule, block, 1.0)
+
+
+def test_a_back_reference_by_name_joins_unless_another_alternative_uses_the_name() -> None:
+    def rule(rule_id: str, pattern: str) -> Rule:
+        return Rule(rule_id, "p", "line", "s", "w", pattern=regex.compile(pattern, regex.VERSION0))
+
+    tag = rule("p.tag", r"\[(?P<tag>[a-z]+)\].*\[/(?P=tag)\]")
+    other = rule("p.other", r"(?P<tag>x)y")
+    assert set(RuleScanner.for_rules([tag, other]).positions) == {"p.tag"}
+    assert set(RuleScanner.for_rules([other, tag]).positions) == {"p.other"}
+    scanner = RuleScanner.for_rules([tag])
+    blocks = [Block(0, "[b]bold[/b]", 0, 11), Block(1, "[b]bold[/i]", 12, 23)]
+    matches = BlockMatches.of(scanner, blocks, 1.0)
+    assert [bool(matches.match(tag, b, 1.0)) for b in blocks] == [True, False]
 
 
 def test_a_scan_out_of_budget_leaves_the_rules_to_their_own_patterns() -> None:
