@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -78,50 +77,42 @@ def clean(
     url: Annotated[Optional[str], typer.Option("--url", help="The page's address, for site packs that match by domain.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Clean every input, even when its outputs are current.")] = False,
     max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", help="Skip inputs larger than this (default 20 MiB).")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: the machine's cores).")] = None,
+    field: Annotated[str, typer.Option("--field", help="The record field holding the text or HTML, for .jsonl inputs.")] = "text",
+    top: Annotated[int, typer.Option("--top", min=0, help="Rules to list in the summary, most characters removed first.")] = TOP_RULES,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Clean files and folders: write <stem>.clean.txt and <stem>.manifest.json beside each input."""
-    from .batch import clean_target, discover, summary
+    from .batch import discover, summary
+    from .parallel import BatchSettings, clean_all, default_jobs
+    from .report import progress, summary_text
 
     cleaner = _cleaner(rules, max_bytes)
+    settings = BatchSettings(tuple(rules or ()), cleaner.max_bytes, force, url, format.value, field)
     targets, outcomes = discover(paths, out)
     for outcome in outcomes:
         typer.echo(f"{outcome.target.source}: {outcome.message}", err=True)
-    for target in _progress(targets, quiet or as_json):
-        outcome = clean_target(target, cleaner, force=force, url=url, format=format.value)
-        outcomes.append(outcome)
-        if outcome.status == "failed":
-            typer.echo(f"{target.source}: {outcome.message}", err=True)
-        elif outcome.status == "cleaned" and not (quiet or as_json):
-            typer.echo(f"cleaned {target.source} -> {target.text.name}")
-        for warning in outcome.warnings if not (quiet or as_json) else ():
-            typer.echo(f"{target.source}: warning: {warning}", err=True)
+    talk = not (quiet or as_json)
+    with progress(len(targets), show=not quiet) as bar:
+        for outcome in clean_all(targets, settings, jobs or default_jobs(), cleaner):
+            bar.step()
+            outcomes.append(outcome)
+            source = outcome.target.source
+            if outcome.status == "failed":
+                bar.echo(f"{source}: {outcome.message}", err=True)
+            elif outcome.status == "cleaned" and talk:
+                bar.echo(f"cleaned {source} -> {outcome.target.text.name}")
+            for problem in outcome.problems:
+                bar.echo(f"{source}: {problem}", err=True)
+            for warning in outcome.warnings if talk else ():
+                bar.echo(f"{source}: warning: {warning}", err=True)
     report = summary(outcomes)
     if as_json:
         typer.echo(json.dumps(report, indent=2))
     elif not quiet:
-        typer.echo(_summary_line(report))
-    raise typer.Exit(EXIT_INPUT if report["failed"] else EXIT_OK)
-
-
-def _summary_line(report: dict) -> str:  # type: ignore[type-arg]
-    total = report["cleaned"] + report["unchanged"] + report["skipped"] + report["failed"]
-    line = (
-        f"{total} files: {report['cleaned']} cleaned, {report['unchanged'] + report['skipped']} already current, "
-        f"{report['failed']} failed; {report['removed_chars']:,} characters removed"
-    )
-    top = list(report["removed_by_rule"].items())[:TOP_RULES]
-    if top:
-        line += "\n  top rules: " + ", ".join(f"{rule} {chars:,}" for rule, chars in top)
-    return line
-
-
-def _progress(items: list, quiet: bool):  # type: ignore[no-untyped-def, type-arg]
-    """A progress bar on a terminal for batches worth one; the plain list otherwise."""
-    if quiet or len(items) < 20 or not sys.stderr.isatty():
-        return items
-    return typer.progressbar(items, label="cleaning", file=sys.stderr)
+        typer.echo(summary_text(report, top))
+    raise typer.Exit(EXIT_INPUT if report["failed"] or report["records_failed"] else EXIT_OK)
 
 
 @app.command()
