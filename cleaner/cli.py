@@ -134,6 +134,50 @@ def check(paths: PathsArg, out: OutOpt = None, rules: RulesOpt = None) -> None:
         raise typer.Exit(EXIT_INPUT)
 
 
+@app.command()
+def explain(
+    file: Annotated[Path, typer.Argument(help="One input document (text or HTML).")],
+    rule: Annotated[Optional[str], typer.Option("--rule", help="Mark only this rule's removals.")] = None,
+    context: Annotated[Optional[int], typer.Option("--context", min=0, help="Show only marked lines and this many around them.")] = None,
+    manifest: Annotated[Optional[Path], typer.Option("--manifest", help="The file's manifest, when it is not beside it (e.g. under --out).")] = None,
+    rules: RulesOpt = None,
+    format: Annotated[FormatChoice, typer.Option("--format", help="Treat the input as text or HTML (default: by name and content).")] = FormatChoice.auto,
+    url: Annotated[Optional[str], typer.Option("--url", help="The page's address, for site packs that match by domain.")] = None,
+    color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Colour the marks (default: on a terminal).")] = None,
+) -> None:
+    """Show the source with every removal marked and the rule id beside it (duplicates: where the kept copy is)."""
+    from dataclasses import replace
+
+    from .batch import is_jsonl, is_output, target_for
+    from .errors import InputError
+    from .explain import footer, load, marks_of, render
+
+    if not file.is_file() or is_output(file) or is_jsonl(file):
+        problem = "no such file" if not file.is_file() else "an output or a .jsonl file, not one input document"
+        typer.echo(f"cleaner: {file}: {problem}", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    cleaner = _cleaner(rules)
+    target = target_for(file, file.parent, None)
+    if manifest is not None:
+        target = replace(target, manifest=manifest, text=manifest.parent / target.text.name)
+    try:
+        explained = load(file, target, cleaner, url=url, format=format.value)
+    except InputError as error:
+        typer.echo(f"{file}: {error.reason}", err=True)
+        raise typer.Exit(EXIT_INPUT) from None
+    except ImportError as error:
+        typer.echo(f"{file}: {error}", err=True)
+        raise typer.Exit(EXIT_INPUT) from None
+    known = {r.id for r in cleaner.rules.rules()} | {r["rule"] for r in explained.manifest["removed"]}
+    if rule is not None and rule not in known and not rule.startswith(("dedup.", "detect.")):
+        typer.echo(f"cleaner: no rule {rule!r}; `cleaner rules list` shows them all", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    marks = marks_of(explained.manifest, explained.source, rule)
+    for line in render(explained.source, marks, context=context):
+        typer.echo(line, color=color)
+    typer.echo(footer(explained, marks, rule), err=True)
+
+
 @rules_app.command("list")
 def rules_list(rules: RulesOpt = None) -> None:
     """Every rule, by pack, with its kind and summary."""
