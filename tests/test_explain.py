@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
 
-import click
 from typer.testing import CliRunner
 
 from cleaner.cli import app
 from cleaner.explain import Mark, render
 from batch_corpus import BODY
 
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
 DOC = f"Support SouthFront\n\n{BODY}\n\nA second paragraph, long enough to be kept as prose by every rule.\n\n{BODY}\n"
 
 
@@ -51,7 +52,7 @@ def test_rule_limits_the_marks_and_context_the_lines(tmp_path: Path) -> None:
 
 def test_partial_line_removals_are_marked_inline() -> None:
     source = "keep this, drop this, keep\n"
-    lines = [click.unstyle(line) for line in render(source, [Mark(11, 20, "x.rule")])]
+    lines = [ANSI.sub("", line) for line in render(source, [Mark(11, 20, "x.rule")])]
     assert lines == ["1 ~  keep this, [-drop this-], keep  <- x.rule"]
 
 
