@@ -1,10 +1,12 @@
 """The `cleaner` command line. Exit codes are documented once, here and in the README:
 
     0  done: every input cleaned or already current
-    1  `check`: some outputs are missing or stale (nothing written)
-    2  usage error (unknown option, missing argument)
-    3  some inputs could not be cleaned (named on stderr); every other input was
+    1  `check`: some outputs are missing or stale (nothing written); `rules test`: an example failed
+    2  usage error (unknown option, missing argument, `explain` on what is not one document)
+    3  some inputs (or .jsonl records) could not be cleaned (named on stderr); every other input was
     4  the rule files are broken; nothing was cleaned
+
+Every command and option is documented in docs/cli.md.
 """
 
 from __future__ import annotations
