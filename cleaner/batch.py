@@ -136,7 +136,7 @@ def staleness(target: Target, cleaner: Cleaner | RulesOnly) -> str | None:
         if sha256_hex(target.source.read_bytes()) != recorded_source:
             return "source changed"
         if sha256_hex(target.text.read_bytes()) != recorded_output:
-            return "clean text does not match its manifest (edited, or an interrupted write)"
+            return "clean text does not match its manifest (edited by hand, or an interrupted write)"
     except OSError as error:
         return f"cannot read ({error.strerror})"
     if version != __version__:
