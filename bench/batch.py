@@ -57,8 +57,12 @@ def base_documents(bench: Path, html: bool) -> list[tuple[str, str]]:
     docs += [(".txt", p.read_text(encoding="utf-8")) for p in sorted((ROOT / "seeds").glob("*.txt"))
              if not p.name.endswith(".clean.txt")]
     if html:
-        docs += [(".html", gzip.decompress(p.read_bytes()).decode("utf-8", errors="replace"))
+        pages = [(".html", gzip.decompress(p.read_bytes()).decode("utf-8", errors="replace"))
                  for p in sorted((bench / "html").glob("*.html.gz"))]
+        # Spread the pages among the texts, so a corpus of any size holds both kinds.
+        step = max(1, len(docs) // max(1, len(pages)))
+        for number, page in enumerate(pages):
+            docs.insert(number * (step + 1), page)
     if not docs:
         raise SystemExit(f"no documents under {bench}; pass --bench")
     return docs

@@ -164,6 +164,7 @@ def explain(
     from .batch import is_jsonl, is_output, target_for
     from .errors import InputError
     from .explain import footer, load, marks_of, render
+    from .parallel import missing_part
 
     if not file.is_file() or is_output(file) or is_jsonl(file):
         problem = "no such file" if not file.is_file() else "an output or a .jsonl file, not one input document"
@@ -179,7 +180,7 @@ def explain(
         typer.echo(f"{file}: {error.reason}", err=True)
         raise typer.Exit(EXIT_INPUT) from None
     except ImportError as error:
-        typer.echo(f"{file}: {error}", err=True)
+        typer.echo(f"{file}: {missing_part(error)}", err=True)
         raise typer.Exit(EXIT_INPUT) from None
     known = {r.id for r in cleaner.rules.rules()} | {r["rule"] for r in explained.manifest["removed"]}
     if rule is not None and rule not in known and not rule.startswith(("dedup.", "detect.")):

@@ -25,6 +25,7 @@ from ._version import __version__
 from .batch import Outcome, Target, relative, write_atomic
 from .errors import InputError, OutputError
 from .manifest import sha256_hex
+from .parallel import missing_part
 from .pipeline import Cleaner, FormatOption
 
 SCHEMA = "cleaner.jsonl-manifest/1"
@@ -64,8 +65,8 @@ def clean_record(line: str, number: int, cleaner: Cleaner, *, field: str, url: s
         result = cleaner.clean(content, record_url, format)
     except InputError as error:
         return {LINE_KEY: number, **rest, ERROR_KEY: error.reason}
-    except ImportError as error:  # an optional part (the HTML path) is not available
-        return {LINE_KEY: number, **rest, ERROR_KEY: str(error)}
+    except ImportError as error:
+        return {LINE_KEY: number, **rest, ERROR_KEY: missing_part(error)}
     result = result.with_paths(f"{source_name}:{number}", f"{output_name}:{number}")
     return {LINE_KEY: number, **rest, field: result.text, MANIFEST_KEY: result.manifest}
 

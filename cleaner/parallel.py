@@ -65,10 +65,15 @@ def clean_safely(target: Target, cleaner: Cleaner, settings: BatchSettings) -> O
     try:
         return clean_target(target, cleaner, force=settings.force, url=settings.url,
                             format=settings.format, field=settings.field)
-    except ImportError as error:  # an optional part (the HTML path) is not available
-        return Outcome(target, "failed", str(error))
+    except ImportError as error:
+        return Outcome(target, "failed", missing_part(error))
     except Exception as error:  # noqa: BLE001 - reported per file, the batch goes on
         return Outcome(target, "failed", f"internal error ({type(error).__name__}: {error}); please report it")
+
+
+def missing_part(error: ImportError) -> str:
+    """The message for an input whose path through cleaner (e.g. HTML) is not installed."""
+    return f"cannot be cleaned: a part of cleaner it needs is missing ({error})"
 
 
 # The one Cleaner of a worker process, built by the pool's initializer from the batch's settings.
