@@ -102,7 +102,8 @@ def clean(
     from .report import progress, summary_text
 
     cleaner = _cleaner(rules, max_bytes)
-    settings = BatchSettings(tuple(rules or ()), cleaner.max_bytes, force, url, format.value, field)
+    settings = BatchSettings(rules_dirs=tuple(rules or ()), max_bytes=cleaner.max_bytes, force=force,
+                             url=url, format=format.value, field=field)
     targets, outcomes = discover(paths, out)
     for outcome in outcomes:
         typer.echo(f"{outcome.target.source}: {outcome.message}", err=True)

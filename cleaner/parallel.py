@@ -57,7 +57,7 @@ def clean_all(targets: Sequence[Target], settings: BatchSettings, jobs: int,
     workers = min(jobs, len(targets))
     chunk = max(1, min(MAX_CHUNK, len(targets) // (workers * CHUNKS_PER_WORKER)))
     with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(settings,)) as pool:
-        yield from pool.map(_clean_in_worker, targets, [settings] * len(targets), chunksize=chunk)
+        yield from pool.map(_clean_in_worker, targets, chunksize=chunk)
 
 
 def clean_safely(target: Target, cleaner: Cleaner, settings: BatchSettings) -> Outcome:
@@ -76,17 +76,18 @@ def missing_part(error: ImportError) -> str:
     return f"cannot be cleaned: a part of cleaner it needs is missing ({error})"
 
 
-# The one Cleaner of a worker process, built by the pool's initializer from the batch's settings.
-# It exists only inside worker processes (the parent never sets it) and never changes once built:
-# it holds loaded rules, not results, so no file can affect another through it.
-_worker_cleaner: Cleaner | None = None
+# The one Cleaner of a worker process and the settings it cleans with, set by the pool's initializer.
+# They exist only inside worker processes (the parent never sets them) and never change once set:
+# they hold loaded rules, not results, so no file can affect another through them.
+_worker: tuple[Cleaner, BatchSettings] | None = None
 
 
 def _start_worker(settings: BatchSettings) -> None:
-    global _worker_cleaner
-    _worker_cleaner = settings.cleaner()
+    global _worker
+    _worker = (settings.cleaner(), settings)
 
 
-def _clean_in_worker(target: Target, settings: BatchSettings) -> Outcome:
-    assert _worker_cleaner is not None, "the pool initializer builds the worker's Cleaner"
-    return clean_safely(target, _worker_cleaner, settings)
+def _clean_in_worker(target: Target) -> Outcome:
+    assert _worker is not None, "the pool initializer builds the worker's Cleaner"
+    cleaner, settings = _worker
+    return clean_safely(target, cleaner, settings)

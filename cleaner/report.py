@@ -9,6 +9,8 @@ from typing import Any
 
 import typer
 
+from .batch import STATUSES
+
 # Below this many files a batch finishes before a bar would be worth reading.
 PROGRESS_MIN_FILES = 20
 CLEAR_LINE = "\r\033[K"
@@ -45,7 +47,7 @@ def progress(total: int, *, show: bool = True) -> Iterator[Progress]:
 
 def summary_text(report: dict[str, Any], top: int) -> str:
     """The human summary: files by status, failed records, characters removed and the top rules."""
-    total = sum(report[status] for status in ("cleaned", "unchanged", "skipped", "failed"))
+    total = sum(report[status] for status in STATUSES)
     line = (
         f"{total} files: {report['cleaned']} cleaned, {report['unchanged']} unchanged, "
         f"{report['skipped']} skipped (current), {report['failed']} failed"
