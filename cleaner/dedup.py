@@ -8,6 +8,12 @@ Three kinds, each with its own rule id in the manifest:
   or pull quote repeating the text); the shorter goes, wherever it stands, so no words are lost.
 Short blocks (fewer than MIN_DUP_WORDS words: `Share`, `Advertisement`) are never collapsed: they
 are not passages, and the rule packs are what decides about furniture.
+
+Labels of a repeated form are not duplicates either: a meal plan repeats `Eat every 2-3 hours`
+for each meal, an interview series asks every guest the same questions. A scraper captures a
+passage twice, sometimes three times; when two passages both recur FORM_MIN_RECORDS times or more
+and take turns (each stands between copies of the other), they are the labels of records written
+to one template, and every copy stays.
 """
 
 from __future__ import annotations
@@ -31,9 +37,12 @@ CONTAINED_SHARE = 0.9
 CONTAINED_MIN_RUN = 3
 # Share of word pairs in common that makes two blocks worth the slower exact comparison.
 CANDIDATE_SHARE = 0.5
+# Copies a passage needs, beside another that takes turns with it, to be a label of a repeated form.
+FORM_MIN_RECORDS = 3
 # Word pairs this common in the document ("of the") say nothing about duplication.
 COMMON_PAIR_POSTINGS = 64
 WORD = re.compile(r"\w+")
+NUMBER = re.compile(r"\d+")
 
 
 @dataclass(frozen=True)
@@ -81,7 +90,30 @@ def find_duplicates(blocks: Sequence[Block]) -> list[Duplicate]:
             _remember(current, exact, seen, postings)
         else:
             duplicates[block.index] = Duplicate(block.index, other.block.index, rule, similarity)
-    return sorted(duplicates.values(), key=lambda d: d.index)
+    labels = form_labels(list(duplicates.values()))
+    return sorted((d for d in duplicates.values() if d.kept not in labels), key=lambda d: d.index)
+
+
+def form_labels(duplicates: Sequence[Duplicate]) -> set[int]:
+    """The kept copies of passages that are labels of a repeated form (see the module docstring)."""
+    copies: dict[int, list[int]] = defaultdict(list)
+    for duplicate in duplicates:
+        copies[duplicate.kept].append(duplicate.index)
+    groups = {kept: sorted([kept, *indexes]) for kept, indexes in copies.items()
+              if len(indexes) + 1 >= FORM_MIN_RECORDS}
+    labels: set[int] = set()
+    for kept, positions in groups.items():
+        for other, other_positions in groups.items():
+            if other != kept and takes_turns(positions, other_positions) and takes_turns(other_positions, positions):
+                labels.add(kept)
+                break
+    return labels
+
+
+def takes_turns(positions: Sequence[int], others: Sequence[int]) -> bool:
+    """Copies of `others` stand in at least FORM_MIN_RECORDS - 1 of the gaps between `positions`."""
+    gaps = zip(positions, positions[1:])
+    return sum(1 for start, end in gaps if any(start < o < end for o in others)) >= FORM_MIN_RECORDS - 1
 
 
 def _best_match(current: _Seen, seen: dict[int, _Seen],
@@ -107,6 +139,8 @@ def _best_match(current: _Seen, seen: dict[int, _Seen],
 def _compare(a: str, b: str) -> tuple[str, float] | None:
     short, long = sorted((a, b), key=len)
     if len(short) / len(long) >= NEAR_LENGTH_RATIO:
+        if NUMBER.findall(short) != NUMBER.findall(long):
+            return None  # a re-scrape changes typography, not figures: these are rows of a table or list
         ratio = SequenceMatcher(None, short, long, autojunk=False).ratio()
         return ("dedup.near", round(ratio, 3)) if ratio >= NEAR_DUP_RATIO else None
     short_words, long_words = short.split(), long.split()

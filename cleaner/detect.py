@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from .dedup import FORM_MIN_RECORDS, takes_turns
 from .document import Block, CleanWarning
 from .engine import RuleState
 from .stopwords import STOP_WORDS
@@ -70,6 +71,19 @@ HEADLINE_MAX_CHARS = 200
 LINK_RUN_MIN = 4
 # A block in a link run has at most this many words (titles of teasers, menu entries).
 LINK_ITEM_MAX_WORDS = 14
+# A list the article announces or numbers stays with it when it follows the core: items numbered
+# 1, 2, 3... (at least ENUM_MIN_ITEMS, at most ENUM_MAX_GAP blocks apart: a link or a note may stand
+# between two items), or items with one list marker after a core that ends with a colon.
+ENUM_MIN_ITEMS = 3
+ENUM_MAX_GAP = 3
+ENUMERATED = re.compile(r"^\(?(\d{1,3})[.):]\s")
+BULLETED = re.compile(r"^[•·▪◦‣●○■□➤►✓✔*\-–—]\s*\S")
+# Records written to one template after the core (a meal plan, a timetable): at least
+# TEMPLATE_MIN_LABELS labels recurring in turns, FORM_MIN_RECORDS times each (dedup.py), the first
+# within TEMPLATE_MAX_LEAD blocks of the core; looked for in the next TEMPLATE_MAX_BLOCKS blocks.
+TEMPLATE_MIN_LABELS = 2
+TEMPLATE_MAX_LEAD = 3
+TEMPLATE_MAX_BLOCKS = 400
 # Below this much prose the detector cannot tell the article from the rest: it leaves the page.
 MIN_CORE_PROSE_CHARS = 150
 # The guard: never remove more than this share of the prose given (the article is at least half of
@@ -166,8 +180,9 @@ def is_headline(block: Block, features: Features) -> bool:
     return features.words >= 2 and len(block.text) <= HEADLINE_MAX_CHARS and not features.sentence_end
 
 
-def is_link_item(features: Features) -> bool:
-    return features.kind == "short" and 1 <= features.words <= LINK_ITEM_MAX_WORDS
+def is_link_item(block: Block, features: Features) -> bool:
+    """A short title-like block; a numbered one is a step of the article's own list."""
+    return features.kind == "short" and 1 <= features.words <= LINK_ITEM_MAX_WORDS and not ENUMERATED.match(block.text)
 
 
 def detect(kept: Sequence[Block]) -> Detection:
@@ -184,6 +199,7 @@ def detect(kept: Sequence[Block]) -> Detection:
     features = [replace(f, kind="topic") if f.kind == "short" and shares_topic(b.text, vocabulary) else f
                 for b, f in zip(kept, features)]
     first, last, score = densest_run([f.weight for f in features])
+    prose_end, last = last, article_list_end(kept, last)
     core = {"core_start": kept[first].start, "core_end": kept[last].end, "core_score": round(score)}
     decisions: list[Decision] = []
     head_end = first
@@ -192,7 +208,7 @@ def detect(kept: Sequence[Block]) -> Detection:
     for position in range(head_end):
         decisions.append(Decision(kept[position].index, "detect.head", {**core, "kind": features[position].kind}))
     if known:  # without stop words a list of titles cannot be told from short paragraphs
-        decisions += _link_runs(kept, features, first, last)
+        decisions += _link_runs(kept, features, first, prose_end)
     for position in range(last + 1, len(kept)):
         decisions.append(Decision(kept[position].index, "detect.tail", {**core, "kind": features[position].kind}))
     removed = {d.index for d in decisions}
@@ -202,12 +218,67 @@ def detect(kept: Sequence[Block]) -> Detection:
     return Detection(decisions)
 
 
+def article_list_end(kept: Sequence[Block], last: int) -> int:
+    """Where the article ends once a list it numbers or announces after its core is counted in."""
+    numbered = max(_enumeration_end(kept, last), _template_end(kept, last))
+    if numbered > last:
+        return numbered
+    if kept[last].text.endswith(":"):
+        position = last
+        marker = kept[last + 1].text[0] if last + 1 < len(kept) and BULLETED.match(kept[last + 1].text) else None
+        while marker and position + 1 < len(kept) and kept[position + 1].text.startswith(marker):
+            position += 1
+        return position
+    return last
+
+
+def _template_end(kept: Sequence[Block], last: int) -> int:
+    """The last record of a template that starts right after the core (a meal plan, a schedule).
+
+    Records written to one template repeat their labels in turn (`Breakfast`, `Lunch`, `Dinner`,
+    `Breakfast`...), each at least FORM_MIN_RECORDS times, with different content between them.
+    """
+    after = range(last + 1, min(len(kept), last + 1 + TEMPLATE_MAX_BLOCKS))
+    copies: dict[str, list[int]] = {}
+    for position in after:
+        copies.setdefault(kept[position].text.casefold(), []).append(position)
+    labels = {text: positions for text, positions in copies.items() if len(positions) >= FORM_MIN_RECORDS}
+    turns = [positions for text, positions in labels.items()
+             if any(other != text and takes_turns(positions, others) and takes_turns(others, positions)
+                    for other, others in labels.items())]
+    if len(turns) < TEMPLATE_MIN_LABELS or min(p[0] for p in turns) - last > TEMPLATE_MAX_LEAD:
+        return last
+    unique = sum(1 for positions in copies.values() if len(positions) == 1)
+    if unique < FORM_MIN_RECORDS:  # the records must say something different from each other
+        return last
+    end = max(p[-1] for p in turns)
+    # The last record runs as long as the one before it.
+    record = end - max(p[-2] for p in turns)
+    return min(end + record, len(kept) - 1)
+
+
+def _enumeration_end(kept: Sequence[Block], last: int) -> int:
+    """The last block of a list numbered 1, 2, 3... that starts right after the core (or `last`)."""
+    expected, position, end, gaps = 1, last, last, []
+    while position + 1 < len(kept) and position - end <= ENUM_MAX_GAP:
+        position += 1
+        number = ENUMERATED.match(kept[position].text)
+        if number and int(number.group(1)) == expected:
+            gaps.append(position - end - 1)
+            expected, end = expected + 1, position
+    if expected - 1 < ENUM_MIN_ITEMS or gaps[0] > ENUM_MAX_GAP - 1:
+        return last
+    # What stood between every two items (a link, a price) stands after the last one too.
+    trailing = min(gaps[1:])
+    return min(end + trailing, len(kept) - 1)
+
+
 def _link_runs(kept: Sequence[Block], features: Sequence[Features], first: int, last: int) -> list[Decision]:
     decisions: list[Decision] = []
     position = first
     while position <= last:
         end = position
-        while end <= last and is_link_item(features[end]):
+        while end <= last and is_link_item(kept[end], features[end]):
             end += 1
         if end - position >= LINK_RUN_MIN:
             decisions += [Decision(kept[p].index, "detect.link-run", {"run": end - position}) for p in range(position, end)]

@@ -85,7 +85,7 @@ def build(
         "cleaner": {"version": version, "rules_digest": rules_digest},
         "packs": packs,
         "metadata": {name: metadata[name] for name in FIELDS if name in metadata},
-        "removed": [removal_entry(r, source) for r in removals],
+        "removed": [removal_entry(r, source) for r in sorted(removals, key=lambda r: (r.start, r.end))],
         "duplicates": duplicates,
         "warnings": [w.as_dict() for w in warnings],
         "stats": {

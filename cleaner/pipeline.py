@@ -21,7 +21,7 @@ from .decode import decode
 from .dedup import find_duplicates
 from .detect import apply_detector
 from .document import Block, CleanWarning, text_blocks
-from .engine import RULE_SECONDS_PER_DOCUMENT, Guard, RuleState, apply_pass, match_packs
+from .engine import RULE_SECONDS_PER_DOCUMENT, Guard, PackMatch, RuleState, apply_pass, match_packs
 from .errors import InputTooLarge, UnreadableInput
 from .rules import RuleSet, load_rules
 
@@ -100,12 +100,12 @@ class Cleaner:
         if fmt == "html":
             from .html import html_blocks  # trafilatura is heavy: only HTML pays for importing it
 
-            extracted = html_blocks(source, url)
+            extracted = html_blocks(source, url, self.rules)
             blocks, metadata, warnings = extracted.blocks, dict(extracted.metadata), warnings + extracted.warnings
-            removed = dict(extracted.removed)
+            removed, removals, packs = dict(extracted.removed), extracted.removals, extracted.packs
         else:
-            blocks, metadata, removed = text_blocks(source), {}, {}
-        return self._finish(source, data, fmt, encoding, blocks, url, metadata, removed, warnings)
+            blocks, metadata, removed, removals, packs = text_blocks(source), {}, {}, [], None
+        return self._finish(source, data, fmt, encoding, blocks, url, metadata, removed, warnings, removals, packs)
 
     def clean_file(self, path: str | Path, url: str | None = None, format: FormatOption = "auto") -> CleanResult:
         path = Path(path)
@@ -119,10 +119,12 @@ class Cleaner:
         return self.clean(data, url, format, name=path.name)
 
     def _finish(self, source: str, data: bytes, fmt: str, encoding: str, blocks: list[Block], url: str | None,
-                metadata: dict[str, str], removed: dict[int, str], warnings: list[CleanWarning]) -> CleanResult:
-        packs = match_packs(self.rules, url, blocks)
+                metadata: dict[str, str], removed: dict[int, str], warnings: list[CleanWarning],
+                removals: list[manifest_.Removal], packs: list[PackMatch] | None) -> CleanResult:
+        # HTML has its packs already, recognised on the whole page rather than the extracted text.
+        packs = match_packs(self.rules, url, blocks) if packs is None else packs
         state = RuleState(removed=removed, metadata=metadata)
-        duplicates = settle(blocks, packs, state, self.rule_seconds)
+        duplicates = settle(blocks, packs, state, self.rule_seconds, extracted=fmt == "html")
         kept = [b for b in blocks if b.index not in state.removed]
         if kept and "title" not in state.metadata and looks_like_title(kept[0].text):
             state.metadata["title"] = kept[0].text
@@ -145,7 +147,7 @@ class Cleaner:
             rules_digest=self.rules.digest,
             packs=[m.as_dict() for m in packs],
             metadata=state.metadata,
-            removals=manifest_.removals_of(blocks, state.removed, state.details),
+            removals=manifest_.removals_of(blocks, state.removed, state.details) + removals,
             duplicates=[
                 {
                     "rule": d.rule,
@@ -163,8 +165,16 @@ class Cleaner:
         return CleanResult(text, manifest)
 
 
-def settle(blocks: list[Block], packs: list[Any], state: RuleState, rule_seconds: float) -> list[Any]:
-    """Rule passes, duplicate collapse and the article detector, repeated until none removes anything more."""
+def settle(blocks: list[Block], packs: list[Any], state: RuleState, rule_seconds: float, *,
+           extracted: bool = False) -> list[Any]:
+    """Rule passes, duplicate collapse and the article detector, repeated until none removes anything more.
+
+    Blocks that an extractor already chose from an HTML page (`extracted=True`) get the rules only.
+    The extractor took each paragraph from its own node of the page, so a repeat there is the page
+    repeating itself (a recipe's steps, table rows), not a scraper capturing a passage twice; and it
+    has already found where the article starts and ends, from the page's structure, which the
+    detector can only guess from the text (docs/html.md).
+    """
     guard = Guard.for_blocks(blocks)
     duplicates: list[Any] = []
     for _ in range(MAX_PASSES):
@@ -173,11 +183,11 @@ def settle(blocks: list[Block], packs: list[Any], state: RuleState, rule_seconds
         state.disabled -= {w.rule for w in state.warnings if w.code == "guard"}
         changed = apply_pass(blocks, packs, state, rule_seconds, guard)
         kept = [b for b in blocks if b.index not in state.removed]
-        found = find_duplicates(kept)
+        found = [] if extracted else find_duplicates(kept)
         for duplicate in found:
             state.removed[duplicate.index] = duplicate.rule
         duplicates = sorted(duplicates + found, key=lambda d: d.index)
-        detected = apply_detector([b for b in blocks if b.index not in state.removed], state)
+        detected = not extracted and apply_detector([b for b in blocks if b.index not in state.removed], state)
         if not changed and not found and not detected:
             return duplicates
     state.warnings.append(CleanWarning("unsettled", f"rules still changed the text after {MAX_PASSES} passes"))

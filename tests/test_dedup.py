@@ -76,3 +76,42 @@ def test_collapse_is_recorded_with_the_kept_copy() -> None:
     assert source[duplicate["kept_start"]:duplicate["kept_end"]] == PARAGRAPH
     assert duplicate["kept_start"] == 0 and duplicate["rule"] == "dedup.exact"
     assert {"rule": "dedup.exact", "start": duplicate["start"], "end": duplicate["end"], "text": PARAGRAPH} in result.removed
+
+
+FORM_QUESTIONS = ["What made you start cooking for other people?", "Which dish do you make most often at home?"]
+FORM_ANSWERS = [
+    ["My grandmother taught me to bake bread.", "Soup with barley and smoked pork."],
+    ["I wanted to feed my friends after school.", "Pasta with lemon, garlic and a lot of pepper."],
+    ["A summer job in a harbour kitchen.", "Fish stew, every Friday, without fail."],
+]
+
+
+def test_labels_of_a_repeated_form_stay() -> None:
+    # An interview series: every guest gets the same two questions. The questions recur and take
+    # turns, so they are a template's labels, not a passage captured twice.
+    lines = [line for answers in FORM_ANSWERS for pair in zip(FORM_QUESTIONS, answers) for line in pair]
+    assert dups("\n".join(lines)) == []
+
+
+def test_a_form_of_two_records_is_still_a_repeat() -> None:
+    # Two copies are what a scraper leaves when it captures a passage twice.
+    lines = [line for answers in FORM_ANSWERS[:2] for pair in zip(FORM_QUESTIONS, answers) for line in pair]
+    assert [rule for _, _, rule in dups("\n".join(lines))] == ["dedup.exact", "dedup.exact"]
+
+
+def test_one_line_repeated_between_paragraphs_still_goes() -> None:
+    caption = "Our hiking kit with bottled water and snacks"
+    text = "\n".join([PARAGRAPH, caption, OTHER, caption, PARAGRAPH.upper(), caption])
+    assert [(index, rule) for index, _, rule in dups(text)] == [(3, "dedup.exact"), (4, "dedup.exact"), (5, "dedup.exact")]
+
+
+def test_rows_that_differ_only_in_their_figures_are_not_near_repeats() -> None:
+    rows = "\n".join(f"Week {week}: the team scored {week * 3} points and conceded {week + 7} at home" for week in range(1, 8))
+    assert dups(rows) == []
+
+
+def test_a_rescrape_with_the_same_figures_is_still_a_near_repeat() -> None:
+    row = "On October 17 the pause was scheduled from 8:00 until 16:00 to let 2,500 civilians leave the city."
+    rescraped = row.replace("the pause", "the  pause'").replace("city.", "city..")
+    rescraped = rescraped.replace("scheduled", "schedulled")
+    assert dups(f"{row}\n{OTHER}\n{rescraped}") == [(2, 0, "dedup.near")]

@@ -93,3 +93,55 @@ def test_detection_is_deterministic_and_idempotent() -> None:
     first = cleaner.clean(text, format="text")
     assert first.manifest_json() == cleaner.clean(text, format="text").manifest_json()
     assert cleaner.clean(first.text, format="text").text == first.text
+
+
+INTRO = "Here are the deals we liked best this week, with a link to each one:"
+DEALS = ["A wooden train set with forty pieces", "A board game about trading spices", "A camera that prints photos",
+         "A box set of the old detective series", "A kite shaped like a dragon"]
+
+
+def test_numbered_list_after_the_article_stays() -> None:
+    # Items numbered 1, 2, 3..., each followed by its link: the article's own list, not a tail.
+    items = [line for n, deal in enumerate(DEALS, 1) for line in (f"{n}) {deal}", f"http://example.com/d{n}")]
+    text = "\n".join(PARAGRAPHS + [INTRO] + items)
+    blocks = text_blocks(text)
+    assert detect(blocks).decisions == []
+    assert cleaner.clean(text, format="text").text.count("http://example.com/d5") == 1
+
+
+def test_bulleted_list_the_article_announces_stays() -> None:
+    ingredients = ["• 2 cups of flour", "• 1 egg", "• a pinch of salt", "• 200 ml of milk", "• butter for the pan"]
+    text = "\n".join(PARAGRAPHS + ["For the batter you need:"] + ingredients)
+    assert detect(text_blocks(text)).decisions == []
+
+
+def test_list_after_the_article_without_announcement_or_numbers_goes() -> None:
+    related = ["• Storm floods the harbour", "• Prices rise again", "• Team wins the cup", "• New school opens"]
+    decisions = detect(text_blocks("\n".join(PARAGRAPHS + related))).decisions
+    assert [d.rule for d in decisions] == ["detect.tail"] * 4
+
+
+def test_numbered_steps_inside_the_article_are_not_a_link_run() -> None:
+    steps = ["1. Heat the pan", "2. Pour in the batter", "3. Turn it over", "4. Serve it warm"]
+    text = "\n".join([PARAGRAPHS[0], "Method"] + steps + PARAGRAPHS[1:])
+    assert detect(text_blocks(text)).decisions == []
+
+
+def test_a_list_that_does_not_start_at_one_is_not_the_article_list() -> None:
+    ranked = ["4) Storm floods the harbour", "5) Prices rise again", "6) Team wins the cup", "7) New school opens"]
+    decisions = detect(text_blocks("\n".join(PARAGRAPHS + ranked))).decisions
+    assert [d.rule for d in decisions] == ["detect.tail"] * 4
+
+
+def test_meal_plan_written_to_one_template_loses_nothing() -> None:
+    # Three days of a plan: the same labels every day, short lines between, a little prose on top.
+    days = []
+    for day, dish in (("Monday", "Barley soup with carrots"), ("Tuesday", "Baked fish with potatoes"),
+                      ("Wednesday", "Lentil stew with spinach")):
+        days += [f"Plan for {day}", "Breakfast", "Eat within an hour of waking up", "Oats with milk and a spoon of honey",
+                 "Lunch", "Eat every three to four hours", dish, "Dinner", "Eat at least two hours before bed",
+                 "A green salad with eggs and bread"]
+    text = "\n\n".join(PARAGRAPHS + days) + "\n"
+    result = cleaner.clean(text, format="text")
+    assert result.removed == []
+    assert result.text == text

@@ -1,0 +1,198 @@
+"""The HTML path: prune the page's DOM with select rules, extract its main text, map it back.
+
+    decoded page -> packs that apply (url domain, or fingerprint on the page's text)
+                 -> select rules prune nodes (each a Removal with its selector)
+                 -> trafilatura extracts paragraphs and metadata from the pruned page
+                 -> paragraphs become Blocks, located in the page; what extraction left out is
+                    recorded as `extract.trafilatura` removals
+
+From there the pipeline applies the same text rules and duplicate collapse as for plain text.
+How spans are defined is in docs/html.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser
+
+from .canonical import canonical_paragraph
+from .document import Block, CleanWarning
+from .engine import PackMatch, match_packs
+from .errors import InputError
+from .html_extract import Extraction, Paragraph, extract, second_opinion
+from .html_select import SourceLocator, prune
+from .html_source import VisibleText, scan
+from .manifest import Removal
+from .rules import RuleSet
+
+# Rule ids of what the HTML path itself removes (no rule file holds them; docs/html.md does).
+EXTRACT_RULE = "extract.trafilatura"  # text the extractor did not take as the article
+TITLE_RULE = "extract.title"  # the page title repeated as the first paragraph (it goes to metadata)
+# Below this many characters of extracted text the precise extraction is taken to have missed the
+# article: trafilatura is asked again favouring recall, and a warning says so.
+MIN_EXTRACTED_CHARS = 250
+# Real pages nest a few dozen elements deep, rarely a few hundred. The HTML parser's cost grows with
+# the square of the depth (100,000 levels take minutes), so deeper pages are refused, not parsed.
+MAX_NESTING = 2_500
+# When the second opinion (html_extract.second_opinion) holds prose paragraphs the extraction lacks,
+# amounting to at least this share of what the extraction found, they are added back in page order
+# and a warning says so. Below it, differences are the two algorithms disagreeing about edges.
+RESCUE_MIN_GAIN = 0.5
+
+
+@dataclass
+class HtmlExtraction:
+    blocks: list[Block]
+    metadata: dict[str, str]
+    packs: list[PackMatch]
+    removed: dict[int, str] = field(default_factory=dict)  # block index -> rule id
+    removals: list[Removal] = field(default_factory=list)  # spans that are not blocks, source order
+    warnings: list[CleanWarning] = field(default_factory=list)
+
+
+def html_blocks(source: str, url: str | None, rules: RuleSet) -> HtmlExtraction:
+    scanned = scan(source)
+    if scanned.max_depth > MAX_NESTING:
+        raise InputError(f"HTML nested {scanned.max_depth:,} elements deep (over the {MAX_NESTING:,} limit), skipped")
+    tree = LexborHTMLParser(source)
+    locator = SourceLocator(tree, scanned.tags)
+    packs = match_packs(rules, url, page_lines(tree))
+    pruned = prune(tree, locator, packs)
+    warnings = list(pruned.warnings)
+    page = without(source, pruned.removals)
+    extraction = extract_with_fallback(page, tree, url, warnings)
+    visible = VisibleText(source, scanned.text_runs, [(r.start, r.end) for r in pruned.removals])
+    blocks = locate(extraction.paragraphs, visible, warnings)
+    blocks = rescue(blocks, second_opinion(page), visible, warnings)
+    removed = {b.index: TITLE_RULE for b in blocks[:1] if _same_text(b.text, extraction.metadata.get("title"))}
+    dropped = dropped_text(visible, blocks, pruned.removals)
+    removals = sorted(pruned.removals + dropped, key=lambda r: (r.start, r.end))
+    return HtmlExtraction(blocks, extraction.metadata, packs, removed, removals, warnings)
+
+
+def visible_lines(page: str) -> list[str]:
+    """The visible lines of an HTML page, as canonical paragraphs."""
+    return [b.text for b in page_lines(LexborHTMLParser(page))]
+
+
+def page_lines(tree: LexborHTMLParser) -> list[Block]:
+    """The page's visible lines, for recognising a site by its fingerprints (no spans needed)."""
+    body = tree.body
+    text = body.text(separator="\n") if body is not None else ""
+    lines = [canonical_paragraph(line) for line in text.split("\n")]
+    return [Block(i, line, 0, 0) for i, line in enumerate(line for line in lines if line)]
+
+
+def without(source: str, removals: list[Removal]) -> str:
+    """The page with the pruned nodes' source spans cut out.
+
+    The extractor reads the page as written, less exactly what the manifest records, rather than
+    the DOM re-serialised: re-serialising changes markup that extractors are sensitive to.
+    """
+    parts: list[str] = []
+    position = 0
+    for removal in sorted(removals, key=lambda r: r.start):
+        parts.append(source[position:removal.start])
+        position = max(position, removal.end)
+    parts.append(source[position:])
+    return "".join(parts)
+
+
+def extract_with_fallback(page: str, tree: LexborHTMLParser, url: str | None,
+                          warnings: list[CleanWarning]) -> Extraction:
+    """trafilatura on `page`; a recall-oriented retry, then the pruned DOM's lines, when it finds too little."""
+    extraction = extract(page, url)
+    if _chars(extraction.paragraphs) >= MIN_EXTRACTED_CHARS:
+        return extraction
+    retry = extract(page, url, recall=True)
+    if _chars(retry.paragraphs) > _chars(extraction.paragraphs):
+        warnings.append(CleanWarning(
+            "extract-fallback",
+            f"precise extraction found {_chars(extraction.paragraphs)} characters; used the recall-oriented retry",
+            EXTRACT_RULE))
+        extraction = Extraction(retry.paragraphs, {**retry.metadata, **extraction.metadata})
+    if extraction.paragraphs:
+        return extraction
+    lines = [Paragraph(b.text, "p") for b in page_lines(tree)]
+    if lines:
+        warnings.append(CleanWarning(
+            "extract-fallback", "extraction found no article text; every visible line of the page was kept",
+            EXTRACT_RULE))
+    return Extraction(lines, extraction.metadata)
+
+
+def locate(paragraphs: list[Paragraph], visible: VisibleText, warnings: list[CleanWarning]) -> list[Block]:
+    """Blocks with spans from the first to the last source character of each paragraph.
+
+    Paragraphs are searched in order, each after the previous one; one that the page does not
+    hold verbatim gets an empty span where the previous paragraph ended (docs/html.md).
+    """
+    blocks: list[Block] = []
+    cursor = 0
+    unlocated = 0
+    for paragraph in paragraphs:
+        found = visible.find(paragraph.text, cursor)
+        if found is None:
+            unlocated += 1
+            at = blocks[-1].end if blocks else 0
+            blocks.append(Block(len(blocks), paragraph.text, at, at))
+            continue
+        start, end = visible.span(*found)
+        blocks.append(Block(len(blocks), paragraph.text, start, end))
+        cursor = found[1]
+    if unlocated:
+        warnings.append(CleanWarning(
+            "paragraph-unlocated", f"{unlocated} extracted paragraph(s) not found verbatim in the page; empty spans"))
+    return blocks
+
+
+def rescue(blocks: list[Block], candidates: list[str], visible: VisibleText,
+           warnings: list[CleanWarning]) -> list[Block]:
+    """Add the second opinion's prose that the extraction missed, when it is a large share."""
+    have = _letters(" ".join(b.text for b in blocks))
+    missing = [text for text in candidates if _letters(text) not in have]
+    found = sum(len(b.text) for b in blocks)
+    if not missing or sum(len(text) for text in missing) < RESCUE_MIN_GAIN * found:
+        return blocks
+    added: list[Block] = []
+    for text in missing:
+        if (where := visible.find(text, 0)) is not None:
+            added.append(Block(-1, text, *visible.span(*where)))
+    if not added:
+        return blocks
+    warnings.append(CleanWarning(
+        "extract-rescue",
+        f"the extraction found {found} characters; {len(added)} prose paragraph(s) a second extractor found were added",
+        EXTRACT_RULE))
+    ordered = sorted(blocks + added, key=lambda b: (b.start, b.end))
+    return [Block(i, b.text, b.start, b.end) for i, b in enumerate(ordered)]
+
+
+def dropped_text(visible: VisibleText, blocks: list[Block], pruned: list[Removal]) -> list[Removal]:
+    """The visible text that neither a block nor a select rule accounts for: what extraction dropped.
+
+    Each gap between claimed spans becomes one removal from its first to its last visible character.
+    """
+    claimed = sorted([(b.start, b.end) for b in blocks if b.end > b.start] + [(r.start, r.end) for r in pruned])
+    removals: list[Removal] = []
+    end_of_text = visible.ends[-1] if visible.ends else 0
+    position = 0
+    for start, end in claimed + [(end_of_text, end_of_text)]:
+        if start > position and (span := visible.between(position, start)):
+            removals.append(Removal(EXTRACT_RULE, *span))
+        position = max(position, end)
+    return removals
+
+
+def _chars(paragraphs: list[Paragraph]) -> int:
+    return sum(len(p.text) for p in paragraphs)
+
+
+def _same_text(text: str, other: str | None) -> bool:
+    return other is not None and _letters(text) == _letters(other)
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"\W+", "", text).casefold()

@@ -1,0 +1,124 @@
+"""Main-content extraction with trafilatura: the pruned page in, paragraphs and metadata out.
+
+One call, its options named once here: no comments, no process-global duplicate cache (its output
+would depend on what was cleaned before), precision over recall (cleaner's own rules and
+duplicate collapse run afterwards, and a false removal is worse than leftover furniture). The
+XML output keeps paragraphs apart and says what each one was (paragraph, heading, list item ...).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import trafilatura
+from lxml import etree
+
+from .canonical import canonical_paragraph
+
+EXTRACT_OPTIONS: dict[str, object] = {
+    "include_comments": False,
+    "deduplicate": False,
+    "favor_precision": True,
+    "include_tables": True,
+    "with_metadata": True,
+    "output_format": "xml",
+}
+# What a retry loosens when the precise extraction finds (almost) nothing.
+RECALL_OPTIONS: dict[str, object] = {**EXTRACT_OPTIONS, "favor_precision": False, "favor_recall": True}
+# Elements of trafilatura's XML that hold one paragraph of text each.
+LEAF_TAGS = ("p", "head", "item", "cell", "quote", "code")
+# The second opinion only brings back paragraphs that read as prose: this long, ending a sentence.
+RESCUE_TAGS = ("p", "li", "blockquote")
+RESCUE_MIN_CHARS = 100
+SENTENCE_ENDS = (".", "!", "?", '"', "\u201d", "\u2019")
+LINE_BREAK = "\ue000"  # a private-use character: trafilatura never emits it, XML allows it
+METADATA_ATTRIBUTES = {"title": "title", "date": "date", "author": "author", "sitename": "source_name"}
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str  # canonical form
+    kind: str  # the XML element it came from: p, head, item, cell, quote, code
+
+
+@dataclass(frozen=True)
+class Extraction:
+    paragraphs: list[Paragraph]
+    metadata: dict[str, str]
+
+
+def extract(page: str, url: str | None, *, recall: bool = False) -> Extraction:
+    options = RECALL_OPTIONS if recall else EXTRACT_OPTIONS
+    xml = trafilatura.extract(page, url=url, **options)  # type: ignore[arg-type]
+    if not xml:
+        return Extraction([], {})
+    return parse_xml(xml)
+
+
+def second_opinion(page: str) -> list[str]:
+    """Prose paragraphs that trafilatura's bundled readability port finds on the page.
+
+    A different algorithm (the densest block of paragraphs, not trafilatura's tree rules): when it
+    finds much more prose than the main extraction, the main extraction has missed part of the
+    article (an article body split over several containers, say).
+    """
+    from lxml import html as lxml_html
+    from trafilatura.readability_lxml import Document
+    from trafilatura.utils import load_html
+
+    tree = load_html(page)
+    if tree is None:
+        return []
+    try:
+        summary = Document(tree).summary()
+    except Exception:  # readability gives up on odd pages; then there is no second opinion
+        return []
+    root = lxml_html.fromstring(summary) if isinstance(summary, str) else summary
+    texts = (canonical_paragraph(element.text_content()) for element in root.iter(*RESCUE_TAGS))
+    return [text for text in texts if is_prose_sentence(text)]
+
+
+def is_prose_sentence(text: str) -> bool:
+    return len(text) >= RESCUE_MIN_CHARS and text.endswith(SENTENCE_ENDS)
+
+
+def parse_xml(xml: str) -> Extraction:
+    root = etree.fromstring(xml.encode("utf-8"), parser=etree.XMLParser(recover=True, huge_tree=True))
+    if root is None:
+        return Extraction([], {})
+    metadata = {name: canonical_paragraph(root.get(attribute) or "")
+                for attribute, name in METADATA_ATTRIBUTES.items() if (root.get(attribute) or "").strip()}
+    main = root.find("main")
+    paragraphs: list[Paragraph] = []
+    if main is not None:
+        _collect(main, paragraphs)
+    return Extraction(paragraphs, metadata)
+
+
+def _collect(container: etree._Element, paragraphs: list[Paragraph]) -> None:
+    """Leaves in document order, and the loose text that trafilatura leaves between them."""
+    _add(container.text, "p", paragraphs)
+    for child in container:
+        if child.tag in LEAF_TAGS:
+            _add(_text(child), child.tag, paragraphs)
+        else:
+            _collect(child, paragraphs)
+        _add(child.tail, "p", paragraphs)
+
+
+def _add(text: str | None, kind: str, paragraphs: list[Paragraph]) -> None:
+    # A line break inside a paragraph ends a line, as it does in plain text: one block each.
+    for line in (text or "").split(LINE_BREAK):
+        if line := canonical_paragraph(line):
+            paragraphs.append(Paragraph(line, kind))
+
+
+def _text(element: etree._Element) -> str:
+    """The element's text with line breaks marked and nested blocks kept apart by a space."""
+    for piece in element.iterdescendants():
+        if piece.tag == "lb":
+            piece.tail = LINE_BREAK + (piece.tail or "")
+        elif piece.tag in LEAF_TAGS or piece.tag in ("list", "row"):
+            piece.text = " " + (piece.text or "")
+            piece.tail = " " + (piece.tail or "")
+    return "".join(element.itertext())

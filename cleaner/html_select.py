@@ -1,0 +1,153 @@
+"""`select` rules: CSS selectors whose nodes are pruned from the page before extraction.
+
+Each pruned node becomes a Removal whose span runs from the first character of its start tag to the
+last character of its end tag in the decoded page (docs/html.md). selectolax keeps no source
+positions, so nodes are found in the source by order: the k-th `<div>` of the DOM is the k-th
+`<div>` start tag of the page, checked against its id and class. A node that cannot be found that
+way (one the parser invented, such as an implied <tbody>) is left in place and a warning says so:
+cleaner never removes what it cannot point to.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from .document import CleanWarning
+from .engine import PackMatch
+from .html_source import VOID_ELEMENTS, TagToken
+from .manifest import Removal
+from .rules import Rule
+
+# No select rule may remove more than this share of the page's visible text: past it the rule is
+# not applied and a warning says so (a selector that matches the article's wrapper is a bug).
+MAX_SELECT_TEXT_SHARE = 0.5
+# Text that never reaches a reader; it does not count as the page's text.
+NON_TEXT_ELEMENTS = frozenset({"script", "style", "noscript", "template", "head", "title"})
+# How far from its expected place a start tag is looked for when the ordinal check fails.
+SEARCH_WINDOW = 8
+
+
+@dataclass
+class Pruned:
+    removals: list[Removal] = field(default_factory=list)
+    warnings: list[CleanWarning] = field(default_factory=list)
+
+
+def visible_chars(node: LexborNode) -> int:
+    """Characters of text a reader would see under `node` (white space not counted)."""
+    total = 0
+    for child in node.traverse(include_text=True):
+        if child.is_text_node and not _under_non_text(child, node):
+            total += sum(1 for char in child.text_content or "" if not char.isspace())
+    return total
+
+
+def _under_non_text(child: LexborNode, top: LexborNode) -> bool:
+    parent = child.parent
+    while parent is not None and parent.mem_id != top.mem_id:
+        if parent.tag in NON_TEXT_ELEMENTS:
+            return True
+        parent = parent.parent
+    return False
+
+
+class SourceLocator:
+    """Finds DOM nodes' [start, end) spans in the decoded source (see the module docstring)."""
+
+    def __init__(self, tree: LexborHTMLParser, tags: Sequence[TagToken]) -> None:
+        self.tags = list(tags)
+        self.start_tags: dict[str, list[int]] = defaultdict(list)  # name -> indexes into self.tags
+        for index, tag in enumerate(self.tags):
+            if not tag.closing:
+                self.start_tags[tag.name].append(index)
+        self.ordinal: dict[int, int] = {}
+        seen: dict[str, int] = defaultdict(int)
+        for node in tree.root.traverse(include_text=False) if tree.root else ():
+            self.ordinal[node.mem_id] = seen[node.tag]
+            seen[node.tag] += 1
+
+    def span(self, node: LexborNode) -> tuple[int, int] | None:
+        index = self._start_tag(node)
+        if index is None:
+            return None
+        tag = self.tags[index]
+        if tag.self_closing or tag.name in VOID_ELEMENTS:
+            return tag.start, tag.end
+        depth = 0
+        for later in self.tags[index:]:
+            if later.name != tag.name or later.self_closing:
+                continue
+            depth += -1 if later.closing else 1
+            if depth == 0:
+                return tag.start, later.end
+        return None  # never closed: the parser's end is a guess, so the node is not claimed
+
+    def _start_tag(self, node: LexborNode) -> int | None:
+        candidates = self.start_tags.get(node.tag or "", [])
+        expected = self.ordinal.get(node.mem_id)
+        if expected is None or not candidates:
+            return None
+        wanted = _identity(node.attributes)
+        order = sorted(range(max(0, expected - SEARCH_WINDOW), min(len(candidates), expected + SEARCH_WINDOW + 1)),
+                       key=lambda k: abs(k - expected))
+        for k in order:
+            if _identity(self.tags[candidates[k]].attributes()) == wanted:
+                return candidates[k]
+        return None
+
+
+def _identity(attributes: dict[str, str | None]) -> tuple[str, str]:
+    return (attributes.get("id") or "").strip(), " ".join((attributes.get("class") or "").split())
+
+
+def prune(tree: LexborHTMLParser, locator: SourceLocator, packs: Sequence[PackMatch]) -> Pruned:
+    """Apply every select rule of the active packs to `tree`, in pack order, recording each node."""
+    result = Pruned()
+    body = tree.body or tree.root
+    page_chars = visible_chars(body) if body is not None else 0
+    for match in packs:
+        for rule in match.pack.rules:
+            if rule.kind == "select":
+                _apply(rule, tree, locator, page_chars, result)
+    return result
+
+
+def _apply(rule: Rule, tree: LexborHTMLParser, locator: SourceLocator, page_chars: int, result: Pruned) -> None:
+    matched: list[tuple[LexborNode, str]] = []
+    seen: set[int] = set()
+    for selector in rule.selectors:
+        for node in tree.css(selector):
+            if node.mem_id not in seen and node.tag not in ("html", "body", "head"):
+                seen.add(node.mem_id)
+                matched.append((node, selector))
+    outermost = [(n, s) for n, s in matched if not _has_ancestor_in(n, seen)]
+    if not outermost:
+        return
+    share = sum(visible_chars(n) for n, _ in outermost) / page_chars if page_chars else 0.0
+    if share > MAX_SELECT_TEXT_SHARE:
+        result.warnings.append(CleanWarning(
+            "guard", f"rule {rule.id} would remove {share:.0%} of the page's text; not applied", rule.id))
+        return
+    for node, selector in outermost:
+        span = locator.span(node)
+        if span is None:
+            result.warnings.append(CleanWarning(
+                "select-unlocated",
+                f"rule {rule.id}: a <{node.tag}> matched by {selector!r} could not be found in the source; kept",
+                rule.id))
+            continue
+        result.removals.append(Removal(rule.id, span[0], span[1], {"selector": selector}))
+        node.decompose()
+
+
+def _has_ancestor_in(node: LexborNode, ids: set[int]) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id in ids:
+            return True
+        parent = parent.parent
+    return False

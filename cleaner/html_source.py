@@ -1,0 +1,171 @@
+"""Positions in the decoded HTML page: where each tag starts and ends, and where visible text sits.
+
+selectolax (lexbor) builds a DOM with no source positions, and trafilatura returns text with none.
+This module scans the page once, the way an HTML tokenizer does (comments, raw-text elements such
+as <script>, quoted attribute values), so that both can be pointed back into the source:
+
+- `TagToken`s: every start and end tag with its [start, end) offsets, for locating DOM nodes;
+- `VisibleText`: every visible non-space character with the offsets of the source characters it
+  came from (an entity like `&amp;` maps to its whole span), for locating extracted paragraphs.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from dataclasses import dataclass
+
+# Elements whose content is raw text up to their end tag, never markup (HTML standard, 13.1.2).
+RAW_TEXT_ELEMENTS = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"})
+# Raw text that is still shown on the page; script and style content is not.
+VISIBLE_RAW_TEXT = frozenset({"textarea", "xmp"})
+# Text inside these never reaches a reader of the page body.
+INVISIBLE_ELEMENTS = frozenset({"head", "template"})
+# Elements whose end tag may be left out: a parser closes them itself, so an unclosed one does not
+# deepen the tree, and counting it would take an old page full of bare <p> for a deep one.
+OPTIONAL_END = frozenset({
+    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup",
+    "rb", "rt", "rtc", "rp", "html", "head", "body",
+})
+VOID_ELEMENTS = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+})
+MARKUP = re.compile(
+    r"""<!--.*?(?:-->|\Z)"""                                     # comment (an unclosed one runs to the end)
+    r"""|<![^>]*>|<\?[^>]*>"""                                   # doctype, CDATA-ish, processing instruction
+    r"""|<(?P<end>/)?(?P<name>[A-Za-z][^\s/>]*)(?P<attrs>(?:[^>"']|"[^"]*"|'[^']*')*)>""",
+    re.S,
+)
+ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+ENTITY = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class TagToken:
+    name: str  # lower case
+    start: int
+    end: int
+    closing: bool
+    self_closing: bool
+    attrs: str  # the raw attribute text, parsed only when a node is checked against it
+
+    def attributes(self) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for match in ATTRIBUTE.finditer(self.attrs):
+            name = match.group(1).lower()
+            value = next((g for g in match.groups()[1:] if g is not None), "")
+            found.setdefault(name, html.unescape(value))
+        return found
+
+
+@dataclass(frozen=True)
+class Scan:
+    tags: list[TagToken]
+    text_runs: list[tuple[int, int]]  # [start, end) of visible character data between tags
+    max_depth: int = 0  # deepest nesting of elements that must be closed explicitly
+
+
+def scan(source: str) -> Scan:
+    tags: list[TagToken] = []
+    runs: list[tuple[int, int]] = []
+    position = 0
+    hidden_depth = 0  # inside <head> or <template>
+    depth = max_depth = 0
+    while position < len(source):
+        match = MARKUP.search(source, position)
+        stop = match.start() if match else len(source)
+        if stop > position and not hidden_depth:
+            runs.append((position, stop))
+        if not match:
+            break
+        position = match.end()
+        name = match.group("name")
+        if not name:
+            continue
+        name = name.lower()
+        closing = bool(match.group("end"))
+        attrs = match.group("attrs") or ""
+        self_closing = attrs.rstrip().endswith("/")
+        tags.append(TagToken(name, match.start(), match.end(), closing, self_closing, attrs))
+        if name not in VOID_ELEMENTS and name not in OPTIONAL_END and not self_closing:
+            depth = max(0, depth - 1) if closing else depth + 1
+            max_depth = max(max_depth, depth)
+        if name in INVISIBLE_ELEMENTS:
+            hidden_depth = max(0, hidden_depth + (-1 if closing else 1))
+        if not closing and name in RAW_TEXT_ELEMENTS:
+            close = re.compile(rf"</{re.escape(name)}[\s/>]", re.I).search(source, position)
+            raw_end = close.start() if close else len(source)
+            if name in VISIBLE_RAW_TEXT and not hidden_depth and raw_end > position:
+                runs.append((position, raw_end))
+            position = raw_end
+    return Scan(tags, runs, max_depth)
+
+
+class VisibleText:
+    """The page's visible characters without white space, each mapped back to its source span.
+
+    White space is left out on both sides of a comparison because extractors re-space text
+    freely (inline tags joined, block tags split); the characters themselves they keep.
+    """
+
+    def __init__(self, source: str, runs: list[tuple[int, int]], excluded: list[tuple[int, int]] = ()) -> None:
+        chars: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        excluded = sorted(excluded)
+        excluded_starts = [s for s, _ in excluded]
+        for run_start, run_end in runs:
+            for piece_start, piece_end, text in _decoded_pieces(source, run_start, run_end):
+                if _inside(excluded, excluded_starts, piece_start):
+                    continue
+                for char in text:
+                    if not char.isspace():
+                        chars.append(char)
+                        starts.append(piece_start)
+                        ends.append(piece_end)
+        self.text = "".join(chars)
+        self.starts = starts
+        self.ends = ends
+
+    def find(self, paragraph: str, after: int) -> tuple[int, int] | None:
+        """Positions [i, j) in `self.text` of `paragraph` (white space ignored), the first at or
+        after `after`, else the first anywhere; None when the page does not hold it."""
+        key = SPACE.sub("", paragraph)
+        if not key:
+            return None
+        index = self.text.find(key, after)
+        if index < 0:
+            index = self.text.find(key)
+        return (index, index + len(key)) if index >= 0 else None
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Source offsets covering visible characters i..j-1."""
+        return self.starts[i], self.ends[j - 1]
+
+    def between(self, start: int, end: int) -> tuple[int, int] | None:
+        """Source span from the first to the last visible character inside [start, end), if any."""
+        first = bisect.bisect_left(self.starts, start)
+        last = bisect.bisect_right(self.ends, end) - 1
+        if first >= len(self.starts) or last < first or self.starts[first] >= end:
+            return None
+        return self.starts[first], self.ends[last]
+
+
+def _decoded_pieces(source: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The run's text as (source start, source end, decoded text) pieces: plain characters one by
+    one, each character reference as one piece."""
+    pieces: list[tuple[int, int, str]] = []
+    position = start
+    for match in ENTITY.finditer(source, start, end):
+        pieces.extend((i, i + 1, source[i]) for i in range(position, match.start()))
+        pieces.append((match.start(), match.end(), html.unescape(match.group())))
+        position = match.end()
+    pieces.extend((i, i + 1, source[i]) for i in range(position, end))
+    return pieces
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    index = bisect.bisect_right(starts, offset) - 1
+    return index >= 0 and spans[index][0] <= offset < spans[index][1]

@@ -1,0 +1,183 @@
+"""The HTML path: format detection, decoding, select rules and their spans, the guard, metadata."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import cleaner
+from cleaner import Cleaner
+from cleaner.rules import load_rules
+
+P1 = "The council voted on Tuesday to extend the bus lane along the river road, after a long debate about parking."
+P2 = "Work starts in spring and the city expects the new lane to cut journey times on the route by a fifth."
+P3 = "Shop owners on the road said they would watch the first months closely before deciding whether to object."
+
+
+def page(extra: str = "", *, head: str = "", article_class: str = "story") -> str:
+    return (f"<!DOCTYPE html><html><head>{head}<title>Bus lane extended</title>"
+            '<meta name="author" content="Ana Lopes"><meta property="article:published_time" content="2024-03-05">'
+            f'</head><body><article class="{article_class}"><h1>Bus lane extended</h1>'
+            f"<p>{P1}</p><p>{P2}</p>{extra}<p>{P3}</p></article></body></html>")
+
+
+def test_html_string_is_detected_and_extracted() -> None:
+    result = cleaner.clean(page())
+    assert result.manifest["source"]["format"] == "html"
+    assert result.text == f"{P1}\n\n{P2}\n\n{P3}\n"
+
+
+def test_metadata_comes_from_the_page() -> None:
+    result = cleaner.clean(page(), url="https://news.example.com/bus-lane")
+    assert result.metadata["title"] == "Bus lane extended"
+    assert result.metadata["author"] == "Ana Lopes"
+    assert result.metadata["date"] == "2024-03-05"
+    # The title repeated as the first paragraph goes, with its own id and span.
+    title = [r for r in result.removed if r["rule"] == "extract.title"]
+    assert [r["text"] for r in title] == ["Bus lane extended"]
+
+
+def test_format_override_treats_html_as_text() -> None:
+    result = cleaner.clean(page(), format="text")
+    assert result.manifest["source"]["format"] == "text"
+    assert "<p>" in result.text
+
+
+def test_plain_text_with_angle_brackets_stays_text() -> None:
+    assert cleaner.clean("a < b and b > c, said the teacher in a long sentence.\n").manifest["source"]["format"] == "text"
+
+
+def test_html_file_name_takes_the_html_path(tmp_path: Path) -> None:
+    path = tmp_path / "story.htm"
+    path.write_text(f"<p>{P1}</p><p>{P2}</p><p>{P3}</p>", encoding="utf-8")  # no <html>: only the name says so
+    result = Cleaner().clean_file(path)
+    assert result.manifest["source"]["format"] == "html"
+    assert P1 in result.text
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (b"\xef\xbb\xbf" + page(P1.replace("council", "caf\u00e9")).encode("utf-8"), "utf-8"),
+        (page(head='<meta charset="windows-1252">').replace("Tuesday", "Tuesday \u2014 late").encode("cp1252"), "cp1252"),
+        (page(head='<meta http-equiv="Content-Type" content="text/html; charset=koi8-r">')
+         .replace("Tuesday", "\u0432\u0442\u043e\u0440\u043d\u0438\u043a").encode("koi8-r"), "koi8_r"),
+    ],
+    ids=["bom", "meta-windows-1252", "meta-koi8-r"],
+)
+def test_bytes_are_decoded_as_a_browser_would(data: bytes, encoding: str) -> None:
+    result = cleaner.clean(data)
+    assert result.manifest["source"]["format"] == "html"
+    assert result.manifest["source"]["encoding"].replace("-", "_") == encoding.replace("-", "_")
+    assert not result.warnings
+    assert "\ufffd" not in result.text
+
+
+def test_undeclared_legacy_bytes_fall_back_with_a_warning() -> None:
+    data = page().replace("Tuesday", "Tuesday in Mal\u00f6").encode("latin-1")
+    result = cleaner.clean(data)
+    assert any(w["code"].startswith("decode") for w in result.warnings)
+    assert "Mal\u00f6" in result.text
+
+
+def test_select_rule_removes_the_node_with_its_span_and_selector() -> None:
+    box = '<div class="newsletter-signup"><p>Sign up for our morning briefing and get every local story in your inbox daily.</p></div>'
+    source = page(box)
+    result = cleaner.clean(source)
+    assert "morning briefing" not in result.text
+    removal = next(r for r in result.removed if r["rule"] == "dom-social.newsletter")
+    assert removal["detail"] == {"selector": "[class~='newsletter-signup']"}
+    assert removal["text"] == box == source[removal["start"]:removal["end"]]
+
+
+def test_every_removal_points_into_the_source_in_order() -> None:
+    source = page('<div class="share-buttons"><p>Share this on Facebook</p></div>')
+    result = cleaner.clean(source)
+    starts = [(r["start"], r["end"]) for r in result.removed]
+    assert starts == sorted(starts)
+    for removal in result.removed:
+        assert removal["text"] == source[removal["start"]:removal["end"]]
+    assert {r["rule"] for r in result.removed} >= {"dom-social.share-bar", "extract.title"}
+
+
+def test_guard_stops_a_selector_that_would_take_the_article(tmp_path: Path) -> None:
+    (tmp_path / "wide.toml").write_text(
+        '[pack]\nid = "wide"\nsummary = "A careless selector."\n\n[[rule]]\nid = "wide.story"\n'
+        'summary = "Matches the article wrapper."\nwhy = "A test of the guard."\nkind = "select"\n'
+        'selectors = ["article.story"]\n', encoding="utf-8")
+    result = Cleaner(rules_dirs=[tmp_path]).clean(page())
+    assert P1 in result.text and P3 in result.text
+    assert not [r for r in result.removed if r["rule"] == "wide.story"]
+    assert any(w["code"] == "guard" and w.get("rule") == "wide.story" for w in result.warnings)
+
+
+def test_site_pack_select_rules_follow_the_url(tmp_path: Path) -> None:
+    (tmp_path / "site.toml").write_text(
+        '[pack]\nid = "site"\nsummary = "One site."\ndomains = ["example.org"]\n\n[[rule]]\nid = "site.box"\n'
+        'summary = "The site\'s box."\nwhy = "A test."\nkind = "select"\nselectors = ["div.box"]\n', encoding="utf-8")
+    engine = Cleaner(rules_dirs=[tmp_path])
+    source = page('<div class="box"><p>A box that only this site prints, long enough to be kept by extraction otherwise.</p></div>')
+    on_site = engine.clean(source, url="https://www.example.org/a")
+    elsewhere = engine.clean(source, url="https://other.example.com/a")
+    assert [r["rule"] for r in on_site.removed if r["rule"] == "site.box"] == ["site.box"]
+    assert {"id": "site", "why": "domain", "evidence": "example.org"} in on_site.manifest["packs"]
+    assert not [r for r in elsewhere.removed if r["rule"] == "site.box"]
+
+
+def test_text_dropped_by_extraction_is_accounted_for() -> None:
+    source = page().replace("<body>", "<body><nav><a href='/'>Home</a> <a href='/world'>World news</a></nav>")
+    result = cleaner.clean(source)
+    dropped = [r for r in result.removed if r["rule"] == "extract.trafilatura"]
+    assert any("World news" in r["text"] for r in dropped)
+
+
+def test_cleaning_is_deterministic() -> None:
+    source = page('<div id="comments"><p>A reader comment that is long enough to look like prose to the extractor.</p></div>')
+    engine = Cleaner()
+    assert engine.clean(source).manifest_json() == engine.clean(source).manifest_json()
+
+
+def test_empty_extraction_falls_back_with_a_warning() -> None:
+    links = '<ul><li><a href="/a">Home</a></li><li><a href="/b">World</a></li></ul>'
+    result = cleaner.clean(f"<html><body>{links}</body></html>")
+    assert result.text == "Home World\n"  # never an empty page when the page has text
+    assert any(w["code"] == "extract-fallback" for w in result.warnings)
+
+
+def test_rules_load_select_packs() -> None:
+    kinds = {rule.kind for rule in load_rules().rules()}
+    assert "select" in kinds
+
+
+def test_character_references_map_to_their_whole_span() -> None:
+    source = page().replace("parking.", "parking &amp; deliveries.")
+    result = cleaner.clean(source)
+    assert "parking & deliveries." in result.text
+    title = next(r for r in result.removed if r["rule"] == "extract.title")
+    assert source[title["start"]:title["end"]] == "Bus lane extended"
+
+
+def test_rescue_adds_missed_prose_in_page_order() -> None:
+    from cleaner.html import rescue
+    from cleaner.html_source import VisibleText, scan
+
+    source = f"<div><p>{P1}</p></div><div><p>{P2}</p><p>{P3}</p></div>"
+    visible = VisibleText(source, scan(source).text_runs)
+    first = visible.span(*visible.find(P1, 0))  # type: ignore[misc]
+    warnings: list = []
+    blocks = rescue([cleaner.document.Block(0, P1, *first)], [P2, P3], visible, warnings)
+    assert [b.text for b in blocks] == [P1, P2, P3]
+    assert [b.index for b in blocks] == [0, 1, 2]
+    assert all(source[b.start:b.end].startswith(b.text[:10]) for b in blocks)
+    assert [w.code for w in warnings] == ["extract-rescue"]
+
+
+def test_cli_cleans_an_html_file(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from cleaner.cli import app
+
+    (tmp_path / "story.html").write_text(page(), encoding="utf-8")
+    assert CliRunner().invoke(app, ["clean", str(tmp_path), "--quiet"]).exit_code == 0
+    assert (tmp_path / "story.clean.txt").read_text(encoding="utf-8") == f"{P1}\n\n{P2}\n\n{P3}\n"
