@@ -118,7 +118,7 @@ def render(source: str, marks: list[Mark], *, context: int | None = None) -> lis
     for number, (start, raw) in enumerate(zip(starts, lines), start=1):
         text = raw.rstrip("\r\n")
         end = start + len(text)
-        touching = [m for m in marks if m.start < end and m.end > start] if text else []
+        touching = [m for m in marks if m.start < end and m.end > start] if text.strip() else []
         rendered.append((bool(touching), f"{number:>{width}}{render_line(text, start, touching)}"))
     if context is None:
         return [line for _, line in rendered]

@@ -84,3 +84,9 @@ def test_a_manifest_elsewhere(tmp_path: Path) -> None:
     CliRunner().invoke(app, ["clean", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "-q"])
     result = explain(str(source), "--manifest", str(tmp_path / "out" / "page.manifest.json"), "--no-color")
     assert result.exit_code == 0 and "(current)" in result.stderr
+
+
+def test_blank_and_white_space_lines_inside_a_removal_stay_unmarked() -> None:
+    source = "<div>\n   \n</div>\nkept\n"
+    lines = [ANSI.sub("", line) for line in render(source, [Mark(0, 16, "extract.trafilatura")])]
+    assert lines == ["1 -  <div>  <- extract.trafilatura", "2       ", "3 -  </div>  <- extract.trafilatura", "4    kept"]
