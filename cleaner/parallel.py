@@ -1,4 +1,4 @@
-"""Cleaning many files on every core: worker processes, each with its own Cleaner built once.
+"""Cleaning many files on every core: worker processes, each task a chunk of files with its own Cleaner.
 
 Every file is cleaned on its own, from its own bytes and the same rule files, and each worker
 writes its file's outputs itself; nothing one file does can reach another. So the outputs are the
@@ -17,8 +17,9 @@ from pathlib import Path
 from .batch import Outcome, Target, clean_target
 from .pipeline import DEFAULT_MAX_BYTES, Cleaner, FormatOption
 
-# Files handed to a worker at a time: large enough that the hand-over costs little against
-# cleaning, small enough that the progress bar moves and the last worker does not run alone long.
+# Files handed to a worker at a time: large enough that loading the rules once per chunk and the
+# hand-over cost little against cleaning, small enough that the progress bar moves and the last
+# worker does not run alone long. Each chunk builds its own Cleaner, so no process keeps state.
 MAX_CHUNK = 32
 CHUNKS_PER_WORKER = 16
 
@@ -55,9 +56,11 @@ def clean_all(targets: Sequence[Target], settings: BatchSettings, jobs: int,
             yield clean_safely(target, local, settings)
         return
     workers = min(jobs, len(targets))
-    chunk = max(1, min(MAX_CHUNK, len(targets) // (workers * CHUNKS_PER_WORKER)))
-    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(settings,)) as pool:
-        yield from pool.map(_clean_in_worker, targets, chunksize=chunk)
+    size = max(1, min(MAX_CHUNK, len(targets) // (workers * CHUNKS_PER_WORKER)))
+    chunks = [list(targets[i:i + size]) for i in range(0, len(targets), size)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for outcomes in pool.map(_clean_chunk, [settings] * len(chunks), chunks):
+            yield from outcomes
 
 
 def clean_safely(target: Target, cleaner: Cleaner, settings: BatchSettings) -> Outcome:
@@ -76,18 +79,7 @@ def missing_part(error: ImportError) -> str:
     return f"cannot be cleaned: a part of cleaner it needs is missing ({error})"
 
 
-# The one Cleaner of a worker process and the settings it cleans with, set by the pool's initializer.
-# They exist only inside worker processes (the parent never sets them) and never change once set:
-# they hold loaded rules, not results, so no file can affect another through them.
-_worker: tuple[Cleaner, BatchSettings] | None = None
-
-
-def _start_worker(settings: BatchSettings) -> None:
-    global _worker
-    _worker = (settings.cleaner(), settings)
-
-
-def _clean_in_worker(target: Target) -> Outcome:
-    assert _worker is not None, "the pool initializer builds the worker's Cleaner"
-    cleaner, settings = _worker
-    return clean_safely(target, cleaner, settings)
+def _clean_chunk(settings: BatchSettings, targets: list[Target]) -> list[Outcome]:
+    """A worker's task: one Cleaner (rules loaded once) for a chunk of files, and no state kept after."""
+    cleaner = settings.cleaner()
+    return [clean_safely(target, cleaner, settings) for target in targets]
