@@ -139,3 +139,21 @@ def test_broken_rules_fail_before_any_task_runs(tmp_path: Path) -> None:
     (tmp_path / "bad.toml").write_text('[pack]\nid = "bad"\nsummary = "x"\n\n[[rule]]\nid = "bad.rule"\n', encoding="utf-8")
     with pytest.raises(cleaner.RuleError):
         CleanStep(rules=[tmp_path])
+
+
+def test_the_shipped_example_script_runs_and_skips_completed_tasks(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    records = write_jsonl_corpus(tmp_path / "in")
+    script = Path(__file__).resolve().parent.parent / "examples" / "datatrove_pipeline.py"
+    command = [sys.executable, str(script), str(tmp_path / "in"), str(tmp_path / "out"),
+               "--tasks", "2", "--workers", str(WORKERS), "--logging-dir", str(tmp_path / "logs")]
+    subprocess.run(command, check=True, capture_output=True)
+    written = read_records(tmp_path / "out")
+    assert sorted(r["text"] for r in written) == sorted(cleaner.clean(r["text"], url=r.get("url")).text for r in records)
+
+    before = snapshot(tmp_path / "out")
+    rerun = subprocess.run(command, check=True, capture_output=True, text=True)
+    assert "already been completed" in rerun.stderr
+    assert snapshot(tmp_path / "out") == before
