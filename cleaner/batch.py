@@ -13,12 +13,15 @@ import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
 from .errors import InputError, OutputError
 from .manifest import sha256_hex
-from .pipeline import Cleaner, CleanResult, FormatOption
+from .rules import RuleSet
+
+if TYPE_CHECKING:
+    from .pipeline import Cleaner, CleanResult, FormatOption
 
 INPUT_SUFFIXES = (".txt", ".html", ".htm", ".xhtml")
 TEXT_SUFFIX = ".clean.txt"
@@ -104,7 +107,7 @@ def _failed(path: Path, message: str) -> Outcome:
     return Outcome(Target(path, path, path), "failed", message)
 
 
-def staleness(target: Target, cleaner: Cleaner) -> str | None:
+def staleness(target: Target, cleaner: Cleaner | RulesOnly) -> str | None:
     """Why the target's outputs are not current, or None when they are."""
     if not target.text.is_file():
         return "no clean text"
@@ -186,7 +189,14 @@ def write_atomic(path: Path, data: bytes) -> bool:
     return True
 
 
-def check_targets(targets: Iterable[Target], cleaner: Cleaner) -> list[tuple[Target, str]]:
+@dataclass(frozen=True)
+class RulesOnly:
+    """What staleness needs of a Cleaner: its rules. Lets `check` run without the pipeline."""
+
+    rules: RuleSet
+
+
+def check_targets(targets: Iterable[Target], cleaner: Cleaner | RulesOnly) -> list[tuple[Target, str]]:
     """Every target whose outputs are missing or stale, with the reason."""
     stale = []
     for target in targets:

@@ -56,6 +56,17 @@ def _cleaner(rules: list[Path] | None, max_bytes: int | None = None):  # type: i
         raise typer.Exit(EXIT_RULES) from None
 
 
+def _rules(rules: list[Path] | None):  # type: ignore[no-untyped-def]
+    """The rule set alone, for commands that need no cleaning pipeline."""
+    from .rules import load_rules
+
+    try:
+        return load_rules(rules or ())
+    except RuleError as error:
+        typer.echo(f"cleaner: broken rules: {error}", err=True)
+        raise typer.Exit(EXIT_RULES) from None
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"cleaner {__version__}")
@@ -127,9 +138,9 @@ def _progress(items: list, quiet: bool):  # type: ignore[no-untyped-def, type-ar
 @app.command()
 def check(paths: PathsArg, out: OutOpt = None, rules: RulesOpt = None) -> None:
     """Write nothing; exit 1 naming every input whose outputs are missing or stale."""
-    from .batch import check_targets, discover
+    from .batch import RulesOnly, check_targets, discover
 
-    cleaner = _cleaner(rules)
+    cleaner = RulesOnly(_rules(rules))
     targets, problems = discover(paths, out)
     for problem in problems:
         typer.echo(f"{problem.target.source}: {problem.message}", err=True)
@@ -146,7 +157,7 @@ def check(paths: PathsArg, out: OutOpt = None, rules: RulesOpt = None) -> None:
 @rules_app.command("list")
 def rules_list(rules: RulesOpt = None) -> None:
     """Every rule, by pack, with its kind and summary."""
-    ruleset = _cleaner(rules).rules
+    ruleset = _rules(rules)
     for pack in ruleset.packs:
         applies = "every document" if pack.generic else ", ".join([*pack.domains, *(f.pattern for f in pack.fingerprints)])
         typer.echo(f"{pack.id}  ({applies})")
@@ -157,7 +168,9 @@ def rules_list(rules: RulesOpt = None) -> None:
 @rules_app.command("show")
 def rules_show(rule_id: Annotated[str, typer.Argument(help="A rule id, e.g. southfront.donation-bar.")], rules: RulesOpt = None) -> None:
     """One rule: what it does, why, where it applies, and its examples."""
-    ruleset = _cleaner(rules).rules
+    from .examples import expected_text
+
+    ruleset = _rules(rules)
     rule = ruleset.rule(rule_id)
     if rule is None:
         typer.echo(f"cleaner: no rule {rule_id!r}; `cleaner rules list` shows them all", err=True)
@@ -172,7 +185,7 @@ def rules_show(rule_id: Annotated[str, typer.Argument(help="A rule id, e.g. sout
     if rule.selectors:
         typer.echo("Selectors\n  " + "\n  ".join(rule.selectors) + "\n")
     for number, example in enumerate(rule.examples):
-        verdict = "removes" if example.input.strip() != example.output.strip() else "keeps"
+        verdict = "removes" if expected_text(example.input) != expected_text(example.output) else "keeps"
         typer.echo(f"Example {number} ({verdict})\n  in:  {example.input!r}\n  out: {example.output!r}")
 
 
@@ -181,7 +194,7 @@ def rules_test(rules: RulesOpt = None) -> None:
     """Run every rule's examples; exit 1 naming each one that fails."""
     from .examples import run_example
 
-    ruleset = _cleaner(rules).rules
+    ruleset = _rules(rules)
     failures = 0
     total = 0
     for rule in ruleset.rules():

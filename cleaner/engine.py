@@ -8,8 +8,9 @@ until nothing changes, so that cleaning a clean text removes nothing more.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from .document import Block, CleanWarning
 from .rules import Pack, Rule, RuleSet
@@ -43,6 +44,7 @@ class RuleState:
     """What the rules decided about one document so far; updated pass after pass."""
 
     removed: dict[int, str] = field(default_factory=dict)  # block index -> rule id
+    details: dict[int, dict[str, Any]] = field(default_factory=dict)  # block index -> what decided it
     metadata: dict[str, str] = field(default_factory=dict)
     warnings: list[CleanWarning] = field(default_factory=list)
     disabled: set[str] = field(default_factory=set)
@@ -68,10 +70,30 @@ def is_prose(block: Block) -> bool:
     return len(block.text) >= PROSE_MIN_CHARS
 
 
-def prose_chars(blocks: Sequence[Block]) -> int:
-    """The guard's measure of a document: its prose, or all its text when it has none."""
-    prose = sum(len(b.text) for b in blocks if is_prose(b))
-    return prose or sum(len(b.text) for b in blocks)
+@dataclass(frozen=True)
+class Guard:
+    """Measures how much of the article a rule would take: its share of the document's prose.
+
+    Second copies of duplicated passages are left out of the measure: a passage scraped twice is
+    not twice the article, and counting it would let the cleaning of a clean text (where the copy
+    is gone) decide differently from the first cleaning. A document with no prose is measured by
+    all of its text.
+    """
+
+    total: int
+    counted: frozenset[int]
+
+    @classmethod
+    def for_blocks(cls, blocks: Sequence[Block]) -> Guard:
+        from .dedup import find_duplicates
+
+        copies = {d.index for d in find_duplicates(blocks)}
+        originals = [b for b in blocks if b.index not in copies]
+        prose = [b for b in originals if is_prose(b)] or originals
+        return cls(sum(len(b.text) for b in prose), frozenset(b.index for b in prose))
+
+    def measure(self, blocks: Sequence[Block], indexes: Iterable[int]) -> int:
+        return sum(len(blocks[i].text) for i in indexes if i in self.counted)
 
 
 def layout_of(kept: Sequence[Block]) -> Layout:
@@ -108,7 +130,7 @@ def _fingerprint(pack: Pack, blocks: Sequence[Block]) -> str | None:
 
 
 def apply_pass(blocks: Sequence[Block], packs: Sequence[PackMatch], state: RuleState, budget: float,
-               total_prose: int) -> bool:
+               guard: Guard) -> bool:
     """One pass of every active rule over the blocks not yet removed; True when it removed any."""
     changed = False
     for kind in ("field", "line", "run", "cut"):
@@ -117,13 +139,13 @@ def apply_pass(blocks: Sequence[Block], packs: Sequence[PackMatch], state: RuleS
                 if rule.kind != kind or rule.id in state.disabled:
                     continue
                 kept = [b for b in blocks if b.index not in state.removed]
-                if _apply_rule(rule, blocks, kept, state, budget, total_prose):
+                if _apply_rule(rule, blocks, kept, state, budget, guard):
                     changed = True
     return changed
 
 
 def _apply_rule(rule: Rule, blocks: Sequence[Block], kept: list[Block], state: RuleState, budget: float,
-                total_prose: int) -> bool:
+                guard: Guard) -> bool:
     finder = FINDERS[rule.kind]
     started = time.perf_counter()
     remaining = budget - state.seconds.get(rule.id, 0.0)
@@ -136,9 +158,9 @@ def _apply_rule(rule: Rule, blocks: Sequence[Block], kept: list[Block], state: R
         state.seconds[rule.id] = state.seconds.get(rule.id, 0.0) + time.perf_counter() - started
     if not found:
         return False
-    already = sum(len(blocks[i].text) for i, r in state.removed.items() if r == rule.id and is_prose(blocks[i]))
-    adding = sum(len(blocks[i].text) for i in found if is_prose(blocks[i]))
-    share = (already + adding) / total_prose if total_prose else 1.0
+    already = guard.measure(blocks, [i for i, r in state.removed.items() if r == rule.id])
+    adding = guard.measure(blocks, found)
+    share = (already + adding) / guard.total if guard.total else 1.0
     if adding and share > MAX_RULE_PROSE_SHARE:
         _stop(rule, state, "guard", f"rule {rule.id} would remove {share:.0%} of the document's prose; kept")
         return False
@@ -154,7 +176,9 @@ def _stop(rule: Rule, state: RuleState, code: str, message: str) -> None:
     state.disabled.add(rule.id)
     for index in [i for i, r in state.removed.items() if r == rule.id]:
         del state.removed[index]
-    state.warnings.append(CleanWarning(code, message, rule.id))
+    warning = CleanWarning(code, message, rule.id)
+    if warning not in state.warnings:
+        state.warnings.append(warning)
 
 
 Found = tuple[list[int], dict[str, str]]

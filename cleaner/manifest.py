@@ -24,14 +24,17 @@ class Removal:
     rule: str
     start: int
     end: int
+    detail: dict[str, Any] | None = None  # the feature or score that decided a heuristic removal
 
 
 def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def removals_of(blocks: Sequence[Block], removed: dict[int, str]) -> list[Removal]:
-    """One span per run of neighbouring blocks that the same rule removed, in source order."""
+def removals_of(blocks: Sequence[Block], removed: dict[int, str],
+                details: dict[int, dict[str, Any]] | None = None) -> list[Removal]:
+    """One span per run of neighbouring blocks that the same rule removed for the same reason, in source order."""
+    details = details or {}
     spans: list[Removal] = []
     previous_removed = False
     for block in blocks:
@@ -39,10 +42,11 @@ def removals_of(blocks: Sequence[Block], removed: dict[int, str]) -> list[Remova
         if rule is None:
             previous_removed = False
             continue
-        if previous_removed and spans[-1].rule == rule:
-            spans[-1] = Removal(rule, spans[-1].start, block.end)
+        detail = details.get(block.index)
+        if previous_removed and spans[-1].rule == rule and spans[-1].detail == detail:
+            spans[-1] = Removal(rule, spans[-1].start, block.end, detail)
         else:
-            spans.append(Removal(rule, block.start, block.end))
+            spans.append(Removal(rule, block.start, block.end, detail))
         previous_removed = True
     return spans
 
@@ -81,9 +85,7 @@ def build(
         "cleaner": {"version": version, "rules_digest": rules_digest},
         "packs": packs,
         "metadata": {name: metadata[name] for name in FIELDS if name in metadata},
-        "removed": [
-            {"rule": r.rule, "start": r.start, "end": r.end, "text": source[r.start:r.end]} for r in removals
-        ],
+        "removed": [removal_entry(r, source) for r in removals],
         "duplicates": duplicates,
         "warnings": [w.as_dict() for w in warnings],
         "stats": {
@@ -95,6 +97,14 @@ def build(
             "removed_by_rule": dict(sorted(removed_by_rule.items())),
         },
     }
+
+
+def removal_entry(removal: Removal, source: str) -> dict[str, Any]:
+    entry: dict[str, Any] = {"rule": removal.rule, "start": removal.start, "end": removal.end,
+                             "text": source[removal.start:removal.end]}
+    if removal.detail is not None:
+        entry["detail"] = removal.detail
+    return entry
 
 
 def dumps(manifest: dict[str, Any]) -> str:

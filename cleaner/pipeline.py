@@ -1,6 +1,6 @@
 """The cleaning pipeline: bytes or text in, canonical text and its manifest out. Writes nothing.
 
-    decode -> blocks -> [rule pass -> duplicate collapse] until nothing changes -> canonical text
+    decode -> blocks -> [duplicate collapse -> rule pass] until nothing changes -> canonical text
 
 Repeating the rule and duplicate steps until they settle is what makes cleaning idempotent: every
 decision that depends on where the article body sits is taken again once the furniture has gone.
@@ -19,8 +19,9 @@ from ._version import __version__
 from .canonical import canonical_text
 from .decode import decode
 from .dedup import find_duplicates
+from .detect import apply_detector
 from .document import Block, CleanWarning, text_blocks
-from .engine import RULE_SECONDS_PER_DOCUMENT, RuleState, apply_pass, match_packs, prose_chars
+from .engine import RULE_SECONDS_PER_DOCUMENT, Guard, RuleState, apply_pass, match_packs
 from .errors import InputTooLarge, UnreadableInput
 from .rules import RuleSet, load_rules
 
@@ -144,7 +145,7 @@ class Cleaner:
             rules_digest=self.rules.digest,
             packs=[m.as_dict() for m in packs],
             metadata=state.metadata,
-            removals=manifest_.removals_of(blocks, state.removed),
+            removals=manifest_.removals_of(blocks, state.removed, state.details),
             duplicates=[
                 {
                     "rule": d.rule,
@@ -163,17 +164,21 @@ class Cleaner:
 
 
 def settle(blocks: list[Block], packs: list[Any], state: RuleState, rule_seconds: float) -> list[Any]:
-    """Rule passes and duplicate collapse, repeated until neither removes anything more."""
-    total_prose = prose_chars(blocks)
-    duplicates = []
+    """Rule passes, duplicate collapse and the article detector, repeated until none removes anything more."""
+    guard = Guard.for_blocks(blocks)
+    duplicates: list[Any] = []
     for _ in range(MAX_PASSES):
-        changed = apply_pass(blocks, packs, state, rule_seconds, total_prose)
+        # A rule the guard stopped gets another chance once other removals have shrunk what it would
+        # take (a comment cut that reached over a footer); the guard still measures it every time.
+        state.disabled -= {w.rule for w in state.warnings if w.code == "guard"}
+        changed = apply_pass(blocks, packs, state, rule_seconds, guard)
         kept = [b for b in blocks if b.index not in state.removed]
         found = find_duplicates(kept)
         for duplicate in found:
             state.removed[duplicate.index] = duplicate.rule
         duplicates = sorted(duplicates + found, key=lambda d: d.index)
-        if not changed and not found:
+        detected = apply_detector([b for b in blocks if b.index not in state.removed], state)
+        if not changed and not found and not detected:
             return duplicates
     state.warnings.append(CleanWarning("unsettled", f"rules still changed the text after {MAX_PASSES} passes"))
     return duplicates

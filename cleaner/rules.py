@@ -296,6 +296,8 @@ class _Checker:
 
     def choice(self, table: dict[str, Any], key: str, options: Sequence[str], where: str, default: str | None = None) -> Any:
         value = table.get(key, default)
+        if value is None:
+            self.fail(f"{where}.{key}", f"missing (one of {', '.join(options)})")
         if value not in options:
             self.fail(f"{where}.{key}", f"{value!r} is not one of {', '.join(options)}")
         return value

@@ -1,0 +1,228 @@
+"""Finds where the article is among a document's blocks and names the furniture around it.
+
+Rules know the furniture of sites someone wrote rules for; this detector works on any site, from
+features of the text alone (jusText's idea, over blocks that may come from text or from HTML):
+
+1. Every block gets features: length, words, share of stop words, whether it ends like a sentence.
+2. A block is `prose` (long, reads like sentences), `sentence` (short, but a sentence) or `short`
+   (a menu entry, a title, a button, a credit).
+3. The article core is the run of blocks with the highest score, where prose counts for its length
+   and short blocks against it (the maximum-sum run; Finn et al.'s body-text extraction). A short
+   line between two article paragraphs costs little next to them, so sub-headlines stay inside.
+4. Decisions, each with its own id, recorded with the feature that decided it:
+   - `detect.head`: blocks before the core, except the headline directly above it.
+   - `detect.tail`: blocks after the core (related lists, footers, menus).
+   - `detect.link-run`: inside the core, a run of at least LINK_RUN_MIN short title-like blocks (a
+     list of links or a menu between two parts of the article).
+5. A guard: the detector never removes more than MAX_DETECT_PROSE_SHARE of the prose it was given,
+   and does nothing on a document with too little prose to tell the article from the rest.
+
+The detector is a pure function of the blocks it is given, so the pipeline can run it in every
+settling pass; once it removes nothing, cleaning the output again removes nothing either.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from .document import Block, CleanWarning
+from .engine import RuleState
+from .stopwords import STOP_WORDS
+
+WORD = re.compile(r"\w+")
+# A block of at least this many words, with enough stop words, reads like a paragraph of prose.
+PROSE_MIN_WORDS = 10
+# Share of stop words in running text is 0.3-0.5 in the languages listed; menus, names and titles
+# have few. Prose needs at least this share (jusText uses 0.30-0.32 for "good" with a full list;
+# the built-in lists are short, so the bar is lower).
+PROSE_MIN_STOP_SHARE = 0.15
+# Languages without a stop-word list: a block this long that ends like a sentence is prose anyway.
+PROSE_FALLBACK_CHARS = 200
+# A short block that ends like a sentence and has at least this many words is a short paragraph.
+SENTENCE_MIN_WORDS = 4
+SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+# A document whose words are less than this share stop words is in a language without a list:
+# there, prose is told by length and sentence punctuation alone (running text in the listed
+# languages is 30-50% stop words, the menus and footers around it bring the share down, not to 0).
+KNOWN_LANGUAGE_STOP_SHARE = 0.08
+# A block of at least DATA_MIN_WORDS words, this share of them numbers, is a row of data (a table,
+# a score board): it neither pulls the article towards it nor pushes it away.
+DATA_MIN_WORDS = 4
+DATA_MIN_NUMBER_SHARE = 0.4
+# A short block with at least TOPIC_MIN_WORDS content words, TOPIC_MIN_SHARE of them used by the
+# article's prose, belongs to the article (a list item, a step, a caption of its subject); menus and
+# links to other stories use other words.
+TOPIC_MIN_WORDS = 2
+TOPIC_MIN_SHARE = 0.6
+# Score weights: prose counts for its length, a short sentence for part of it (it may be a closing
+# line of the article or a prompt), and a short block against, at least SHORT_MIN_COST so that a
+# long menu of one-word entries weighs like the text it is.
+SENTENCE_WEIGHT = 0.5
+SHORT_MIN_COST = 12
+# A headline: a short block directly above the article, no longer than this, that does not end
+# like a sentence. It stays (a title is part of the article the reader wants).
+HEADLINE_MAX_CHARS = 200
+# Inside the article, a run of this many short title-like blocks is a list of links, not the
+# article's sub-headlines (those stand alone between paragraphs).
+LINK_RUN_MIN = 4
+# A block in a link run has at most this many words (titles of teasers, menu entries).
+LINK_ITEM_MAX_WORDS = 14
+# Below this much prose the detector cannot tell the article from the rest: it leaves the page.
+MIN_CORE_PROSE_CHARS = 150
+# The guard: never remove more than this share of the prose given (the article is at least half of
+# a page's prose, or the detector has picked the wrong region and must stop).
+MAX_DETECT_PROSE_SHARE = 0.5
+
+Kind = Literal["prose", "sentence", "data", "topic", "short"]
+
+
+@dataclass(frozen=True)
+class Features:
+    chars: int
+    words: int
+    stop_share: float
+    sentence_end: bool
+    kind: Kind
+
+    @property
+    def weight(self) -> float:
+        if self.kind == "prose":
+            return float(self.chars)
+        if self.kind in ("sentence", "topic"):
+            return self.chars * SENTENCE_WEIGHT
+        if self.kind == "data":
+            return 0.0
+        return -float(max(self.chars, SHORT_MIN_COST))
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One block the detector removes, the id of the decision and what decided it."""
+
+    index: int
+    rule: str
+    detail: dict[str, float | int | str]
+
+
+@dataclass(frozen=True)
+class Detection:
+    decisions: list[Decision] = field(default_factory=list)
+    warning: str | None = None
+
+
+def features_of(text: str, known_language: bool = True) -> Features:
+    words = WORD.findall(text)
+    stops = sum(1 for w in words if w.lower() in STOP_WORDS)
+    stop_share = stops / len(words) if words else 0.0
+    ends = bool(SENTENCE_END.search(text))
+    numbers = sum(1 for w in words if w.isdigit())
+    kind: Kind
+    if len(words) >= PROSE_MIN_WORDS and (stop_share >= PROSE_MIN_STOP_SHARE or not known_language) or (
+        len(text) >= PROSE_FALLBACK_CHARS and ends
+    ):
+        kind = "prose"
+    elif ends and len(words) >= SENTENCE_MIN_WORDS and (stops or not known_language):
+        kind = "sentence"
+    elif len(words) >= DATA_MIN_WORDS and numbers >= DATA_MIN_NUMBER_SHARE * len(words):
+        kind = "data"
+    else:
+        kind = "short"
+    return Features(len(text), len(words), round(stop_share, 3), ends, kind)
+
+
+def is_known_language(blocks: Sequence[Block]) -> bool:
+    """Whether the built-in stop words cover the document's language (else length decides prose)."""
+    words = [w.lower() for b in blocks for w in WORD.findall(b.text)]
+    return bool(words) and sum(1 for w in words if w in STOP_WORDS) >= KNOWN_LANGUAGE_STOP_SHARE * len(words)
+
+
+def content_words(text: str) -> set[str]:
+    return {w.lower() for w in WORD.findall(text) if w.isalpha() and w.lower() not in STOP_WORDS}
+
+
+def shares_topic(text: str, vocabulary: set[str]) -> bool:
+    """A short block most of whose content words the article's prose also uses: part of the article."""
+    words = content_words(text)
+    return len(words) >= TOPIC_MIN_WORDS and len(words & vocabulary) >= TOPIC_MIN_SHARE * len(words)
+
+
+def densest_run(weights: Sequence[float]) -> tuple[int, int, float]:
+    """[start, end] of the run with the highest sum (the earliest of equal ones) and that sum."""
+    best = (0, -1, float("-inf"))
+    start, total = 0, 0.0
+    for position, weight in enumerate(weights):
+        if total <= 0:
+            start, total = position, 0.0
+        total += weight
+        if total > best[2]:
+            best = (start, position, total)
+    return best
+
+
+def is_headline(block: Block, features: Features) -> bool:
+    return features.words >= 2 and len(block.text) <= HEADLINE_MAX_CHARS and not features.sentence_end
+
+
+def is_link_item(features: Features) -> bool:
+    return features.kind == "short" and 1 <= features.words <= LINK_ITEM_MAX_WORDS
+
+
+def detect(kept: Sequence[Block]) -> Detection:
+    """The blocks among `kept` (in order) that are furniture around the article, and why."""
+    known = is_known_language(kept)
+    features = [features_of(b.text, known) for b in kept]
+    prose = sum(f.chars for f in features if f.kind == "prose")
+    if prose < MIN_CORE_PROSE_CHARS:
+        return Detection()
+    first, last, _ = densest_run([f.weight for f in features])
+    # Second look: short blocks on the article's topic count for it, and the core is found again.
+    vocabulary = set().union(*(content_words(kept[p].text) for p in range(first, last + 1)
+                               if features[p].kind == "prose"))
+    features = [replace(f, kind="topic") if f.kind == "short" and shares_topic(b.text, vocabulary) else f
+                for b, f in zip(kept, features)]
+    first, last, score = densest_run([f.weight for f in features])
+    core = {"core_start": kept[first].start, "core_end": kept[last].end, "core_score": round(score)}
+    decisions: list[Decision] = []
+    head_end = first
+    if first > 0 and is_headline(kept[first - 1], features[first - 1]):
+        head_end = first - 1
+    for position in range(head_end):
+        decisions.append(Decision(kept[position].index, "detect.head", {**core, "kind": features[position].kind}))
+    if known:  # without stop words a list of titles cannot be told from short paragraphs
+        decisions += _link_runs(kept, features, first, last)
+    for position in range(last + 1, len(kept)):
+        decisions.append(Decision(kept[position].index, "detect.tail", {**core, "kind": features[position].kind}))
+    removed = {d.index for d in decisions}
+    lost = sum(f.chars for b, f in zip(kept, features) if f.kind == "prose" and b.index in removed)
+    if lost > MAX_DETECT_PROSE_SHARE * prose:
+        return Detection(warning=f"the detector would remove {lost / prose:.0%} of the prose; kept")
+    return Detection(decisions)
+
+
+def _link_runs(kept: Sequence[Block], features: Sequence[Features], first: int, last: int) -> list[Decision]:
+    decisions: list[Decision] = []
+    position = first
+    while position <= last:
+        end = position
+        while end <= last and is_link_item(features[end]):
+            end += 1
+        if end - position >= LINK_RUN_MIN:
+            decisions += [Decision(kept[p].index, "detect.link-run", {"run": end - position}) for p in range(position, end)]
+        position = max(end, position + 1)
+    return decisions
+
+
+def apply_detector(kept: Sequence[Block], state: RuleState) -> bool:
+    """Run the detector over the kept blocks and record its removals; True when it removed any."""
+    detection = detect(kept)
+    if detection.warning:
+        warning = CleanWarning("guard", detection.warning, "detect")
+        if warning not in state.warnings:
+            state.warnings.append(warning)
+    for decision in detection.decisions:
+        state.removed[decision.index] = decision.rule
+        state.details[decision.index] = decision.detail
+    return bool(detection.decisions)

@@ -1,0 +1,170 @@
+"""Bad input gets a clear error and loses nothing: one case per test, library and CLI."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import cleaner
+from cleaner.cli import EXIT_INPUT, EXIT_OK, app
+from cleaner.pipeline import DEFAULT_MAX_BYTES
+
+runner = CliRunner()
+BODY = "The body of the article is a sentence long enough to be prose, which anchors the page."
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01"
+
+
+@pytest.fixture()
+def folder(tmp_path: Path) -> Path:
+    """A batch with one good file, so every test also shows the batch went on."""
+    (tmp_path / "good.txt").write_text(f"Support SouthFront\n{BODY}\n", encoding="utf-8")
+    return tmp_path
+
+
+def run_batch(folder: Path, *extra: str) -> tuple[int, str]:
+    result = runner.invoke(app, ["clean", str(folder), *extra])
+    assert (folder / "good.clean.txt").read_text(encoding="utf-8") == BODY + "\n", "the good file was still cleaned"
+    return result.exit_code, result.output
+
+
+def assert_no_outputs(folder: Path, stem: str) -> None:
+    assert not (folder / f"{stem}.clean.txt").exists()
+    assert not (folder / f"{stem}.manifest.json").exists()
+    assert not list(folder.glob(".cleaner-tmp-*"))
+
+
+@pytest.mark.parametrize(("data", "reason"), [
+    (b"text\x00with a NUL byte\n", "binary content (NUL bytes), skipped"),
+    (PNG, "binary content (a PNG image), skipped"),
+    (b"%PDF-1.7\n", "binary content (a PDF document), skipped"),
+])
+def test_binary_content(folder: Path, data: bytes, reason: str) -> None:
+    with pytest.raises(cleaner.BinaryContent, match=r"binary content"):
+        cleaner.clean(data)
+    (folder / "photo.txt").write_bytes(data)
+    code, output = run_batch(folder)
+    assert code == EXIT_INPUT
+    assert f"{folder / 'photo.txt'}: {reason}" in output
+    assert_no_outputs(folder, "photo")
+
+
+def test_invalid_utf8_is_decoded_by_detection_with_a_warning(folder: Path) -> None:
+    data = f"Caf\xe9 society\n{BODY}\n".encode("latin-1")
+    result = cleaner.clean(data)
+    assert result.text.startswith("Café society")
+    assert result.warnings[0]["code"] == "decode-guessed"
+    (folder / "latin.txt").write_bytes(data)
+    code, output = run_batch(folder)
+    assert code == EXIT_OK
+    assert "latin.txt: warning: not valid UTF-8" in output
+    assert (folder / "latin.clean.txt").read_text(encoding="utf-8").startswith("Café society")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-8-sig"])
+def test_utf16_with_and_without_bom_and_utf8_bom(encoding: str) -> None:
+    data = f"Überschrift mit Umlauten\n{BODY}\n".encode(encoding)
+    result = cleaner.clean(data)
+    assert result.text == f"Überschrift mit Umlauten\n\n{BODY}\n"
+    assert result.manifest["source"]["encoding"].startswith(encoding[:5])
+
+
+def test_legacy_encoded_html_declares_its_charset() -> None:
+    from cleaner.decode import decode
+
+    page = '<html><head><meta charset="windows-1251"></head><body><p>Привет, мир</p></body></html>'
+    decoded = decode(page.encode("cp1251"), html=True)
+    assert "Привет, мир" in decoded.text and decoded.encoding == "cp1251"
+    assert not decoded.warnings
+
+
+def test_mixed_line_endings() -> None:
+    result = cleaner.clean(f"Title line\r\n{BODY}\rSecond short line\n\nEnd of the piece.\r\n".encode())
+    assert result.text == f"Title line\n\n{BODY}\n\nSecond short line\n\nEnd of the piece.\n"
+
+
+@pytest.mark.parametrize("data", [b"", b"  \n\t\r\n \xc2\xa0 \n"])
+def test_empty_and_whitespace_only_files(folder: Path, data: bytes) -> None:
+    result = cleaner.clean(data)
+    assert result.text == "" and result.warnings[-1]["code"] == "empty-input"
+    (folder / "blank.txt").write_bytes(data)
+    code, output = run_batch(folder)
+    assert code == EXIT_OK
+    assert "blank.txt: warning: the input holds no text" in output
+    assert (folder / "blank.clean.txt").read_bytes() == b""
+
+
+def test_file_over_the_size_limit(folder: Path) -> None:
+    assert DEFAULT_MAX_BYTES == 20 * 1024 * 1024
+    with pytest.raises(cleaner.InputTooLarge):
+        cleaner.Cleaner(max_bytes=100).clean(BODY * 3)
+    (folder / "huge.txt").write_text(BODY * 50, encoding="utf-8")
+    code, output = run_batch(folder, "--max-bytes", "1000")
+    assert code == EXIT_INPUT
+    size = (folder / "huge.txt").stat().st_size
+    assert f"huge.txt: {size:,} bytes is over the 1,000-byte limit, skipped" in output
+    assert_no_outputs(folder, "huge")
+
+
+def test_directory_that_cannot_be_read(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    locked = folder / "locked"
+    locked.mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path: object = ".") -> object:  # root ignores permission bits, so refuse as the OS would
+        if Path(str(path)) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    code, output = run_batch(folder)
+    assert code == EXIT_INPUT
+    assert f"{locked}: cannot read directory (Permission denied), skipped" in output
+
+
+def test_symlink_loop(folder: Path) -> None:
+    (folder / "loop").symlink_to(folder, target_is_directory=True)
+    (folder / "a.txt").symlink_to(folder / "b.txt")
+    (folder / "b.txt").symlink_to(folder / "a.txt")
+    code, output = run_batch(folder)
+    assert code == EXIT_INPUT
+    assert "a.txt: cannot read (Too many levels of symbolic links), skipped" in output
+    # The directory loop is not followed: good.txt is cleaned once, not once per trip round the loop.
+    assert "3 files: 1 cleaned, 0 already current, 2 failed" in output
+
+
+def test_names_with_spaces_and_non_ascii(folder: Path) -> None:
+    name = folder / "Статья с пробелами é.txt"
+    name.write_text(f"{BODY}\n", encoding="utf-8")
+    code, _ = run_batch(folder)
+    assert code == EXIT_OK
+    assert (folder / "Статья с пробелами é.clean.txt").read_text(encoding="utf-8") == BODY + "\n"
+
+
+def test_catastrophic_pattern_is_stopped_and_reported(folder: Path) -> None:
+    rules = folder.parent / "evil-rules"
+    rules.mkdir()
+    (rules / "evil.toml").write_text(
+        '[pack]\nid = "evil"\nsummary = "s"\n[[rule]]\nid = "evil.x"\nsummary = "s"\nwhy = "w"\nkind = "line"\n'
+        "pattern = '(a|aa)+(b|c)'\n", encoding="utf-8")
+    document = f"{BODY}\n{'a' * 60}\n"
+    result = cleaner.Cleaner(rules_dirs=[rules], rule_seconds=0.2).clean(document)
+    assert result.text == f"{BODY}\n\n{'a' * 60}\n"
+    assert result.warnings == [{"code": "rule-timeout", "message": "rule evil.x ran out of its 0.2 s time budget; not applied", "rule": "evil.x"}]
+    (folder / "slow.txt").write_text(document, encoding="utf-8")
+    code, output = run_batch(folder, "--rules", str(rules))
+    assert code == EXIT_OK
+    assert "slow.txt: warning: rule evil.x ran out of its 1 s time budget" in output
+
+
+def test_guard_keeps_the_article_and_warns() -> None:
+    rules = cleaner.load_rules()
+    second = "A second paragraph that is long enough to be prose and belongs to the article too, clearly."
+    document = f"{BODY}\nNotify of\n{second}\nAnd a third paragraph, also long enough to be prose, is still the article."
+    result = cleaner.Cleaner(rules).clean(document)
+    assert second in result.text and "Notify of" in result.text
+    (warning,) = result.warnings
+    assert warning["code"] == "guard" and warning["rule"] == "comments.thread"
+    assert "of the document's prose; kept" in warning["message"]

@@ -1,0 +1,78 @@
+"""Where duplicate collapse starts and stops (thresholds in cleaner/dedup.py)."""
+
+from __future__ import annotations
+
+import cleaner
+from cleaner.canonical import paragraphs_of
+from cleaner.dedup import MIN_DUP_WORDS, find_duplicates
+from cleaner.document import text_blocks
+
+PARAGRAPH = ("The ministry said on Tuesday that the ceasefire would hold for another day, "
+             "and that aid convoys were expected to reach the eastern districts by evening.")
+OTHER = ("Residents described long queues at the checkpoints, where soldiers searched every car "
+         "and turned back anyone without papers issued by the local council.")
+
+
+def dups(text: str) -> list[tuple[int, int, str]]:
+    return [(d.index, d.kept, d.rule) for d in find_duplicates(text_blocks(text))]
+
+
+def test_exact_repeat_keeps_the_first() -> None:
+    assert dups(f"{PARAGRAPH}\n{OTHER}\n{PARAGRAPH}") == [(2, 0, "dedup.exact")]
+
+
+def test_exact_ignores_case_space_and_punctuation() -> None:
+    variant = PARAGRAPH.upper().replace(",", "").replace(" ", "  ")
+    assert dups(f"{PARAGRAPH}\n{variant}") == [(1, 0, "dedup.exact")]
+
+
+def test_near_repeat_with_a_changed_character_or_two() -> None:
+    rescraped = PARAGRAPH.replace("Tuesday", "Tuesdy").replace("evening", "evenings")
+    assert dups(f"{PARAGRAPH}\n{OTHER}\n{rescraped}") == [(2, 0, "dedup.near")]
+
+
+def test_a_changed_clause_is_not_a_near_repeat() -> None:
+    rewritten = PARAGRAPH.replace("and that aid convoys were expected to reach the eastern districts by evening",
+                                  "but officials warned that the shelling of the southern suburbs had not stopped")
+    assert dups(f"{PARAGRAPH}\n{rewritten}") == []
+
+
+def test_paragraph_contained_in_a_longer_one_goes() -> None:
+    caption = "Aid convoys were expected to reach the eastern districts by evening"
+    assert dups(f"{PARAGRAPH}\n{OTHER}\n{caption}") == [(2, 0, "dedup.contained")]
+
+
+def test_earlier_shorter_copy_goes_and_the_longer_stays() -> None:
+    teaser = "The ministry said on Tuesday that the ceasefire would hold for another day"
+    assert dups(f"{teaser}\n{OTHER}\n{PARAGRAPH}") == [(0, 2, "dedup.contained")]
+
+
+def test_short_lines_are_never_collapsed() -> None:
+    assert MIN_DUP_WORDS == 5
+    assert dups(f"Share\n{PARAGRAPH}\nShare\nRead the full story\n{OTHER}\nRead the full story") == []
+
+
+def test_distinct_paragraphs_sharing_a_quote_are_not_duplicates() -> None:
+    first = ('Zakaria Malahifji, the political officer of the Turkey-backed Fastaqim group, said, '
+             '"The factions completely reject any exit, this is surrender."')
+    second = ('"The factions completely reject any exit - this is surrender," said Zakaria Malahifji, a political '
+              'officer of the Fastaqim group. A commander of Islamist group Ahrar al-Sham also denied claims.')
+    assert dups(f"{first}\n{second}") == []
+
+
+def test_a_headline_is_not_contained_in_a_lead_that_paraphrases_it() -> None:
+    headline = "Militants Refuse to Leave Aleppo During Forthcoming Humanitarian Pause"
+    lead = ("'Moderate' opposition militants have refused to leave the city of Aleppo during the forthcoming "
+            "humanitarian pause, announced by the Russian Defense Ministry on November 4.")
+    assert dups(f"{headline}\n{lead}") == []
+
+
+def test_collapse_is_recorded_with_the_kept_copy() -> None:
+    source = f"{PARAGRAPH}\n\n{OTHER}\n\n{PARAGRAPH}\n"
+    result = cleaner.clean(source)
+    assert paragraphs_of(result.text) == [PARAGRAPH, OTHER]
+    (duplicate,) = result.manifest["duplicates"]
+    assert source[duplicate["start"]:duplicate["end"]] == PARAGRAPH
+    assert source[duplicate["kept_start"]:duplicate["kept_end"]] == PARAGRAPH
+    assert duplicate["kept_start"] == 0 and duplicate["rule"] == "dedup.exact"
+    assert {"rule": "dedup.exact", "start": duplicate["start"], "end": duplicate["end"], "text": PARAGRAPH} in result.removed

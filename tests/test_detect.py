@@ -1,0 +1,95 @@
+"""The article detector's decisions: each id removes what it should and keeps what it must."""
+
+from __future__ import annotations
+
+import cleaner
+from cleaner.detect import MAX_DETECT_PROSE_SHARE, detect, features_of
+from cleaner.document import text_blocks
+
+PARAGRAPHS = [
+    "The council voted on Tuesday to close the old bridge to traffic, after engineers found that the main cables had corroded.",
+    "Residents who live on the east bank said they were worried about the longer journey to the hospital and the schools.",
+    "The mayor said that a ferry service would run from next month, and that the repairs would take at least two years.",
+]
+MENU = ["Home", "World", "Business", "Sport", "Culture", "Weather"]
+HEADLINE = "Old bridge closes for two years"
+
+
+def removed_by(text: str) -> dict[str, str]:
+    result = cleaner.clean(text, format="text")
+    return {r["text"]: r["rule"] for r in result.removed}
+
+
+def test_head_menu_goes_and_headline_stays() -> None:
+    text = "\n".join(MENU + [HEADLINE] + PARAGRAPHS)
+    result = cleaner.clean(text, format="text")
+    assert result.text.startswith(HEADLINE + "\n\n" + PARAGRAPHS[0])
+    assert {r["rule"] for r in result.removed} == {"detect.head"}
+    assert result.removed[0]["detail"]["kind"] == "short"
+
+
+def test_tail_list_after_last_paragraph_goes() -> None:
+    tail = ["Most read", "Storm floods the harbour", "Prices rise again", "Team wins the cup"]
+    result = cleaner.clean("\n".join(PARAGRAPHS + tail), format="text")
+    assert result.text.strip().endswith(PARAGRAPHS[-1])
+    assert all(r["rule"] in ("detect.tail", "related.list") for r in result.removed)
+
+
+def test_short_line_between_paragraphs_stays() -> None:
+    text = "\n".join([PARAGRAPHS[0], "What happens next", PARAGRAPHS[1], PARAGRAPHS[2]])
+    assert cleaner.clean(text, format="text").text.count("What happens next") == 1
+
+
+def test_link_run_inside_article_goes() -> None:
+    links = ["Storm floods the harbour", "Prices rise again in city", "Team wins the cup final", "New school opens in town"]
+    blocks = text_blocks("\n".join([PARAGRAPHS[0]] + links + PARAGRAPHS[1:]))
+    decisions = detect(blocks).decisions
+    assert {d.rule for d in decisions} == {"detect.link-run"}
+    assert [d.index for d in decisions] == [1, 2, 3, 4]
+    assert decisions[0].detail == {"run": 4}
+
+
+def test_sub_headlines_inside_article_stay() -> None:
+    text = "\n".join([PARAGRAPHS[0], "The cables", PARAGRAPHS[1], "The ferry", PARAGRAPHS[2]])
+    assert detect(text_blocks(text)).decisions == []
+
+
+def test_list_on_the_article_topic_stays() -> None:
+    steps = ["Ferry to the hospital", "Bridge repairs on the cables", "Schools on the east bank"]
+    assert detect(text_blocks("\n".join(PARAGRAPHS + steps))).decisions == []
+
+
+def test_clean_article_loses_nothing() -> None:
+    text = "\n\n".join([HEADLINE] + PARAGRAPHS) + "\n"
+    result = cleaner.clean(text, format="text")
+    assert result.text == text
+    assert result.removed == []
+
+
+def test_too_little_prose_is_left_alone() -> None:
+    assert detect(text_blocks("\n".join(MENU + ["A short note."]))).decisions == []
+
+
+def test_guard_keeps_the_article_when_most_prose_would_go() -> None:
+    # Three prose regions split by long menus: the densest run holds a third of the prose, and
+    # dropping the other two would lose more than the guard allows.
+    regions = [[p.replace("bridge", word) for p in PARAGRAPHS[:2]] for word in ("bridge", "tunnel", "road")]
+    blocks = text_blocks("\n".join(regions[0] + MENU * 10 + regions[1] + MENU * 10 + regions[2]))
+    detection = detect(blocks)
+    assert MAX_DETECT_PROSE_SHARE < 1
+    assert detection.decisions == []
+    assert detection.warning is not None and "prose" in detection.warning
+
+
+def test_features() -> None:
+    assert features_of(PARAGRAPHS[0]).kind == "prose"
+    assert features_of("Home").kind == "short"
+    assert features_of("1 Kyle Busch 5040 5 1 17 27").kind == "data"
+    assert features_of("He declined to comment.").kind == "sentence"
+
+
+def test_detection_is_deterministic_and_idempotent() -> None:
+    text = "\n".join(MENU + [HEADLINE] + PARAGRAPHS + ["Most read", "Storm floods the harbour", "Prices rise"])
+    first = cleaner.clean(text, format="text")
+    assert first.manifest_json() == cleaner.clean(text, format="text").manifest_json()
+    assert cleaner.clean(first.text, format="text").text == first.text

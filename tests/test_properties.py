@@ -1,0 +1,71 @@
+"""Properties that hold for any text: no unexpected exception, idempotence, honest spans."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import cleaner
+from cleaner.canonical import canonical_text
+from cleaner.document import text_blocks
+
+CLEANER = cleaner.Cleaner()
+SENTENCES = [
+    "The ministry said on Tuesday that the ceasefire would hold for another day, officials confirmed.",
+    "Residents described long queues at the checkpoints, where soldiers searched every single car.",
+    "Aid convoys were expected to reach the eastern districts by evening, according to the UN office.",
+    "Short line",
+    "Russia warns against Daesh terrorists fleeing Iraq’s Mosul for Syria",
+]
+FURNITURE = [
+    "0 $", "2,500 $", "Support SouthFront", "Notify of", "Inline Feedbacks", "View all comments",
+    "No comments:", "Post a Comment", "Related News", "Related Articles", "Copyright 2024 . All rights reserved",
+    "Date: Nov 3, 2016", "Source: The Daily Star", "FRI 26 - 4 - 2024", "Readers Comments (0)",
+    "Enter the security code below*", "Share", "", "   ", "\u00a0",
+]
+LINES = st.one_of(st.sampled_from(SENTENCES), st.sampled_from(FURNITURE), st.text(max_size=60))
+DOCUMENTS = st.lists(LINES, max_size=30).flatmap(
+    lambda lines: st.sampled_from(["\n", "\n\n", "\r\n"]).map(lambda sep: sep.join(lines))
+)
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def assert_honest(source: str, result: cleaner.CleanResult) -> None:
+    previous_end = 0
+    for removal in result.removed:
+        assert source[removal["start"]:removal["end"]] == removal["text"]
+        assert removal["start"] >= previous_end, "removals are in source order and do not overlap"
+        previous_end = removal["end"]
+    # What the removals leave is exactly the clean text: nothing else went.
+    remainder = list(source)
+    for removal in result.removed:
+        for position in range(removal["start"], removal["end"]):
+            if remainder[position] not in "\r\n":
+                remainder[position] = " "
+    assert canonical_text(b.text for b in text_blocks("".join(remainder))) == result.text
+
+
+@SETTINGS
+@given(DOCUMENTS)
+def test_structured_documents(source: str) -> None:
+    result = CLEANER.clean(source, format="text")
+    assert_honest(source, result)
+    assert CLEANER.clean(result.text, format="text").text == result.text
+
+
+@SETTINGS
+@given(st.text())
+def test_arbitrary_text(source: str) -> None:
+    result = CLEANER.clean(source, format="text")
+    assert_honest(source, result)
+    assert CLEANER.clean(result.text, format="text").text == result.text
+
+
+@SETTINGS
+@given(st.binary(max_size=300))
+def test_arbitrary_bytes_give_a_result_or_a_documented_error(data: bytes) -> None:
+    try:
+        result = CLEANER.clean(data, format="text")
+    except cleaner.InputError:
+        return
+    assert CLEANER.clean(result.text, format="text").text == result.text

@@ -1,0 +1,63 @@
+"""Quality gate on the dev split's scraped text, and idempotence and determinism on the same pages.
+
+Floors sit just below what cleaner reaches; they only move up (raise them when cleaner improves,
+never lower them to let a change through).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.metric import DEFAULT_BENCH, Page, gold_of, load_pages, score
+from cleaner import Cleaner
+
+FLOORS = {  # kind: (precision, recall, F1)
+    "text-main": (0.880, 0.948, 0.913),
+    "text-all": (0.765, 0.963, 0.853),
+}
+
+pytestmark = pytest.mark.skipif(not (DEFAULT_BENCH / "gold.json").is_file(), reason="dev benchmark not present")
+
+
+@pytest.fixture(scope="module")
+def pages() -> list[Page]:
+    return load_pages(DEFAULT_BENCH)
+
+
+@pytest.fixture(scope="module")
+def cleaner() -> Cleaner:
+    return Cleaner()
+
+
+@pytest.fixture(scope="module")
+def cleaned(pages: list[Page], cleaner: Cleaner) -> dict[str, dict[str, str]]:
+    return {kind: {p.id: cleaner.clean(p.text(kind), format="text").text for p in pages} for kind in FLOORS}
+
+
+@pytest.mark.parametrize("kind", sorted(FLOORS))
+def test_quality_floors(kind: str, pages: list[Page], cleaned: dict[str, dict[str, str]]) -> None:
+    result = score(cleaned[kind], gold_of(pages))
+    precision, recall, f1 = FLOORS[kind]
+    assert result.precision >= precision
+    assert result.recall >= recall
+    assert result.f1 >= f1
+
+
+@pytest.mark.parametrize("kind", sorted(FLOORS))
+def test_no_article_comes_back_empty(kind: str, pages: list[Page], cleaned: dict[str, dict[str, str]]) -> None:
+    empty = [p.id for p in pages if p.gold.strip() and not cleaned[kind][p.id].strip()]
+    assert empty == []
+
+
+@pytest.mark.parametrize("kind", sorted(FLOORS))
+def test_cleaning_clean_text_changes_nothing(kind: str, cleaned: dict[str, dict[str, str]], cleaner: Cleaner) -> None:
+    changed = [page_id for page_id, text in cleaned[kind].items() if cleaner.clean(text, format="text").text != text]
+    assert changed == []
+
+
+def test_same_input_same_bytes(pages: list[Page], cleaned: dict[str, dict[str, str]]) -> None:
+    fresh = Cleaner()
+    for page in pages[:20]:
+        result = fresh.clean(page.text("text-all"), format="text")
+        assert result.text == cleaned["text-all"][page.id]
+        assert result.manifest_json() == fresh.clean(page.text("text-all"), format="text").manifest_json()
