@@ -127,10 +127,11 @@ class Detection:
     warning: str | None = None
 
 
-def features_of(text: str, known_language: bool = True, words: list[str] | None = None) -> Features:
-    """`words`: the text's WORD matches, when the caller has them already."""
+def features_of(text: str, known_language: bool = True, words: list[str] | None = None,
+                stops: int | None = None) -> Features:
+    """`words` (the text's WORD matches) and `stops` (how many are stop words): when the caller has them."""
     words = WORD.findall(text) if words is None else words
-    stops = sum(1 for w in words if w.lower() in STOP_WORDS)
+    stops = sum(1 for w in words if w.lower() in STOP_WORDS) if stops is None else stops
     stop_share = stops / len(words) if words else 0.0
     ends = bool(SENTENCE_END.search(text))
     numbers = sum(1 for w in words if w.isdigit())
@@ -172,7 +173,8 @@ class DetectMemo:
 
     def features_of(self, text: str, known_language: bool) -> Features:
         if (text, known_language) not in self.features:
-            self.features[(text, known_language)] = features_of(text, known_language, self.words_of(text))
+            self.features[(text, known_language)] = features_of(text, known_language, self.words_of(text),
+                                                                self.word_counts(text)[1])
         return self.features[(text, known_language)]
 
     def content_words(self, text: str) -> set[str]:

@@ -164,11 +164,14 @@ def apply_pass(blocks: Sequence[Block], packs: Sequence[PackMatch], state: RuleS
 
 def _apply_rule(rule: Rule, blocks: Sequence[Block], kept: list[Block], layout: Layout, state: RuleState,
                 budget: float, guard_of: Callable[[], Guard], matches: BlockMatches) -> bool:
+    remaining = budget - state.seconds.get(rule.id, 0.0)
+    matcher = Matcher(rule, matches, max(remaining, 1e-3))
+    if matcher.candidates is not None and not matcher.candidates:
+        return False  # the scan found no block this rule can match
     finder = FINDERS[rule.kind]
     started = time.perf_counter()
-    remaining = budget - state.seconds.get(rule.id, 0.0)
     try:
-        found, values = finder(rule, kept, layout, Matcher(rule, matches, max(remaining, 1e-3)))
+        found, values = finder(rule, kept, layout, matcher)
     except TimeoutError:
         _stop(rule, state, "rule-timeout", f"rule {rule.id} ran out of its {budget:g} s time budget; not applied")
         return False
