@@ -26,6 +26,7 @@ from typing import Any
 import regex
 
 from .document import Block
+from .prefilter import Prefilter
 from .rules import Rule
 
 # The flags a pattern may set at its start, as `(?i)`: they become scoped, `(?i:...)`.
@@ -84,10 +85,12 @@ class RuleScanner:
     pattern: regex.Pattern[str] | None
     positions: dict[str, int]
     names: tuple[str, ...]
+    prefilter: Prefilter | None = None  # RE2: rules out most blocks without the `regex` module
 
     @classmethod
     def for_rules(cls, rules: Iterable[Rule]) -> RuleScanner:
         alternatives: list[str] = []
+        sources: list[str] = []  # the rules' own patterns, in the order of the alternatives
         positions: dict[str, int] = {}
         used: set[str] = set()  # group names of the alternatives so far
         referred: set[str] = set()  # the names of those that refer back to their groups by name
@@ -101,6 +104,7 @@ class RuleScanner:
                 continue
             positions[rule.id] = len(alternatives)
             alternatives.append(f"(?P<{GROUP_NAME.format(len(alternatives))}>{body})")
+            sources.append(rule.pattern.pattern)
             used |= names
             if "(?P=" in rule.pattern.pattern:
                 referred |= names
@@ -110,7 +114,8 @@ class RuleScanner:
             pattern = regex.compile("|".join(alternatives), regex.VERSION0)
         except regex.error:  # the rules compiled one by one; matched one by one they still work
             return cls(None, {}, ())
-        return cls(pattern, positions, tuple(GROUP_NAME.format(i) for i in range(len(alternatives))))
+        return cls(pattern, positions, tuple(GROUP_NAME.format(i) for i in range(len(alternatives))),
+                   Prefilter.for_patterns(sources))
 
     def scan(self, blocks: Sequence[Block], budget: float) -> dict[int, int]:
         """Block index -> the first alternative that matches it (or NO_MATCH); blocks the budget did
@@ -119,11 +124,15 @@ class RuleScanner:
         if self.pattern is None:
             return first
         fullmatch = self.pattern.fullmatch
+        first_candidate = self.prefilter.first_candidate if self.prefilter is not None else None
         deadline = time.perf_counter() + budget
         by_text: dict[str, int] = {}  # menus and buttons repeat: each text is scanned once
         for block in blocks:
             if block.text in by_text:
                 first[block.index] = by_text[block.text]
+                continue
+            if first_candidate is not None and first_candidate(block.text) == NO_MATCH:
+                first[block.index] = by_text[block.text] = NO_MATCH  # no wider pattern matches it
                 continue
             remaining = deadline - time.perf_counter()
             if remaining <= 0:

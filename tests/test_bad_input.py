@@ -143,12 +143,19 @@ def test_names_with_spaces_and_non_ascii(folder: Path) -> None:
     assert (folder / "Статья с пробелами é.clean.txt").read_text(encoding="utf-8") == BODY + "\n"
 
 
-def test_catastrophic_pattern_is_stopped_and_reported(folder: Path) -> None:
-    rules = folder.parent / "evil-rules"
+def evil_rules(folder: Path, pattern: str) -> Path:
+    rules = folder.parent / f"{folder.name}-evil-rules"  # beside the batch, not in it
     rules.mkdir()
     (rules / "evil.toml").write_text(
         '[pack]\nid = "evil"\nsummary = "s"\n[[rule]]\nid = "evil.x"\nsummary = "s"\nwhy = "w"\nkind = "line"\n'
-        "pattern = '(a|aa)+(b|c)'\n", encoding="utf-8")
+        f"pattern = '{pattern}'\n", encoding="utf-8")
+    return rules
+
+
+def test_catastrophic_pattern_is_stopped_and_reported(folder: Path) -> None:
+    # The look-ahead fails at every split of the a's, so the `regex` module backtracks through all
+    # of them; RE2's wider form of the pattern, `(?:a|aa)+a`, accepts the line and cannot rule it out.
+    rules = evil_rules(folder, "(a|aa)+(?=b)a")
     document = f"{BODY}\n{'a' * 60}\n"
     result = cleaner.Cleaner(rules_dirs=[rules], rule_seconds=0.2).clean(document)
     assert result.text == f"{BODY}\n\n{'a' * 60}\n"
@@ -157,6 +164,16 @@ def test_catastrophic_pattern_is_stopped_and_reported(folder: Path) -> None:
     code, output = run_batch(folder, "--rules", str(rules))
     assert code == EXIT_OK
     assert "slow.txt: warning: rule evil.x ran out of its 1 s time budget" in output
+
+
+def test_catastrophic_pattern_on_lines_the_prefilter_rules_out_costs_nothing(folder: Path) -> None:
+    # RE2 matches in linear time: no wider form of `(a|aa)+(b|c)` takes a line of a's, so the
+    # backtracking `regex` module is never asked and no budget runs out.
+    rules = evil_rules(folder, "(a|aa)+(b|c)")
+    document = f"{BODY}\n{'a' * 60}\n"
+    result = cleaner.Cleaner(rules_dirs=[rules], rule_seconds=0.2).clean(document)
+    assert result.text == f"{BODY}\n\n{'a' * 60}\n"
+    assert result.warnings == []
 
 
 def test_guard_keeps_the_article_and_warns() -> None:

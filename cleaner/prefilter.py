@@ -1,0 +1,226 @@
+"""A linear-time prefilter for the rule scan: RE2 rules out, in one pass, the blocks no rule can match.
+
+The `regex` module tries the scan's alternatives one after another, and backtracks inside each: a
+short line costs about 10 µs over 34 patterns, most of the text path's time. RE2 runs all of them
+at once in a DFA, in time linear in the line, with no time budget needed. Its syntax and semantics
+are not the `regex` module's (no look-arounds or back references, ASCII `\\b`, `\\w` and `\\d`),
+so RE2 does not decide anything: each pattern is translated to a *wider* RE2 pattern, one that
+matches every text the original matches and maybe more (look-arounds and word boundaries are
+dropped, `\\w`, `\\d` and `\\s` widened to Unicode categories that contain them, negated
+categories to any character). A line RE2 says no wider pattern matches matches no original
+pattern either, and is settled without the `regex` module; for a line some wider pattern matches,
+the first such alternative tells where the `regex` module has to start looking (the ones before
+it cannot match).
+
+A back reference is widened to any string. A pattern that cannot be translated (syntax of the
+`regex` module that Python's own parser does not read the same way, or refuses) is widened to "anything", so every line is a candidate
+for it and the `regex` module decides, as without the prefilter. The translation reads patterns
+with Python's `re` parser (`re._parser`, present since Python 3.11); without it, or without RE2,
+there is no prefilter and the scan works as before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+try:
+    import re._constants as sre_constants
+    import re._parser as sre_parser
+except ImportError:  # pragma: no cover - a Python whose `re` internals moved: no prefilter
+    sre_parser = sre_constants = None  # type: ignore[assignment]
+
+# Counted repetitions up to this stay counted; longer ones become `*` or `+` (wider). RE2 would
+# copy the repeated item once per count, and a copy of a Unicode class is hundreds of instructions
+# in its UTF-8 automaton: `[^.!?]{2,80}` alone would make the DFA's states slow to build.
+SMALL_REPEAT = 4
+# Memory RE2 may use for the compiled set of all rules (its default, 8 MiB, is tight for 34 rules
+# with counted repetitions such as `[^.!?]{0,60}`).
+RE2_MAX_MEM = 64 << 20
+# Lines longer than this go to the `regex` module directly: RE2's DFA state cache is sized for
+# lines, and a megabyte-long "line" would only make it rebuild the cache.
+MAX_PREFILTER_CHARS = 20_000
+ANY = r"[\x{0}-\x{10ffff}]"
+# Unicode categories that contain what the `regex` module's class matches (tests/test_prefilter.py
+# checks every code point): \d is a decimal digit, \w a letter, mark, digit or connector (plus the
+# symbols Unicode counts as alphabetic, such as circled letters), \s the White_Space property.
+# The `regex` module may know a newer Unicode than RE2: a line holding a character RE2 has no
+# category for (UNASSIGNED_IN_RE2) is left to the `regex` module.
+WIDER_CATEGORY = {
+    "CATEGORY_DIGIT": r"\p{N}",
+    "CATEGORY_WORD": r"\p{L}\p{M}\p{N}\p{Pc}\p{So}\x{200c}\x{200d}",
+    "CATEGORY_SPACE": r"\p{Z}\x{9}-\x{d}\x{1c}-\x{1f}\x{85}",
+}
+# Case-insensitive matches of the `regex` module that RE2's simple case folding lacks (the test
+# checks every letter of ASCII and of the built-in patterns against every code point).
+EXTRA_CASE_VARIANTS = {"i": "\u0130\u0131", "I": "\u0130\u0131", "\u0130": "iI", "\u0131": "iI"}
+UNASSIGNED_IN_RE2 = r"[^\p{L}\p{M}\p{N}\p{P}\p{S}\p{Z}\p{C}]"
+# Syntax of the `regex` module that Python's parser would read differently rather than refuse:
+# POSIX classes (`[[:alpha:]]`) and fuzzy constraints (`{e<=1}`). (Nested sets need VERSION1.)
+REGEX_ONLY_SYNTAX = re.compile(r"\[:\^?\w+:\]|(?<!\\)\{[^\d,}]")
+
+
+class Untranslatable(Exception):
+    """The pattern uses something the RE2 translation cannot widen."""
+
+
+def wider_re2(pattern: str) -> str | None:
+    """An RE2 pattern that matches every text `pattern` (in the `regex` module's VERSION0) matches,
+    or None when there is no such translation short of "anything"."""
+    if sre_parser is None or REGEX_ONLY_SYNTAX.search(pattern):
+        return None
+    try:
+        parsed = sre_parser.parse(pattern, 0)
+        return _sequence(list(parsed), bool(parsed.state.flags & re.IGNORECASE))
+    except (re.error, Untranslatable, RecursionError, OverflowError, ValueError):
+        return None
+
+
+def _sequence(items: Sequence[tuple[Any, Any]], ignore_case: bool) -> str:
+    return "".join(_node(op, value, ignore_case) for op, value in items)
+
+
+def _node(op: Any, value: Any, ignore_case: bool) -> str:
+    name = str(op)
+    if name == "LITERAL":
+        return _literal(value, ignore_case)
+    if name == "NOT_LITERAL":  # case-sensitive: excluding fewer characters keeps it wider
+        return f"[^{_char(value)}]"
+    if name == "ANY":
+        return ANY
+    if name == "IN":
+        return _class(value, ignore_case)
+    if name == "BRANCH":
+        return "(?:" + "|".join(_sequence(list(branch), ignore_case) for branch in value[1]) + ")"
+    if name == "SUBPATTERN":
+        _group, add_flags, del_flags, body = value
+        inner = (ignore_case or bool(add_flags & re.IGNORECASE)) and not del_flags & re.IGNORECASE
+        return "(?:" + _sequence(list(body), inner) + ")"
+    if name == "ATOMIC_GROUP":  # atomic groups only take matches away
+        return "(?:" + _sequence(list(value), ignore_case) + ")"
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        low, high, body = value
+        return "(?:" + _sequence(list(body), ignore_case) + ")" + _count(low, high)
+    if name in ("AT", "ASSERT", "ASSERT_NOT"):  # anchors, boundaries and look-arounds only restrict
+        return ""
+    if name == "GROUPREF_EXISTS":
+        _group, yes, no = value
+        return "(?:" + _sequence(list(yes), ignore_case) + "|" + (_sequence(list(no), ignore_case) if no else "") + ")"
+    if name == "GROUPREF":  # a back reference matches some string: any string is wider
+        return ANY + "*"
+    raise Untranslatable(name)  # anything new
+
+
+def _count(low: int, high: int) -> str:
+    if high <= SMALL_REPEAT:
+        return f"{{{low},{high}}}"
+    return "*" if low == 0 else "+"
+
+
+def _char(code: int) -> str:
+    return f"\\x{{{code:x}}}"
+
+
+def _literal(code: int, ignore_case: bool) -> str:
+    if not ignore_case:
+        return _char(code)
+    char = chr(code)
+    variants = {char, char.lower(), char.upper(), char.casefold(), char.title(), *EXTRA_CASE_VARIANTS.get(char, "")}
+    codes = sorted({ord(v) for v in variants if len(v) == 1})
+    return "(?i:[" + "".join(_char(c) for c in codes) + "])"
+
+
+def _class(items: Sequence[tuple[Any, Any]], ignore_case: bool) -> str:
+    negated = bool(items) and str(items[0][0]) == "NEGATE"
+    parts: list[str] = []
+
+    for op, value in items[negated:]:
+        name = str(op)
+        if name == "LITERAL":
+            parts.append(_char(value))
+            covered = (value, value)
+        elif name == "RANGE":
+            parts.append(f"{_char(value[0])}-{_char(value[1])}")
+            covered = value
+        elif name == "CATEGORY" and str(value) in WIDER_CATEGORY and not negated:
+            parts.append(WIDER_CATEGORY[str(value)])
+        elif name == "CATEGORY":  # a negated category, or a category in a negated class
+            return ANY
+        else:
+            raise Untranslatable(name)
+        if ignore_case and not negated and name in ("LITERAL", "RANGE"):
+            parts += [_char(ord(extra)) for key, extras in EXTRA_CASE_VARIANTS.items()
+                      if covered[0] <= ord(key) <= covered[1] for extra in extras]
+    if negated:  # case-sensitive: excluding fewer characters keeps it wider
+        return "[^" + "".join(parts) + "]" if parts else ANY
+    if not parts:
+        return "[^\\x{0}-\\x{10ffff}]"  # an empty class matches nothing
+    return ("(?i:[" if ignore_case else "[") + "".join(parts) + ("])" if ignore_case else "]")
+
+
+@dataclass(frozen=True)
+class Prefilter:
+    """The wider forms of a scan's alternatives as one RE2 alternation: `accepts` without captures
+    (RE2 answers from its DFA alone), `which` with a capture group per alternative (slower, asked
+    only about the few lines some wider form matches)."""
+
+    accepts: Any  # re2._re2.RE2
+    which: Any
+    unknown: Any  # finds a character RE2 does not know
+
+    @classmethod
+    def for_patterns(cls, patterns: Sequence[str]) -> Prefilter | None:
+        """None without RE2, or when the alternation does not compile (the scan then works alone)."""
+        try:
+            from re2 import _re2
+        except ImportError:  # pragma: no cover - RE2 is a dependency; without it the scan still works
+            return None
+        alternatives = []
+        for pattern in patterns:
+            wider = wider_re2(pattern)
+            if wider is not None and not _re2.RE2(wider.encode(), _options(_re2, capture=False)).ok():
+                wider = None
+            alternatives.append(f"({ANY}*)" if wider is None else f"({wider})")
+        source = "|".join(alternatives).encode()
+        accepts, which = _re2.RE2(source, _options(_re2, capture=False)), _re2.RE2(source, _options(_re2, capture=True))
+        unknown = _re2.RE2(UNASSIGNED_IN_RE2.encode(), _options(_re2, capture=False))
+        return cls(accepts, which, unknown) if accepts.ok() and which.ok() and unknown.ok() else None
+
+    def first_candidate(self, text: str) -> int | None:
+        """The first alternative whose wider form matches all of `text` (those before it cannot
+        match the original patterns); -1 when none does; None when RE2 cannot tell (the text does
+        not encode, is too long to be a line, or holds a character newer than RE2's Unicode), and
+        the `regex` module has to."""
+        if len(text) > MAX_PREFILTER_CHARS:
+            return None
+        try:
+            data = text.encode()
+        except UnicodeEncodeError:  # lone surrogates
+            return None
+        if not text.isascii() and self.unknown.Match(UNANCHORED, data, 0, len(data))[0][0] >= 0:
+            return None
+        if self.accepts.Match(ANCHOR_BOTH, data, 0, len(data))[0][0] < 0:
+            return -1
+        spans = self.which.Match(ANCHOR_BOTH, data, 0, len(data))
+        for position, span in enumerate(spans[1:]):
+            if span[0] >= 0:
+                return position
+        return None
+
+
+def _options(_re2: Any, *, capture: bool) -> Any:
+    options = _re2.RE2.Options()
+    options.max_mem = RE2_MAX_MEM
+    options.log_errors = False
+    options.never_capture = not capture
+    return options
+
+
+try:
+    from re2 import _re2 as _re2_module
+
+    ANCHOR_BOTH, UNANCHORED = _re2_module.RE2.Anchor.ANCHOR_BOTH, _re2_module.RE2.Anchor.UNANCHORED
+except ImportError:  # pragma: no cover
+    ANCHOR_BOTH = UNANCHORED = None

@@ -1,0 +1,87 @@
+"""The RE2 prefilter only widens: every text a rule pattern matches, its RE2 form matches too."""
+
+from __future__ import annotations
+
+import re2
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import cleaner
+from cleaner.prefilter import UNASSIGNED_IN_RE2, Prefilter, wider_re2
+
+# Every code point RE2 can read (UTF-8 has no surrogates) and has a category for: a line with
+# any other character is left to the `regex` module.
+EVERY_CHARACTER = "".join(re2.sub(UNASSIGNED_IN_RE2, "", "".join(chr(c) for c in range(0x110000)
+                                                                   if not 0xD800 <= c <= 0xDFFF)))
+
+
+def accepted(pattern: str, engine: str) -> set[str]:
+    """The characters of EVERY_CHARACTER that a one-character pattern matches."""
+    if engine == "regex":
+        return set(regex.findall(pattern, EVERY_CHARACTER, regex.VERSION0))
+    return set(re2.findall(pattern, EVERY_CHARACTER))
+
+
+def test_character_classes_are_widened_over_every_code_point() -> None:
+    for pattern in (r"\d", r"\w", r"\s", r"[\d\s]", r"(?i)k", r"(?i)[a-z]", r"(?i)ß", r"(?i)é",
+                    r"[^.!?]", r"(?i)[^a-z]", r"[^\w]", r"\W", r"\S", r"\D", "."):
+        wider = wider_re2(pattern)
+        assert wider is not None, pattern
+        assert accepted(pattern, "regex") <= accepted(wider, "re2"), pattern
+
+
+def test_case_insensitive_letters_are_widened_over_every_code_point() -> None:
+    letters = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    letters |= {char for pattern in built_in_patterns() for char in pattern.pattern if char.isalpha()}
+    for letter in sorted(letters):
+        pattern = "(?i)" + regex.escape(letter)
+        assert accepted(pattern, "regex") <= accepted(wider_re2(pattern) or "", "re2"), letter
+
+
+def test_lines_with_characters_newer_than_re2_are_left_to_regex() -> None:
+    prefilter = Prefilter.for_patterns([r"(?i)ß"])
+    assert prefilter is not None
+    assert prefilter.first_candidate("x") == -1
+    assert prefilter.first_candidate("\U0001df95") is None  # `regex` folds it to ß; RE2 does not know it
+
+
+def test_assertions_and_back_references_widen_to_what_they_constrain() -> None:
+    assert wider_re2(r"\bab(?=c)") == r"\x{61}\x{62}"
+    assert wider_re2(r"(?P<q>['\"]).*(?P=q)") is not None
+    assert wider_re2(r"[[:alpha:]]+") is None  # a POSIX class: Python's parser would misread it
+    assert wider_re2(r"(?:cat){e<=1}") is None  # a fuzzy match
+
+
+def built_in_patterns() -> list[regex.Pattern[str]]:
+    return [rule.pattern for rule in cleaner.load_rules().rules() if rule.pattern is not None]
+
+
+def test_every_built_in_pattern_translates() -> None:
+    assert all(wider_re2(pattern.pattern) is not None for pattern in built_in_patterns())
+
+
+def test_built_in_examples_that_match_are_candidates() -> None:
+    rules = [rule for rule in cleaner.load_rules().rules() if rule.pattern is not None]
+    prefilter = Prefilter.for_patterns([rule.pattern.pattern for rule in rules])
+    assert prefilter is not None
+    for position, rule in enumerate(rules):
+        for example in rule.examples:
+            for line in (line.strip() for line in example.input.splitlines()):
+                if rule.pattern.fullmatch(line):
+                    first = prefilter.first_candidate(line)
+                    assert first is not None and 0 <= first <= position, (rule.id, line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["By ", "Photo: ", "Getty Images", "©", " 2024", "Reuters", "Ähnlich", "newsletter",
+                                 "sign up", " ", "a", "1", ".", "(", ")", "/", "Advertisement", "ſ", "K", "é"]),
+                max_size=8).map("".join))
+def test_no_line_a_pattern_matches_is_ruled_out(line: str) -> None:
+    patterns = built_in_patterns()
+    prefilter = Prefilter.for_patterns([p.pattern for p in patterns])
+    assert prefilter is not None
+    first = prefilter.first_candidate(line)
+    matching = [position for position, pattern in enumerate(patterns) if pattern.fullmatch(line)]
+    if matching:
+        assert first is not None and 0 <= first <= matching[0]
