@@ -8,12 +8,13 @@ until nothing changes, so that cleaning a clean text removes nothing more.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .document import Block, CleanWarning
 from .rules import Pack, Rule, RuleSet
+from .prefilter import Prefilter
 from .scan import BlockMatches, RuleScanner
 
 if TYPE_CHECKING:
@@ -110,19 +111,25 @@ def layout_of(kept: Sequence[Block]) -> Layout:
     return Layout(anchors[0], anchors[-1])
 
 
-def match_packs(ruleset: RuleSet, url: str | None, blocks: Sequence[Block]) -> list[PackMatch]:
+def match_packs(ruleset: RuleSet, url: str | None, blocks: Sequence[Block],
+                fingerprint_filters: Mapping[str, Prefilter | None] | None = None) -> list[PackMatch]:
+    """`fingerprint_filters` (pack id -> RE2 prefilter of its fingerprints) spares the `regex`
+    module the documents where no fingerprint can be found."""
     matches: list[PackMatch] = []
     for pack in ruleset.packs:
         if pack.generic:
             matches.append(PackMatch(pack, "generic"))
         elif domain := pack.domain_match(url):
             matches.append(PackMatch(pack, "domain", domain))
-        elif fingerprint := _fingerprint(pack, blocks):
+        elif fingerprint := _fingerprint(pack, blocks, (fingerprint_filters or {}).get(pack.id)):
             matches.append(PackMatch(pack, "fingerprint", fingerprint))
     return matches
 
 
-def _fingerprint(pack: Pack, blocks: Sequence[Block]) -> str | None:
+def _fingerprint(pack: Pack, blocks: Sequence[Block], prefilter: Prefilter | None = None) -> str | None:
+    # The wider RE2 forms ignore line boundaries, so one search of the joined lines rules out all of them.
+    if prefilter is not None and pack.fingerprints and not prefilter.may_find("\n".join(b.text for b in blocks)):
+        return None
     for pattern in pack.fingerprints:
         for block in blocks:
             try:

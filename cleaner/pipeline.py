@@ -25,6 +25,7 @@ from .document import Block, CleanWarning, text_blocks
 from .engine import RULE_SECONDS_PER_DOCUMENT, Guard, PackMatch, RuleState, apply_pass, match_packs
 from .errors import InputTooLarge, UnreadableInput
 from .rules import KINDS, RuleSet, load_rules
+from .prefilter import Prefilter
 from .scan import BlockMatches, RuleScanner
 
 FormatOption = Literal["auto", "text", "html"]
@@ -90,6 +91,12 @@ class Cleaner:
         """Every rule pattern in one alternation, in the order the rules apply (built on first use)."""
         return RuleScanner.for_rules(rule for kind in KINDS for rule in self.rules.rules() if rule.kind == kind)
 
+    @cached_property
+    def fingerprint_filters(self) -> dict[str, Prefilter | None]:
+        """Pack id -> an RE2 prefilter of the pack's fingerprints (built on first use)."""
+        return {pack.id: Prefilter.for_patterns([f.pattern for f in pack.fingerprints])
+                for pack in self.rules.packs if pack.fingerprints}
+
     def clean(self, content: str | bytes, url: str | None = None, format: FormatOption = "auto",
               *, name: str | None = None) -> CleanResult:
         """Clean one document. `name` (a file name) only helps to tell HTML from text."""
@@ -129,7 +136,7 @@ class Cleaner:
                 metadata: dict[str, str], removed: dict[int, str], warnings: list[CleanWarning],
                 removals: list[manifest_.Removal], packs: list[PackMatch] | None) -> CleanResult:
         # HTML has its packs already, recognised on the whole page rather than the extracted text.
-        packs = match_packs(self.rules, url, blocks) if packs is None else packs
+        packs = match_packs(self.rules, url, blocks, self.fingerprint_filters) if packs is None else packs
         state = RuleState(removed=removed, metadata=metadata)
         duplicates = settle(blocks, packs, state, self.rule_seconds, extracted=fmt == "html", scanner=self.scanner)
         kept = [b for b in blocks if b.index not in state.removed]

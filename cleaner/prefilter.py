@@ -162,12 +162,13 @@ def _class(items: Sequence[tuple[Any, Any]], ignore_case: bool) -> str:
 
 @dataclass(frozen=True)
 class Prefilter:
-    """The wider forms of a scan's alternatives as one RE2 alternation: `accepts` without captures
-    (RE2 answers from its DFA alone), `which` with a capture group per alternative (slower, asked
-    only about the few lines some wider form matches)."""
+    """The wider forms of some patterns as one RE2 alternation: `accepts` without captures (RE2
+    answers from its DFA alone), `which` with a capture group per alternative (slower, asked only
+    about the few lines some wider form matches), and `each` alone (None: no translation)."""
 
     accepts: Any  # re2._re2.RE2
     which: Any
+    each: tuple[Any, ...]
     unknown: Any  # finds a character RE2 does not know
 
     @classmethod
@@ -177,29 +178,38 @@ class Prefilter:
             from re2 import _re2
         except ImportError:  # pragma: no cover - RE2 is a dependency; without it the scan still works
             return None
-        alternatives = []
+        each: list[Any] = []
+        alternatives: list[str] = []
         for pattern in patterns:
             wider = wider_re2(pattern)
-            if wider is not None and not _re2.RE2(wider.encode(), _options(_re2, capture=False)).ok():
-                wider = None
-            alternatives.append(f"({ANY}*)" if wider is None else f"({wider})")
-        source = "|".join(alternatives).encode()
-        accepts, which = _re2.RE2(source, _options(_re2, capture=False)), _re2.RE2(source, _options(_re2, capture=True))
+            program = None if wider is None else _re2.RE2(wider.encode(), _options(_re2, capture=False))
+            if program is None or not program.ok():
+                program, wider = None, f"{ANY}*"
+            each.append(program)
+            alternatives.append(f"({wider})")
+        source = "|".join(alternatives)
+        accepts, which = _re2.RE2(source.encode(), _options(_re2, capture=False)), _re2.RE2(source.encode(), _options(_re2, capture=True))
         unknown = _re2.RE2(UNASSIGNED_IN_RE2.encode(), _options(_re2, capture=False))
-        return cls(accepts, which, unknown) if accepts.ok() and which.ok() and unknown.ok() else None
+        if not (accepts.ok() and which.ok() and unknown.ok()):
+            return None
+        return cls(accepts, which, tuple(each), unknown)
+
+    def _encoded(self, text: str) -> bytes | None:
+        """`text` as RE2 reads it, or None when RE2 cannot be trusted with it (lone surrogates, or a
+        character newer than RE2's Unicode, which the `regex` module may class differently)."""
+        try:
+            data = text.encode()
+        except UnicodeEncodeError:
+            return None
+        if not text.isascii() and self.unknown.Match(UNANCHORED, data, 0, len(data))[0][0] >= 0:
+            return None
+        return data
 
     def first_candidate(self, text: str) -> int | None:
         """The first alternative whose wider form matches all of `text` (those before it cannot
-        match the original patterns); -1 when none does; None when RE2 cannot tell (the text does
-        not encode, is too long to be a line, or holds a character newer than RE2's Unicode), and
-        the `regex` module has to."""
-        if len(text) > MAX_PREFILTER_CHARS:
-            return None
-        try:
-            data = text.encode()
-        except UnicodeEncodeError:  # lone surrogates
-            return None
-        if not text.isascii() and self.unknown.Match(UNANCHORED, data, 0, len(data))[0][0] >= 0:
+        match the original patterns); -1 when none does; None when RE2 cannot tell, and the
+        `regex` module has to."""
+        if len(text) > MAX_PREFILTER_CHARS or (data := self._encoded(text)) is None:
             return None
         if self.accepts.Match(ANCHOR_BOTH, data, 0, len(data))[0][0] < 0:
             return -1
@@ -208,6 +218,19 @@ class Prefilter:
             if span[0] >= 0:
                 return position
         return None
+
+    def may_match(self, position: int, text: str) -> bool:
+        """False only when pattern `position` cannot match all of `text`."""
+        program = self.each[position]
+        if program is None or (data := self._encoded(text)) is None:
+            return True
+        return program.Match(ANCHOR_BOTH, data, 0, len(data))[0][0] >= 0
+
+    def may_find(self, text: str) -> bool:
+        """False only when no pattern can be found anywhere in `text` (as `search` would)."""
+        if (data := self._encoded(text)) is None:
+            return True
+        return self.accepts.Match(UNANCHORED, data, 0, len(data))[0][0] >= 0
 
 
 def _options(_re2: Any, *, capture: bool) -> Any:

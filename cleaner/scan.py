@@ -190,7 +190,15 @@ class BlockMatches:
         found = self.first.get(block.index)
         if position is not None and found is not None:
             if found == NO_MATCH or found > position:  # the rule's pattern does not match
-                return True if rule.exact and block.text.casefold() in rule.exact else None
+                return _exact_match(rule, block.text)
             if found == position and rule.kind != "field":  # a field rule needs the match itself
                 return True
+            prefilter = self.scanner.prefilter
+            if found < position and prefilter is not None and not prefilter.may_match(position, block.text):
+                return _exact_match(rule, block.text)  # RE2 rules the pattern out
         return rule.match(block.text, timeout)
+
+
+def _exact_match(rule: Rule, text: str) -> bool | None:
+    """Rule.match when its pattern is known not to match: only its exact strings can."""
+    return True if rule.exact and text.casefold() in rule.exact else None
