@@ -192,7 +192,8 @@ def is_known_language(blocks: Sequence[Block], memo: DetectMemo | None = None) -
 
 
 def content_words(text: str, words: list[str] | None = None) -> set[str]:
-    return {w.lower() for w in (WORD.findall(text) if words is None else words) if w.isalpha() and w.lower() not in STOP_WORDS}
+    return {lower for w in (WORD.findall(text) if words is None else words)
+            if w.isalpha() and (lower := w.lower()) not in STOP_WORDS}
 
 
 def shares_topic(text: str, vocabulary: set[str], memo: DetectMemo | None = None) -> bool:
