@@ -14,7 +14,7 @@ features of the text alone (jusText's idea, over blocks that may come from text 
    - `detect.tail`: blocks after the core (related lists, footers, menus).
    - `detect.link-run`: inside the core, a run of at least LINK_RUN_MIN short title-like blocks (a
      list of links or a menu between two parts of the article).
-5. A guard: the detector never removes more than MAX_DETECT_PROSE_SHARE of the prose it was given,
+5. A guard: the detector never removes more than MAX_DETECT_CONTENT_SHARE of the prose it was given,
    and does nothing on a document with too little prose to tell the article from the rest.
 
 The detector is a pure function of the blocks it is given, so the pipeline can run it in every
@@ -78,17 +78,25 @@ ENUM_MIN_ITEMS = 3
 ENUM_MAX_GAP = 3
 ENUMERATED = re.compile(r"^\(?(\d{1,3})[.):]\s")
 BULLETED = re.compile(r"^[•·▪◦‣●○■□➤►✓✔*\-–—]\s*\S")
+# A numbered or bulleted line of at least this many words is a list item (one word is a pager).
+LIST_ITEM_MIN_WORDS = 3
 # Records written to one template after the core (a meal plan, a timetable): at least
 # TEMPLATE_MIN_LABELS labels recurring in turns, FORM_MIN_RECORDS times each (dedup.py), the first
 # within TEMPLATE_MAX_LEAD blocks of the core; looked for in the next TEMPLATE_MAX_BLOCKS blocks.
 TEMPLATE_MIN_LABELS = 2
 TEMPLATE_MAX_LEAD = 3
 TEMPLATE_MAX_BLOCKS = 400
+# A table the article announces (a core ending with a colon): up to TABLE_HEAD_MAX short header
+# rows, then at least TABLE_MIN_ROWS rows of data in a row, all of which stay with the article.
+TABLE_HEAD_MAX = 2
+TABLE_MIN_ROWS = 2
 # Below this much prose the detector cannot tell the article from the rest: it leaves the page.
 MIN_CORE_PROSE_CHARS = 150
-# The guard: never remove more than this share of the prose given (the article is at least half of
-# a page's prose, or the detector has picked the wrong region and must stop).
-MAX_DETECT_PROSE_SHARE = 0.5
+# The guard: never remove more than this share of the content given: prose, rows of data and list
+# items (the article is at least half of a page's content, or the detector has picked the wrong
+# region and must stop). Data and lists count because a table or a fact box is as much the article
+# as its paragraphs, though neither reads as prose; menus are short title-like lines, neither.
+MAX_DETECT_CONTENT_SHARE = 0.5
 
 Kind = Literal["prose", "sentence", "data", "topic", "short"]
 
@@ -199,7 +207,7 @@ def detect(kept: Sequence[Block]) -> Detection:
     features = [replace(f, kind="topic") if f.kind == "short" and shares_topic(b.text, vocabulary) else f
                 for b, f in zip(kept, features)]
     first, last, score = densest_run([f.weight for f in features])
-    prose_end, last = last, article_list_end(kept, last)
+    prose_end, last = last, article_list_end(kept, features, last)
     core = {"core_start": kept[first].start, "core_end": kept[last].end, "core_score": round(score)}
     decisions: list[Decision] = []
     head_end = first
@@ -212,17 +220,27 @@ def detect(kept: Sequence[Block]) -> Detection:
     for position in range(last + 1, len(kept)):
         decisions.append(Decision(kept[position].index, "detect.tail", {**core, "kind": features[position].kind}))
     removed = {d.index for d in decisions}
-    lost = sum(f.chars for b, f in zip(kept, features) if f.kind == "prose" and b.index in removed)
-    if lost > MAX_DETECT_PROSE_SHARE * prose:
-        return Detection(warning=f"the detector would remove {lost / prose:.0%} of the prose; kept")
+    content = [(b, f.chars) for b, f in zip(kept, features) if is_content(b, f)]
+    total = sum(chars for _, chars in content)
+    lost = sum(chars for b, chars in content if b.index in removed)
+    if lost > MAX_DETECT_CONTENT_SHARE * total:
+        return Detection(warning=f"the detector would remove {lost / total:.0%} of the content; kept")
     return Detection(decisions)
 
 
-def article_list_end(kept: Sequence[Block], last: int) -> int:
+def is_content(block: Block, features: Features) -> bool:
+    """Prose, a row of data or a list item: text the guard counts as what the article may be."""
+    return features.kind in ("prose", "data") or (
+        features.words >= LIST_ITEM_MIN_WORDS and bool(ENUMERATED.match(block.text) or BULLETED.match(block.text)))
+
+
+def article_list_end(kept: Sequence[Block], features: Sequence[Features], last: int) -> int:
     """Where the article ends once a list it numbers or announces after its core is counted in."""
     numbered = max(_enumeration_end(kept, last), _template_end(kept, last))
     if numbered > last:
         return numbered
+    if kept[last].text.endswith(":") and (table := _table_end(features, last)) > last:
+        return table
     if kept[last].text.endswith(":"):
         position = last
         marker = kept[last + 1].text[0] if last + 1 < len(kept) and BULLETED.match(kept[last + 1].text) else None
@@ -230,6 +248,21 @@ def article_list_end(kept: Sequence[Block], last: int) -> int:
             position += 1
         return position
     return last
+
+
+def _table_end(features: Sequence[Features], last: int) -> int:
+    """The last row of a table right after a core that announces it (or `last`): a header of at
+    most TABLE_HEAD_MAX short rows, then TABLE_MIN_ROWS or more rows of data, contiguous."""
+    kinds = [f.kind for f in features[last + 1:]]
+    head = 0
+    while head < min(TABLE_HEAD_MAX, len(kinds)) and kinds[head] in ("short", "topic"):
+        head += 1
+    rows = head
+    while rows < len(kinds) and kinds[rows] == "data":
+        rows += 1
+    if rows - head < TABLE_MIN_ROWS:
+        return last
+    return last + rows
 
 
 def _template_end(kept: Sequence[Block], last: int) -> int:

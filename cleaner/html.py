@@ -148,12 +148,16 @@ def rescue(blocks: list[Block], candidates: list[str], visible: VisibleText,
     have = _letters(" ".join(b.text for b in blocks))
     missing = [text for text in candidates if _letters(text) not in have]
     found = sum(len(b.text) for b in blocks)
-    if not missing or sum(len(text) for text in missing) < RESCUE_MIN_GAIN * found:
-        return blocks
-    added: list[Block] = []
-    for text in missing:
-        if (where := visible.find(text, 0)) is not None:
-            added.append(Block(-1, text, *visible.span(*where)))
+    located = [Block(-1, text, *visible.span(*where)) for text in missing
+               if (where := visible.find(text, 0)) is not None]
+    if sum(len(b.text) for b in located) < RESCUE_MIN_GAIN * found:
+        # A small gain is taken only where it sits between two extracted paragraphs of the page:
+        # the extractor skipped a container inside the article (a standfirst, a boxed paragraph).
+        spans = [(b.start, b.end) for b in blocks if b.end > b.start]
+        first, last = (min(s for s, _ in spans), max(e for _, e in spans)) if spans else (0, 0)
+        located = [b for b in located if first < b.start and b.end < last
+                   and not any(s < b.end and b.start < e for s, e in spans)]
+    added = located
     if not added:
         return blocks
     warnings.append(CleanWarning(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import cleaner
-from cleaner.detect import MAX_DETECT_PROSE_SHARE, detect, features_of
+from cleaner.detect import MAX_DETECT_CONTENT_SHARE, detect, features_of
 from cleaner.document import text_blocks
 
 PARAGRAPHS = [
@@ -76,9 +76,9 @@ def test_guard_keeps_the_article_when_most_prose_would_go() -> None:
     regions = [[p.replace("bridge", word) for p in PARAGRAPHS[:2]] for word in ("bridge", "tunnel", "road")]
     blocks = text_blocks("\n".join(regions[0] + MENU * 10 + regions[1] + MENU * 10 + regions[2]))
     detection = detect(blocks)
-    assert MAX_DETECT_PROSE_SHARE < 1
+    assert MAX_DETECT_CONTENT_SHARE < 1
     assert detection.decisions == []
-    assert detection.warning is not None and "prose" in detection.warning
+    assert detection.warning is not None and "content" in detection.warning
 
 
 def test_features() -> None:
