@@ -87,9 +87,11 @@ TEMPLATE_MIN_LABELS = 2
 TEMPLATE_MAX_LEAD = 3
 TEMPLATE_MAX_BLOCKS = 400
 # A table the article announces (a core ending with a colon): up to TABLE_HEAD_MAX short header
-# rows, then at least TABLE_MIN_ROWS rows of data in a row, all of which stay with the article.
+# rows, then at least TABLE_MIN_ROWS rows of data or lines with a figure in them, all of which
+# stay with the article.
 TABLE_HEAD_MAX = 2
 TABLE_MIN_ROWS = 2
+FIGURE = re.compile(r"\d")
 # Below this much prose the detector cannot tell the article from the rest: it leaves the page.
 MIN_CORE_PROSE_CHARS = 150
 # The guard: never remove more than this share of the content given: prose, rows of data and list
@@ -239,30 +241,28 @@ def article_list_end(kept: Sequence[Block], features: Sequence[Features], last: 
     numbered = max(_enumeration_end(kept, last), _template_end(kept, last))
     if numbered > last:
         return numbered
-    if kept[last].text.endswith(":") and (table := _table_end(features, last)) > last:
-        return table
-    if kept[last].text.endswith(":"):
+    if kept[last].text.endswith(":"):  # the article announces what follows: a list or a table
         position = last
         marker = kept[last + 1].text[0] if last + 1 < len(kept) and BULLETED.match(kept[last + 1].text) else None
         while marker and position + 1 < len(kept) and kept[position + 1].text.startswith(marker):
             position += 1
-        return position
+        return max(position, _table_end(kept, features, last))
     return last
 
 
-def _table_end(features: Sequence[Features], last: int) -> int:
-    """The last row of a table right after a core that announces it (or `last`): a header of at
-    most TABLE_HEAD_MAX short rows, then TABLE_MIN_ROWS or more rows of data, contiguous."""
-    kinds = [f.kind for f in features[last + 1:]]
-    head = 0
-    while head < min(TABLE_HEAD_MAX, len(kinds)) and kinds[head] in ("short", "topic"):
-        head += 1
-    rows = head
-    while rows < len(kinds) and kinds[rows] == "data":
-        rows += 1
-    if rows - head < TABLE_MIN_ROWS:
-        return last
-    return last + rows
+def _table_end(kept: Sequence[Block], features: Sequence[Features], last: int) -> int:
+    """The last row of a table or list of figures right after a core that announces it (or `last`):
+    a header of at most TABLE_HEAD_MAX short rows, then TABLE_MIN_ROWS or more rows that are data
+    or short lines holding a figure (poll results, prices, times), contiguous."""
+    position = last + 1
+    while position - last <= TABLE_HEAD_MAX and position < len(kept) and features[position].kind in ("short", "topic") \
+            and not FIGURE.search(kept[position].text):
+        position += 1
+    first_row = position
+    while position < len(kept) and (features[position].kind == "data" or (
+            features[position].kind != "prose" and FIGURE.search(kept[position].text))):
+        position += 1
+    return position - 1 if position - first_row >= TABLE_MIN_ROWS else last
 
 
 def _template_end(kept: Sequence[Block], last: int) -> int:

@@ -147,7 +147,7 @@ class Cleaner:
             rules_digest=self.rules.digest,
             packs=[m.as_dict() for m in packs],
             metadata=state.metadata,
-            removals=manifest_.removals_of(blocks, state.removed, state.details) + removals,
+            removals=manifest_.removals_of(blocks, state.removed, state.details, removals) + removals,
             duplicates=[
                 {
                     "rule": d.rule,
