@@ -145,3 +145,45 @@ def test_meal_plan_written_to_one_template_loses_nothing() -> None:
     result = cleaner.clean(text, format="text")
     assert result.removed == []
     assert result.text == text
+
+
+STANDINGS = ["Pos Driver Points Wins Poles", "1 Kyle Busch 5040 5 1", "2 Martin Truex 5035 7 0",
+             "3 Kevin Harvick 5033 4 6", "4 Denny Hamlin 5027 6 3", "5 Joey Logano 2380 2 3"]
+
+
+def test_table_the_article_announces_stays() -> None:
+    # A short intro ending with a colon, then the table it announces, then a menu.
+    intro = ["The final standings of the season after thirty-six races, as published by the series on Monday:"]
+    text = "\n".join([HEADLINE, PARAGRAPHS[0]] + intro + STANDINGS + MENU)
+    kept = cleaner.clean(text, format="text").text.splitlines()
+    assert set(STANDINGS) <= set(kept)
+    assert not set(MENU) & set(kept)
+
+
+def test_figures_the_article_announces_stay() -> None:
+    results = ["Anna: 165 votes", "Boris: 250 votes", "Clara: 437 votes"]
+    text = "\n".join(PARAGRAPHS + ["The readers voted as follows:"] + results)
+    assert detect(text_blocks(text)).decisions == []
+
+
+def test_guard_counts_rows_of_data_as_content() -> None:
+    # Stats rows before a core found further down: cutting them as head would take most of the content.
+    stats = [f"{n} Player Name{n} {50 + n} {n * 7}% {n} tackles {n} sacks" for n in range(1, 16)]
+    blocks = text_blocks("\n".join(stats + PARAGRAPHS))
+    detection = detect(blocks)
+    assert detection.decisions == []
+    assert detection.warning is not None and "content" in detection.warning
+
+
+def test_guard_counts_list_items_as_content() -> None:
+    # Short bulleted items (not prose) before the article's paragraphs, more text than they hold.
+    steps = [f"• Step {n}: stir the sauce slowly" for n in range(20)]
+    blocks = text_blocks("\n".join(steps + ["Share", "Tweet"] + PARAGRAPHS))
+    assert detect(blocks).decisions == []
+
+
+def test_menus_are_not_content_and_still_go() -> None:
+    # Menus are short title-like lines, not data rows or list items: the head and tail cuts stay.
+    text = "\n".join(MENU * 3 + [HEADLINE] + PARAGRAPHS + MENU * 3)
+    rules = {d.rule for d in detect(text_blocks(text)).decisions}
+    assert rules == {"detect.head", "detect.tail"}
