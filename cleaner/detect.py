@@ -91,7 +91,16 @@ TEMPLATE_MAX_BLOCKS = 400
 # stay with the article.
 TABLE_HEAD_MAX = 2
 TABLE_MIN_ROWS = 2
-FIGURE = re.compile(r"\d")
+# A figure inside a line: a number after other text (`VIP : 60,000`, `Tue - Sat 4PM`, `2018.04.05`).
+# A title that merely starts with its number (`15 Amazing Images of Stars`) holds none.
+FIGURE = re.compile(r"\D\d")
+# A short tail that is mostly entries with figures in them (dates, prices, times, phone numbers,
+# results) is the article's fact box, not furniture, and stays: at least FACTS_MIN_LINES lines,
+# FACTS_MIN_SHARE of them with a figure, all together no longer than FACTS_MAX_SHARE of the
+# article (one dated line is a time stamp; a long tail of figures is a page's listings).
+FACTS_MIN_LINES = 4
+FACTS_MIN_SHARE = 0.5
+FACTS_MAX_SHARE = 0.3
 # Below this much prose the detector cannot tell the article from the rest: it leaves the page.
 MIN_CORE_PROSE_CHARS = 150
 # The guard: never remove more than this share of the content given: prose, rows of data and list
@@ -219,8 +228,9 @@ def detect(kept: Sequence[Block]) -> Detection:
         decisions.append(Decision(kept[position].index, "detect.head", {**core, "kind": features[position].kind}))
     if known:  # without stop words a list of titles cannot be told from short paragraphs
         decisions += _link_runs(kept, features, first, prose_end)
-    for position in range(last + 1, len(kept)):
-        decisions.append(Decision(kept[position].index, "detect.tail", {**core, "kind": features[position].kind}))
+    if not is_fact_box(kept[last + 1:], sum(f.chars for f in features[first:last + 1])):
+        for position in range(last + 1, len(kept)):
+            decisions.append(Decision(kept[position].index, "detect.tail", {**core, "kind": features[position].kind}))
     removed = {d.index for d in decisions}
     content = [(b, f.chars) for b, f in zip(kept, features) if is_content(b, f)]
     total = sum(chars for _, chars in content)
@@ -228,6 +238,13 @@ def detect(kept: Sequence[Block]) -> Detection:
     if lost > MAX_DETECT_CONTENT_SHARE * total:
         return Detection(warning=f"the detector would remove {lost / total:.0%} of the content; kept")
     return Detection(decisions)
+
+
+def is_fact_box(tail: Sequence[Block], article_chars: int) -> bool:
+    """A short run of entries after the article, most holding a figure (see FACTS_MIN_LINES)."""
+    figures = sum(1 for b in tail if FIGURE.search(b.text))
+    return (len(tail) >= FACTS_MIN_LINES and figures >= FACTS_MIN_SHARE * len(tail)
+            and sum(len(b.text) for b in tail) <= FACTS_MAX_SHARE * article_chars)
 
 
 def is_content(block: Block, features: Features) -> bool:

@@ -187,3 +187,16 @@ def test_menus_are_not_content_and_still_go() -> None:
     text = "\n".join(MENU * 3 + [HEADLINE] + PARAGRAPHS + MENU * 3)
     rules = {d.rule for d in detect(text_blocks(text)).decisions}
     assert rules == {"detect.head", "detect.tail"}
+
+
+def test_fact_box_after_the_article_stays() -> None:
+    facts = ["Opening night 2018.04.05", "Tue – Sat 4PM", "Tickets", "VIP : 60,000 won", "R : 50,000 won", "Inquiry",
+             "02-751-1500"]
+    assert detect(text_blocks("\n".join(PARAGRAPHS * 2 + facts))).decisions == []
+
+
+def test_teasers_that_start_with_their_number_are_not_a_fact_box() -> None:
+    teasers = ["15 Amazing Images of Stars", "11 Fascinating Facts About Our Galaxy", "Most read", "More from Space",
+               "7 Questions About Dark Matter"]
+    decisions = detect(text_blocks("\n".join(PARAGRAPHS * 2 + teasers))).decisions
+    assert [d.rule for d in decisions] == ["detect.tail"] * len(teasers)
