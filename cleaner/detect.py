@@ -14,8 +14,11 @@ features of the text alone (jusText's idea, over blocks that may come from text 
    - `detect.tail`: blocks after the core (related lists, footers, menus).
    - `detect.link-run`: inside the core, a run of at least LINK_RUN_MIN short title-like blocks (a
      list of links or a menu between two parts of the article).
-5. A guard: the detector never removes more than MAX_DETECT_CONTENT_SHARE of the prose it was given,
-   and does nothing on a document with too little prose to tell the article from the rest.
+5. What the article announces or ends with stays: numbered lists, lists and tables after a colon,
+   records written to one template, a short fact box of figures.
+6. A guard: the detector never removes more than MAX_DETECT_CONTENT_SHARE of the content it was
+   given (prose, rows of data, list items), and does nothing on a document with too little prose
+   to tell the article from the rest.
 
 The detector is a pure function of the blocks it is given, so the pipeline can run it in every
 settling pass; once it removes nothing, cleaning the output again removes nothing either.

@@ -6,7 +6,8 @@
                  -> paragraphs become Blocks, located in the page; what extraction left out is
                     recorded as `extract.trafilatura` removals
 
-From there the pipeline applies the same text rules and duplicate collapse as for plain text.
+From there the pipeline applies the same text rules, duplicate collapse and article detector as
+for plain text.
 How spans are defined is in docs/html.md.
 """
 
