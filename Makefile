@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-EXTRAS ?= test,bench
+EXTRAS ?= test,bench,datatrove
 
 .PHONY: run test check bench lock clean-venv
 

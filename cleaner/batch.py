@@ -1,7 +1,8 @@
 """Files in, outputs beside them (or in a mirrored tree): discovery, staleness, atomic writes.
 
-For `dir/page.txt` the outputs are `dir/page.clean.txt` and `dir/page.manifest.json`. Outputs are
-never taken as inputs. A file whose outputs are current (same source bytes, rules digest and cleaner
+For `dir/page.txt` the outputs are `dir/page.clean.txt` and `dir/page.manifest.json`; for a
+`dir/records.jsonl` they are `dir/records.clean.jsonl` and `dir/records.manifest.json` (see jsonl.py).
+Outputs are never taken as inputs. A file whose outputs are current (same source bytes, rules digest and cleaner
 version, and an output that still matches its manifest) is left alone, so a re-run rewrites nothing.
 """
 
@@ -23,10 +24,12 @@ from .rules import RuleSet
 if TYPE_CHECKING:
     from .pipeline import Cleaner, CleanResult, FormatOption
 
-INPUT_SUFFIXES = (".txt", ".html", ".htm", ".xhtml")
+JSONL_SUFFIX = ".jsonl"
+INPUT_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", JSONL_SUFFIX)
 TEXT_SUFFIX = ".clean.txt"
+JSONL_OUTPUT_SUFFIX = ".clean.jsonl"
 MANIFEST_SUFFIX = ".manifest.json"
-OUTPUT_SUFFIXES = (TEXT_SUFFIX, MANIFEST_SUFFIX)
+OUTPUT_SUFFIXES = (TEXT_SUFFIX, JSONL_OUTPUT_SUFFIX, MANIFEST_SUFFIX)
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,8 @@ class Outcome:
     message: str = ""
     removed_by_rule: dict[str, int] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+    # Parts of the file that could not be cleaned while the rest was (bad .jsonl records).
+    problems: tuple[str, ...] = ()
 
 
 def is_output(path: Path) -> bool:
@@ -59,10 +64,15 @@ def output_stem(path: Path) -> str:
     return name
 
 
+def is_jsonl(path: Path) -> bool:
+    return path.name.lower().endswith(JSONL_SUFFIX)
+
+
 def target_for(source: Path, root: Path, out: Path | None) -> Target:
     stem = output_stem(source)
     folder = source.parent if out is None else out / source.parent.relative_to(root)
-    return Target(source, folder / f"{stem}{TEXT_SUFFIX}", folder / f"{stem}{MANIFEST_SUFFIX}")
+    text_suffix = JSONL_OUTPUT_SUFFIX if is_jsonl(source) else TEXT_SUFFIX
+    return Target(source, folder / f"{stem}{text_suffix}", folder / f"{stem}{MANIFEST_SUFFIX}")
 
 
 def discover(paths: Sequence[Path], out: Path | None = None) -> tuple[list[Target], list[Outcome]]:
@@ -83,10 +93,11 @@ def discover(paths: Sequence[Path], out: Path | None = None) -> tuple[list[Targe
             if is_output(source) or source in targets:
                 continue
             target = target_for(source, root, out)
-            if target.text in owners:
-                problems.append(_failed(source, f"its output {target.text} is also the output of {owners[target.text]}"))
+            clash = next((output for output in (target.text, target.manifest) if output in owners), None)
+            if clash is not None:
+                problems.append(_failed(source, f"its output {clash} is also the output of {owners[clash]}"))
                 continue
-            owners[target.text] = source
+            owners[target.text] = owners[target.manifest] = source
             targets[source] = target
     return sorted(targets.values(), key=lambda t: str(t.source)), problems
 
@@ -125,7 +136,7 @@ def staleness(target: Target, cleaner: Cleaner | RulesOnly) -> str | None:
         if sha256_hex(target.source.read_bytes()) != recorded_source:
             return "source changed"
         if sha256_hex(target.text.read_bytes()) != recorded_output:
-            return "clean text edited by hand"
+            return "clean text does not match its manifest (edited by hand, or an interrupted write)"
     except OSError as error:
         return f"cannot read ({error.strerror})"
     if version != __version__:
@@ -140,10 +151,17 @@ def relative(path: Path, start: Path) -> str:
 
 
 def clean_target(target: Target, cleaner: Cleaner, *, force: bool = False, url: str | None = None,
-                 format: FormatOption = "auto") -> Outcome:
-    """Clean one file and write its outputs, unless they are current. Never raises InputError."""
+                 format: FormatOption = "auto", field: str = "text") -> Outcome:
+    """Clean one file and write its outputs, unless they are current. Never raises InputError.
+
+    `field` is the record field that holds the document, for `.jsonl` inputs.
+    """
     if not force and staleness(target, cleaner) is None:
         return Outcome(target, "skipped")
+    if is_jsonl(target.source):
+        from .jsonl import clean_jsonl_target
+
+        return clean_jsonl_target(target, cleaner, field=field, url=url, format=format)
     try:
         result = cleaner.clean_file(target.source, url, format)
     except InputError as error:
@@ -206,14 +224,19 @@ def check_targets(targets: Iterable[Target], cleaner: Cleaner | RulesOnly) -> li
     return stale
 
 
+STATUSES = ("cleaned", "unchanged", "skipped", "failed")
+
+
 def summary(outcomes: Sequence[Outcome]) -> dict[str, Any]:
+    """Counts by status, failed .jsonl records, and characters removed by rule (most first)."""
     removed: dict[str, int] = {}
     for outcome in outcomes:
         for rule, chars in outcome.removed_by_rule.items():
             removed[rule] = removed.get(rule, 0) + chars
-    counts = {status: sum(o.status == status for o in outcomes) for status in ("cleaned", "unchanged", "skipped", "failed")}
+    counts = {status: sum(o.status == status for o in outcomes) for status in STATUSES}
     return {
         **counts,
+        "records_failed": sum(len(o.problems) for o in outcomes),
         "removed_chars": sum(removed.values()),
         "removed_by_rule": dict(sorted(removed.items(), key=lambda item: (-item[1], item[0]))),
     }

@@ -1,16 +1,17 @@
 """The `cleaner` command line. Exit codes are documented once, here and in the README:
 
     0  done: every input cleaned or already current
-    1  `check`: some outputs are missing or stale (nothing written)
-    2  usage error (unknown option, missing argument)
-    3  some inputs could not be cleaned (named on stderr); every other input was
+    1  `check`: some outputs are missing or stale (nothing written); `rules test`: an example failed
+    2  usage error (unknown option, missing argument, `explain` on what is not one document)
+    3  some inputs (or .jsonl records) could not be cleaned (named on stderr); every other input was
     4  the rule files are broken; nothing was cleaned
+
+Every command and option is documented in docs/cli.md.
 """
 
 from __future__ import annotations
 
 import json
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -89,50 +90,43 @@ def clean(
     url: Annotated[Optional[str], typer.Option("--url", help="The page's address, for site packs that match by domain.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Clean every input, even when its outputs are current.")] = False,
     max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", help="Skip inputs larger than this (default 20 MiB).")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: the machine's cores).")] = None,
+    field: Annotated[str, typer.Option("--field", help="The record field holding the text or HTML, for .jsonl inputs.")] = "text",
+    top: Annotated[int, typer.Option("--top", min=0, help="Rules to list in the summary, most characters removed first.")] = TOP_RULES,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Clean files and folders: write <stem>.clean.txt and <stem>.manifest.json beside each input."""
-    from .batch import clean_target, discover, summary
+    from .batch import discover, summary
+    from .parallel import BatchSettings, clean_all, default_jobs
+    from .report import progress, summary_text
 
     cleaner = _cleaner(rules, max_bytes)
+    settings = BatchSettings(rules_dirs=tuple(rules or ()), max_bytes=cleaner.max_bytes, force=force,
+                             url=url, format=format.value, field=field)
     targets, outcomes = discover(paths, out)
     for outcome in outcomes:
         typer.echo(f"{outcome.target.source}: {outcome.message}", err=True)
-    for target in _progress(targets, quiet or as_json):
-        outcome = clean_target(target, cleaner, force=force, url=url, format=format.value)
-        outcomes.append(outcome)
-        if outcome.status == "failed":
-            typer.echo(f"{target.source}: {outcome.message}", err=True)
-        elif outcome.status == "cleaned" and not (quiet or as_json):
-            typer.echo(f"cleaned {target.source} -> {target.text.name}")
-        for warning in outcome.warnings if not (quiet or as_json) else ():
-            typer.echo(f"{target.source}: warning: {warning}", err=True)
+    talk = not (quiet or as_json)
+    with progress(len(targets), show=not quiet) as bar:
+        for outcome in clean_all(targets, settings, jobs or default_jobs(), cleaner):
+            bar.step()
+            outcomes.append(outcome)
+            source = outcome.target.source
+            if outcome.status == "failed":
+                bar.echo(f"{source}: {outcome.message}", err=True)
+            elif outcome.status == "cleaned" and talk:
+                bar.echo(f"cleaned {source} -> {outcome.target.text.name}")
+            for problem in outcome.problems:
+                bar.echo(f"{source}: {problem}", err=True)
+            for warning in outcome.warnings if talk else ():
+                bar.echo(f"{source}: warning: {warning}", err=True)
     report = summary(outcomes)
     if as_json:
         typer.echo(json.dumps(report, indent=2))
     elif not quiet:
-        typer.echo(_summary_line(report))
-    raise typer.Exit(EXIT_INPUT if report["failed"] else EXIT_OK)
-
-
-def _summary_line(report: dict) -> str:  # type: ignore[type-arg]
-    total = report["cleaned"] + report["unchanged"] + report["skipped"] + report["failed"]
-    line = (
-        f"{total} files: {report['cleaned']} cleaned, {report['unchanged'] + report['skipped']} already current, "
-        f"{report['failed']} failed; {report['removed_chars']:,} characters removed"
-    )
-    top = list(report["removed_by_rule"].items())[:TOP_RULES]
-    if top:
-        line += "\n  top rules: " + ", ".join(f"{rule} {chars:,}" for rule, chars in top)
-    return line
-
-
-def _progress(items: list, quiet: bool):  # type: ignore[no-untyped-def, type-arg]
-    """A progress bar on a terminal for batches worth one; the plain list otherwise."""
-    if quiet or len(items) < 20 or not sys.stderr.isatty():
-        return items
-    return typer.progressbar(items, label="cleaning", file=sys.stderr)
+        typer.echo(summary_text(report, top))
+    raise typer.Exit(EXIT_INPUT if report["failed"] or report["records_failed"] else EXIT_OK)
 
 
 @app.command()
@@ -152,6 +146,51 @@ def check(paths: PathsArg, out: OutOpt = None, rules: RulesOpt = None) -> None:
         raise typer.Exit(EXIT_STALE)
     if problems:
         raise typer.Exit(EXIT_INPUT)
+
+
+@app.command()
+def explain(
+    file: Annotated[Path, typer.Argument(help="One input document (text or HTML).")],
+    rule: Annotated[Optional[str], typer.Option("--rule", help="Mark only this rule's removals.")] = None,
+    context: Annotated[Optional[int], typer.Option("--context", min=0, help="Show only marked lines and this many around them.")] = None,
+    manifest: Annotated[Optional[Path], typer.Option("--manifest", help="The file's manifest, when it is not beside it (e.g. under --out).")] = None,
+    rules: RulesOpt = None,
+    format: Annotated[FormatChoice, typer.Option("--format", help="Treat the input as text or HTML (default: by name and content).")] = FormatChoice.auto,
+    url: Annotated[Optional[str], typer.Option("--url", help="The page's address, for site packs that match by domain.")] = None,
+    color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Colour the marks (default: on a terminal).")] = None,
+) -> None:
+    """Show the source with every removal marked and the rule id beside it (duplicates: where the kept copy is)."""
+    from dataclasses import replace
+
+    from .batch import is_jsonl, is_output, target_for
+    from .errors import InputError
+    from .explain import footer, load, marks_of, render
+    from .parallel import missing_part
+
+    if not file.is_file() or is_output(file) or is_jsonl(file):
+        problem = "no such file" if not file.is_file() else "an output or a .jsonl file, not one input document"
+        typer.echo(f"cleaner: {file}: {problem}", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    cleaner = _cleaner(rules)
+    target = target_for(file, file.parent, None)
+    if manifest is not None:
+        target = replace(target, manifest=manifest, text=manifest.parent / target.text.name)
+    try:
+        explained = load(file, target, cleaner, url=url, format=format.value)
+    except InputError as error:
+        typer.echo(f"{file}: {error.reason}", err=True)
+        raise typer.Exit(EXIT_INPUT) from None
+    except ImportError as error:
+        typer.echo(f"{file}: {missing_part(error)}", err=True)
+        raise typer.Exit(EXIT_INPUT) from None
+    known = {r.id for r in cleaner.rules.rules()} | {r["rule"] for r in explained.manifest["removed"]}
+    if rule is not None and rule not in known and not rule.startswith(("dedup.", "detect.")):
+        typer.echo(f"cleaner: no rule {rule!r}; `cleaner rules list` shows them all", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    marks = marks_of(explained.manifest, explained.source, rule)
+    for line in render(explained.source, marks, context=context):
+        typer.echo(line, color=color)
+    typer.echo(footer(explained, marks, rule), err=True)
 
 
 @rules_app.command("list")

@@ -42,6 +42,7 @@ FORM_MIN_RECORDS = 3
 # Word pairs this common in the document ("of the") say nothing about duplication.
 COMMON_PAIR_POSTINGS = 64
 WORD = re.compile(r"\w+")
+NUMBER = re.compile(r"\d+")
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,8 @@ def _best_match(current: _Seen, seen: dict[int, _Seen],
 def _compare(a: str, b: str) -> tuple[str, float] | None:
     short, long = sorted((a, b), key=len)
     if len(short) / len(long) >= NEAR_LENGTH_RATIO:
+        if NUMBER.findall(short) != NUMBER.findall(long):
+            return None  # a re-scrape changes typography, not figures: these are rows of a table or list
         ratio = SequenceMatcher(None, short, long, autojunk=False).ratio()
         return ("dedup.near", round(ratio, 3)) if ratio >= NEAR_DUP_RATIO else None
     short_words, long_words = short.split(), long.split()

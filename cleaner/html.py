@@ -22,6 +22,7 @@ from selectolax.lexbor import LexborHTMLParser
 from .canonical import canonical_paragraph
 from .document import Block, CleanWarning
 from .engine import PackMatch, match_packs
+from .errors import InputError
 from .html_extract import Extraction, Paragraph, extract, second_opinion
 from .html_select import SourceLocator, prune
 from .html_source import VisibleText, scan
@@ -34,6 +35,9 @@ TITLE_RULE = "extract.title"  # the page title repeated as the first paragraph (
 # Below this many characters of extracted text the precise extraction is taken to have missed the
 # article: trafilatura is asked again favouring recall, and a warning says so.
 MIN_EXTRACTED_CHARS = 250
+# Real pages nest a few dozen elements deep, rarely a few hundred. The HTML parser's cost grows with
+# the square of the depth (100,000 levels take minutes), so deeper pages are refused, not parsed.
+MAX_NESTING = 2_500
 # When the second opinion (html_extract.second_opinion) holds prose paragraphs the extraction lacks,
 # amounting to at least this share of what the extraction found, they are added back in page order
 # and a warning says so. Below it, differences are the two algorithms disagreeing about edges.
@@ -56,6 +60,8 @@ class HtmlExtraction:
 
 def html_blocks(source: str, url: str | None, rules: RuleSet) -> HtmlExtraction:
     scanned = scan(source)
+    if scanned.max_depth > MAX_NESTING:
+        raise InputError(f"HTML nested {scanned.max_depth:,} elements deep (over the {MAX_NESTING:,} limit), skipped")
     tree = LexborHTMLParser(source)
     locator = SourceLocator(tree, scanned.tags)
     packs = match_packs(rules, url, page_lines(tree))

@@ -23,6 +23,12 @@ RAW_TEXT_ELEMENTS = frozenset({"script", "style", "textarea", "title", "xmp", "i
 VISIBLE_RAW_TEXT = frozenset({"textarea", "xmp"})
 # Text inside these never reaches a reader of the page body.
 INVISIBLE_ELEMENTS = frozenset({"head", "template"})
+# Elements whose end tag may be left out: a parser closes them itself, so an unclosed one does not
+# deepen the tree, and counting it would take an old page full of bare <p> for a deep one.
+OPTIONAL_END = frozenset({
+    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup",
+    "rb", "rt", "rtc", "rp", "html", "head", "body",
+})
 VOID_ELEMENTS = frozenset({
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
 })
@@ -59,6 +65,7 @@ class TagToken:
 class Scan:
     tags: list[TagToken]
     text_runs: list[tuple[int, int]]  # [start, end) of visible character data between tags
+    max_depth: int = 0  # deepest nesting of elements that must be closed explicitly
 
 
 def scan(source: str) -> Scan:
@@ -66,6 +73,7 @@ def scan(source: str) -> Scan:
     runs: list[tuple[int, int]] = []
     position = 0
     hidden_depth = 0  # inside <head> or <template>
+    depth = max_depth = 0
     while position < len(source):
         match = MARKUP.search(source, position)
         stop = match.start() if match else len(source)
@@ -80,7 +88,11 @@ def scan(source: str) -> Scan:
         name = name.lower()
         closing = bool(match.group("end"))
         attrs = match.group("attrs") or ""
-        tags.append(TagToken(name, match.start(), match.end(), closing, attrs.rstrip().endswith("/"), attrs))
+        self_closing = attrs.rstrip().endswith("/")
+        tags.append(TagToken(name, match.start(), match.end(), closing, self_closing, attrs))
+        if name not in VOID_ELEMENTS and name not in OPTIONAL_END and not self_closing:
+            depth = max(0, depth - 1) if closing else depth + 1
+            max_depth = max(max_depth, depth)
         if name in INVISIBLE_ELEMENTS:
             hidden_depth = max(0, hidden_depth + (-1 if closing else 1))
         if not closing and name in RAW_TEXT_ELEMENTS:
@@ -89,7 +101,7 @@ def scan(source: str) -> Scan:
             if name in VISIBLE_RAW_TEXT and not hidden_depth and raw_end > position:
                 runs.append((position, raw_end))
             position = raw_end
-    return Scan(tags, runs)
+    return Scan(tags, runs, max_depth)
 
 
 class VisibleText:

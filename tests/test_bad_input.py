@@ -132,7 +132,7 @@ def test_symlink_loop(folder: Path) -> None:
     assert code == EXIT_INPUT
     assert "a.txt: cannot read (Too many levels of symbolic links), skipped" in output
     # The directory loop is not followed: good.txt is cleaned once, not once per trip round the loop.
-    assert "3 files: 1 cleaned, 0 already current, 2 failed" in output
+    assert "3 files: 1 cleaned, 0 unchanged, 0 skipped (current), 2 failed" in output
 
 
 def test_names_with_spaces_and_non_ascii(folder: Path) -> None:
@@ -168,3 +168,36 @@ def test_guard_keeps_the_article_and_warns() -> None:
     (warning,) = result.warnings
     assert warning["code"] == "guard" and warning["rule"] == "comments.thread"
     assert "of the document's prose; kept" in warning["message"]
+
+
+HTML_BODY = f"<p>{BODY}</p><p>A second paragraph, long enough to be prose, follows the first one here.</p>"
+
+
+@pytest.mark.parametrize(("name", "page"), [
+    ("malformed", "<html><body><div><p>Unclosed <b>bold <i>italic</p></div></span></table>" + HTML_BODY + "</td>"),
+    ("one-line", "<html><body>" + "".join(f"<p>Paragraph number {i} of a long page, all on one line.</p>" for i in range(20000))
+     + HTML_BODY + "</body></html>"),
+])
+def test_html_that_is_malformed_or_megabytes_on_one_line(folder: Path, name: str, page: str) -> None:
+    result = cleaner.clean(page, format="html")
+    assert BODY in result.text
+    (folder / f"{name}.html").write_text(page, encoding="utf-8")
+    code, _ = run_batch(folder)
+    assert code == EXIT_OK
+    assert BODY in (folder / f"{name}.clean.txt").read_text(encoding="utf-8")
+
+
+def test_html_nested_100000_deep_is_refused_quickly(folder: Path) -> None:
+    page = "<html><body>" + "<div>" * 100_000 + HTML_BODY + "</div>" * 100_000 + "</body></html>"
+    with pytest.raises(cleaner.InputError, match=r"HTML nested 100,000 elements deep \(over the 2,500 limit\)"):
+        cleaner.clean(page, format="html")
+    (folder / "deep.html").write_text(page, encoding="utf-8")
+    code, output = run_batch(folder)
+    assert code == EXIT_INPUT
+    assert f"{folder / 'deep.html'}: HTML nested 100,000 elements deep (over the 2,500 limit), skipped" in output
+    assert_no_outputs(folder, "deep")
+
+
+def test_old_pages_with_unclosed_paragraphs_are_not_deep() -> None:
+    page = "<html><body>" + "<p>Short unclosed paragraph of an old page" * 5000 + f"<p>{BODY}</body></html>"
+    assert BODY in cleaner.clean(page, format="html").text

@@ -48,7 +48,7 @@ def test_outputs_are_never_inputs_and_rerun_rewrites_nothing(seeds: Path) -> Non
     before = {p: p.stat().st_mtime_ns for p in seeds.iterdir()}
     result = runner.invoke(app, ["clean", str(seeds)])
     assert result.exit_code == EXIT_OK
-    assert "5 files: 0 cleaned, 5 already current" in result.output
+    assert "5 files: 0 cleaned, 0 unchanged, 5 skipped (current)" in result.output
     assert {p: p.stat().st_mtime_ns for p in seeds.iterdir()} == before
     assert not list(seeds.glob("*.clean.clean.txt"))
 

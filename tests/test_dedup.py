@@ -103,3 +103,15 @@ def test_one_line_repeated_between_paragraphs_still_goes() -> None:
     caption = "Our hiking kit with bottled water and snacks"
     text = "\n".join([PARAGRAPH, caption, OTHER, caption, PARAGRAPH.upper(), caption])
     assert [(index, rule) for index, _, rule in dups(text)] == [(3, "dedup.exact"), (4, "dedup.exact"), (5, "dedup.exact")]
+
+
+def test_rows_that_differ_only_in_their_figures_are_not_near_repeats() -> None:
+    rows = "\n".join(f"Week {week}: the team scored {week * 3} points and conceded {week + 7} at home" for week in range(1, 8))
+    assert dups(rows) == []
+
+
+def test_a_rescrape_with_the_same_figures_is_still_a_near_repeat() -> None:
+    row = "On October 17 the pause was scheduled from 8:00 until 16:00 to let 2,500 civilians leave the city."
+    rescraped = row.replace("the pause", "the  pause'").replace("city.", "city..")
+    rescraped = rescraped.replace("scheduled", "schedulled")
+    assert dups(f"{row}\n{OTHER}\n{rescraped}") == [(2, 0, "dedup.near")]

@@ -1,0 +1,64 @@
+"""--jobs: the same bytes for any number of workers, outcomes in input order, one bad file never stops."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from cleaner.batch import discover
+from cleaner.parallel import BatchSettings, clean_all, default_jobs
+from batch_corpus import corpus, tree_bytes  # noqa: F401 (corpus is a fixture)
+
+
+def run(root: Path, jobs: int, **settings: object) -> list:
+    targets, problems = discover([root])
+    assert problems == []
+    return list(clean_all(targets, BatchSettings(**settings), jobs))
+
+
+def test_outputs_are_byte_identical_for_any_number_of_jobs(corpus: Path, tmp_path: Path) -> None:
+    trees = []
+    for jobs in (1, 2, 3):
+        copy = tmp_path / f"jobs{jobs}"
+        shutil.copytree(corpus, copy)
+        outcomes = run(copy, jobs)
+        assert [o.target.source.relative_to(copy) for o in outcomes] == sorted(
+            o.target.source.relative_to(copy) for o in outcomes
+        ), "outcomes come back in input order"
+        trees.append(tree_bytes(copy))
+    assert any(name.endswith(".clean.txt") for name in trees[0])
+    assert trees[0] == trees[1] == trees[2]
+
+
+def test_a_bad_file_fails_alone(corpus: Path) -> None:
+    outcomes = run(corpus, 2)
+    failed = [o for o in outcomes if o.status == "failed"]
+    assert [o.target.source.name for o in failed] == ["broken.txt"]
+    assert "binary content" in failed[0].message
+    assert all(o.status == "cleaned" for o in outcomes if o not in failed)
+
+
+def test_second_run_skips_and_force_cleans_again(corpus: Path) -> None:
+    run(corpus, 2)
+    again = run(corpus, 2)
+    assert {o.status for o in again if o.target.source.name != "broken.txt"} == {"skipped"}
+    forced = run(corpus, 2, force=True)
+    # Forced: every file is cleaned again; the bytes are the same, so nothing is rewritten.
+    assert {o.status for o in forced if o.target.source.name != "broken.txt"} == {"unchanged"}
+
+
+def test_unexpected_errors_become_failed_outcomes(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import cleaner.parallel as parallel
+
+    def explode(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(parallel, "clean_target", explode)
+    outcomes = run(corpus, 1)
+    assert outcomes and all(o.status == "failed" and "RuntimeError: boom" in o.message for o in outcomes)
+
+
+def test_default_jobs_is_the_usable_cores() -> None:
+    assert default_jobs() >= 1
