@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.metric import DEFAULT_BENCH, Page, gold_of, load_pages, score
+from bench.metric import DEFAULT_BENCH, Page, gold_of, score
 from cleaner import CleanResult, Cleaner
 from cleaner.decode import decode
 
@@ -27,36 +27,27 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def pages() -> list[Page]:
-    return load_pages(DEFAULT_BENCH)
+def cleaned(dev_pages: list[Page], default_cleaner: Cleaner) -> dict[str, CleanResult]:
+    return {page.id: default_cleaner.clean(page.html(), url=page.url or None, format="html") for page in dev_pages}
 
 
-@pytest.fixture(scope="module")
-def engine() -> Cleaner:
-    return Cleaner()
-
-
-@pytest.fixture(scope="module")
-def cleaned(pages: list[Page], engine: Cleaner) -> dict[str, CleanResult]:
-    return {page.id: engine.clean(page.html(), url=page.url or None, format="html") for page in pages}
-
-
-def test_dev_split_quality_floors(pages: list[Page], cleaned: dict[str, CleanResult]) -> None:
-    result = score({page_id: r.text for page_id, r in cleaned.items()}, gold_of(pages))
+def test_dev_split_quality_floors(dev_pages: list[Page], cleaned: dict[str, CleanResult]) -> None:
+    result = score({page_id: r.text for page_id, r in cleaned.items()}, gold_of(dev_pages))
     assert result.empty == 0, f"{result.empty} pages came back empty"
     assert result.f1 >= F1_FLOOR, result
     assert result.precision >= PRECISION_FLOOR, result
     assert result.recall >= RECALL_FLOOR, result
 
 
-def test_clean_text_of_a_page_cleaned_again_changes_nothing(cleaned: dict[str, CleanResult], engine: Cleaner) -> None:
-    changed = [page_id for page_id, r in cleaned.items() if engine.clean(r.text, format="text").text != r.text]
+def test_clean_text_of_a_page_cleaned_again_changes_nothing(cleaned: dict[str, CleanResult],
+                                                            default_cleaner: Cleaner) -> None:
+    changed = [page_id for page_id, r in cleaned.items() if default_cleaner.clean(r.text, format="text").text != r.text]
     assert changed == []
 
 
-def test_removals_are_sorted_disjoint_and_point_into_the_page(pages: list[Page],
+def test_removals_are_sorted_disjoint_and_point_into_the_page(dev_pages: list[Page],
                                                               cleaned: dict[str, CleanResult]) -> None:
-    for page in pages:
+    for page in dev_pages:
         source = decode(page.html(), html=True).text
         removed = cleaned[page.id].removed
         for removal in removed:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.metric import DEFAULT_BENCH, Page, gold_of, load_pages, score
+from bench.metric import DEFAULT_BENCH, Page, gold_of, score
 from cleaner import Cleaner
 
 FLOORS = {  # kind: (precision, recall, F1)
@@ -20,13 +20,13 @@ pytestmark = pytest.mark.skipif(not (DEFAULT_BENCH / "gold.json").is_file(), rea
 
 
 @pytest.fixture(scope="module")
-def pages() -> list[Page]:
-    return load_pages(DEFAULT_BENCH)
+def pages(dev_pages: list[Page]) -> list[Page]:
+    return dev_pages
 
 
 @pytest.fixture(scope="module")
-def cleaner() -> Cleaner:
-    return Cleaner()
+def cleaner(default_cleaner: Cleaner) -> Cleaner:
+    return default_cleaner
 
 
 @pytest.fixture(scope="module")
