@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # Elements whose content is raw text up to their end tag, never markup (HTML standard, 13.1.2).
@@ -114,20 +115,27 @@ class VisibleText:
         chars: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
+        spaced: list[bool] = []  # white space stood between this character and the one before
         excluded = sorted(excluded)
         excluded_starts = [s for s, _ in excluded]
+        space = False
         for run_start, run_end in runs:
             for piece_start, piece_end, text in _decoded_pieces(source, run_start, run_end):
                 if _inside(excluded, excluded_starts, piece_start):
                     continue
                 for char in text:
-                    if not char.isspace():
-                        chars.append(char)
-                        starts.append(piece_start)
-                        ends.append(piece_end)
+                    if char.isspace():
+                        space = True
+                        continue
+                    chars.append(char)
+                    starts.append(piece_start)
+                    ends.append(piece_end)
+                    spaced.append(space)
+                    space = False
         self.text = "".join(chars)
         self.starts = starts
         self.ends = ends
+        self.spaced = spaced
 
     def find(self, paragraph: str, after: int) -> tuple[int, int] | None:
         """Positions [i, j) in `self.text` of `paragraph` (white space ignored), the first at or
@@ -139,6 +147,31 @@ class VisibleText:
         if index < 0:
             index = self.text.find(key)
         return (index, index + len(key)) if index >= 0 else None
+
+    def occurrences(self, paragraph: str) -> Iterator[tuple[int, int]]:
+        """Every [i, j) in `self.text` that holds `paragraph` (white space ignored), in page order."""
+        key = SPACE.sub("", paragraph)
+        index = self.text.find(key) if key else -1
+        while index >= 0:
+            yield index, index + len(key)
+            index = self.text.find(key, index + 1)
+
+    def find_ends(self, paragraph: str, after: int, anchor: int, stretch: float) -> tuple[int, int] | None:
+        """[i, j) at or after `after` that starts with the paragraph's first `anchor` visible
+        characters and ends with its last, at most `stretch` times its length: the page's version
+        of a paragraph the extractor rewrote inside (a link's text left out)."""
+        key = SPACE.sub("", paragraph)
+        if len(key) < 2 * anchor:
+            return None
+        start = self.text.find(key[:anchor], after)
+        if start < 0:
+            return None
+        end = self.text.find(key[-anchor:], start + anchor, start + int(stretch * len(key)))
+        return (start, end + anchor) if end >= 0 else None
+
+    def text_of(self, i: int, j: int) -> str:
+        """Visible characters i..j-1, a space where the page had white space between them."""
+        return "".join((" " if self.spaced[k] and k > i else "") + self.text[k] for k in range(i, j))
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Source offsets covering visible characters i..j-1."""
