@@ -28,6 +28,9 @@ MAX_RULE_PROSE_SHARE = 0.5
 # before its marker, so what follows (a comment thread longer than the article) may go.
 CUT_MIN_ARTICLE_CHARS = 1000
 CUT_MIN_ARTICLE_BLOCKS = 3
+# A card marker (`Read More`) must close this many cards before it is taken for an index of other
+# stories; a single one may follow the article's own truncated lead.
+CARDS_MIN = 2
 # Seconds of regex time one rule may spend on one document before it is stopped and reported.
 RULE_SECONDS_PER_DOCUMENT = 1.0
 # Titles in a related-links run do not end like sentences.
@@ -150,7 +153,7 @@ def apply_pass(blocks: Sequence[Block], packs: Sequence[PackMatch], state: RuleS
     changed = False
     kept: list[Block] | None = None
     layout = Layout(0, -1)
-    for kind in ("field", "line", "run", "cut"):
+    for kind in ("field", "cards", "line", "run", "cut"):
         for match in packs:
             for rule in match.pack.rules:
                 if rule.kind != kind or rule.id in state.disabled:
@@ -283,7 +286,28 @@ def _find_cut(rule: Rule, kept: list[Block], layout: Layout, match: Matcher) -> 
     return [], {}
 
 
+def _find_cards(rule: Rule, kept: list[Block], layout: Layout, match: Matcher) -> Found:
+    """Teaser cards: title, summary, marker (`Read More`), repeated; the rule's marker closes each card.
+
+    A marker met fewer than CARDS_MIN times is left to the line rules. A card takes the summary
+    before its marker only when a title-like line stands right before that summary, the shape of a
+    card; an article's own last paragraph, preceded by another paragraph, is never taken.
+    """
+    markers = [p for p, block in enumerate(kept) if layout.allows(rule, block.index) and match(block)]
+    if len(markers) < CARDS_MIN:
+        return [], {}
+    marked = set(markers)
+    found: list[int] = []
+    for position in markers:
+        found.append(kept[position].index)
+        summary, title = position - 1, position - 2
+        if title >= 0 and summary not in marked and title not in marked and _is_list_item(kept[title], rule):
+            found.extend((kept[title].index, kept[summary].index))
+    return sorted(set(found)), {}
+
+
 FINDERS: dict[str, Callable[[Rule, list[Block], Layout, Matcher], Found]] = {
+    "cards": _find_cards,
     "line": _find_lines,
     "field": _find_field,
     "run": _find_runs,
