@@ -15,13 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lxml.html import HtmlElement
 from selectolax.lexbor import LexborHTMLParser
 
 from .canonical import canonical_paragraph
 from .document import Block, CleanWarning
 from .engine import PackMatch, match_packs
 from .errors import InputError
-from .html_extract import Extraction, Paragraph, extract, second_opinion
+from .html_extract import Extraction, Paragraph, extract, parse, second_opinion
 from .html_select import SourceLocator, prune
 from .html_source import VisibleText, scan
 from .manifest import Removal
@@ -62,10 +63,11 @@ def html_blocks(source: str, url: str | None, rules: RuleSet) -> HtmlExtraction:
     pruned = prune(tree, locator, packs)
     warnings = list(pruned.warnings)
     page = without(source, pruned.removals)
-    extraction = extract_with_fallback(page, tree, url, warnings)
+    parsed = parse(page)
+    extraction = extract_with_fallback(parsed, tree, url, warnings)
     visible = VisibleText(source, scanned.text_runs, [(r.start, r.end) for r in pruned.removals])
     blocks = locate(extraction.paragraphs, visible, warnings)
-    blocks = rescue(blocks, second_opinion(page), visible, warnings)
+    blocks = rescue(blocks, second_opinion(parsed), visible, warnings)
     removed = {b.index: TITLE_RULE for b in blocks[:1] if _same_text(b.text, extraction.metadata.get("title"))}
     dropped = dropped_text(visible, blocks, pruned.removals)
     removals = sorted(pruned.removals + dropped, key=lambda r: (r.start, r.end))
@@ -100,9 +102,9 @@ def without(source: str, removals: list[Removal]) -> str:
     return "".join(parts)
 
 
-def extract_with_fallback(page: str, tree: LexborHTMLParser, url: str | None,
+def extract_with_fallback(page: HtmlElement | None, tree: LexborHTMLParser, url: str | None,
                           warnings: list[CleanWarning]) -> Extraction:
-    """trafilatura on `page`; a recall-oriented retry, then the pruned DOM's lines, when it finds too little."""
+    """trafilatura on the parsed, pruned `page`; a recall-oriented retry, then the pruned DOM's lines, when it finds too little."""
     extraction = extract(page, url)
     if _chars(extraction.paragraphs) >= MIN_EXTRACTED_CHARS:
         return extraction

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import trafilatura
 from lxml import etree
+from lxml.html import HtmlElement
 
 from .canonical import canonical_paragraph
 
@@ -47,26 +48,35 @@ class Extraction:
     metadata: dict[str, str]
 
 
-def extract(page: str, url: str | None, *, recall: bool = False) -> Extraction:
+def parse(page: str) -> HtmlElement | None:
+    """The page parsed once, the way trafilatura parses it, for every extractor that reads it."""
+    from trafilatura.utils import load_html
+
+    return load_html(page)
+
+
+def extract(tree: HtmlElement | None, url: str | None, *, recall: bool = False) -> Extraction:
+    """trafilatura on the parsed page (it works on its own copy; `tree` is left as it was)."""
+    if tree is None:
+        return Extraction([], {})
     options = RECALL_OPTIONS if recall else EXTRACT_OPTIONS
-    xml = trafilatura.extract(page, url=url, **options)  # type: ignore[arg-type]
+    xml = trafilatura.extract(tree, url=url, **options)  # type: ignore[arg-type]
     if not xml:
         return Extraction([], {})
     return parse_xml(xml)
 
 
-def second_opinion(page: str) -> list[str]:
+def second_opinion(tree: HtmlElement | None) -> list[str]:
     """Prose paragraphs that trafilatura's bundled readability port finds on the page.
 
     A different algorithm (the densest block of paragraphs, not trafilatura's tree rules): when it
     finds much more prose than the main extraction, the main extraction has missed part of the
-    article (an article body split over several containers, say).
+    article (an article body split over several containers, say). It changes `tree`: the last
+    reader of the page.
     """
     from lxml import html as lxml_html
     from trafilatura.readability_lxml import Document
-    from trafilatura.utils import load_html
 
-    tree = load_html(page)
     if tree is None:
         return []
     try:
