@@ -22,7 +22,7 @@ from .canonical import canonical_paragraph
 from .document import Block, CleanWarning
 from .engine import PackMatch, match_packs
 from .errors import InputError
-from .html_extract import Extraction, Paragraph, extract, parse, second_opinion
+from .html_extract import Extraction, Paragraph, extract, page_prose, parse, second_opinion
 from .html_select import SourceLocator, prune
 from .html_source import VisibleText, scan
 from .manifest import Removal
@@ -41,6 +41,11 @@ MAX_NESTING = 2_500
 # amounting to at least this share of what the extraction found, they are added back in page order
 # and a warning says so. Below it, differences are the two algorithms disagreeing about edges.
 RESCUE_MIN_GAIN = 0.5
+# The second opinion is asked only when the pruned page's own prose paragraphs that the extraction
+# lacks reach this fraction of RESCUE_MIN_GAIN: otherwise it cannot find enough to matter. The margin
+# covers prose the DOM check reads differently from readability (it is slow: as long as the
+# extraction on some pages).
+SECOND_OPINION_MARGIN = 0.5
 
 
 @dataclass
@@ -67,7 +72,8 @@ def html_blocks(source: str, url: str | None, rules: RuleSet) -> HtmlExtraction:
     extraction = extract_with_fallback(parsed, tree, url, warnings)
     visible = VisibleText(source, scanned.text_runs, [(r.start, r.end) for r in pruned.removals])
     blocks = locate(extraction.paragraphs, visible, warnings)
-    blocks = rescue(blocks, second_opinion(parsed), visible, warnings)
+    if _missing_share(blocks, page_prose(tree)) >= RESCUE_MIN_GAIN * SECOND_OPINION_MARGIN:
+        blocks = rescue(blocks, second_opinion(parsed), visible, warnings)
     removed = {b.index: TITLE_RULE for b in blocks[:1] if _same_text(b.text, extraction.metadata.get("title"))}
     dropped = dropped_text(visible, blocks, pruned.removals)
     removals = sorted(pruned.removals + dropped, key=lambda r: (r.start, r.end))
@@ -186,6 +192,14 @@ def dropped_text(visible: VisibleText, blocks: list[Block], pruned: list[Removal
             removals.append(Removal(EXTRACT_RULE, *span))
         position = max(position, end)
     return removals
+
+
+def _missing_share(blocks: list[Block], candidates: list[str]) -> float:
+    """Length of the candidates whose letters the blocks lack, against the blocks' length."""
+    have = _letters(" ".join(b.text for b in blocks))
+    missing = sum(len(text) for text in candidates if _letters(text) not in have)
+    found = sum(len(b.text) for b in blocks)
+    return missing / found if found else (float("inf") if missing else 0.0)
 
 
 def _chars(paragraphs: list[Paragraph]) -> int:
