@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from lxml.html import HtmlElement
 from selectolax.lexbor import LexborHTMLParser
 
-from .canonical import canonical_paragraph
+from .canonical import canonical_paragraph, has_hidden_characters
 from .document import Block, CleanWarning
 from .engine import PackMatch, match_packs
 from .errors import InputError
@@ -89,7 +89,8 @@ def page_lines(tree: LexborHTMLParser) -> list[Block]:
     """The page's visible lines, for recognising a site by its fingerprints (no spans needed)."""
     body = tree.body
     text = body.text(separator="\n") if body is not None else ""
-    lines = [canonical_paragraph(line) for line in text.split("\n")]
+    hidden = has_hidden_characters(text)  # one search for the page, not two per line
+    lines = [canonical_paragraph(line, hidden=hidden) for line in text.split("\n") if line and not line.isspace()]
     return [Block(i, line, 0, 0) for i, line in enumerate(line for line in lines if line)]
 
 
