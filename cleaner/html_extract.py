@@ -22,7 +22,7 @@ EXTRACT_OPTIONS: dict[str, object] = {
     "deduplicate": False,
     "favor_precision": True,
     "include_tables": True,
-    "with_metadata": True,
+    "with_metadata": False,  # page_metadata reads only the fields cleaner keeps
     "output_format": "xml",
     "fast": True,
 }
@@ -36,6 +36,8 @@ RESCUE_MIN_CHARS = 100
 PROSE_SELECTOR = ", ".join((*RESCUE_TAGS, "div", "section", "article", "td"))
 SENTENCE_ENDS = (".", "!", "?", '"', "\u201d", "\u2019")
 LINE_BREAK = "\ue000"  # a private-use character: trafilatura never emits it, XML allows it
+# trafilatura's default (its settings.cfg), which `extract` applies to dates.
+EXTENSIVE_DATE_SEARCH = True
 METADATA_ATTRIBUTES = {"title": "title", "date": "date", "author": "author", "sitename": "source_name"}
 
 
@@ -63,10 +65,45 @@ def extract(tree: HtmlElement | None, url: str | None, *, recall: bool = False) 
     if tree is None:
         return Extraction([], {})
     options = RECALL_OPTIONS if recall else EXTRACT_OPTIONS
+    metadata = page_metadata(tree, url)
     xml = trafilatura.extract(tree, url=url, **options)  # type: ignore[arg-type]
     if not xml:
         return Extraction([], {})
-    return parse_xml(xml)
+    return Extraction(parse_xml(xml).paragraphs, metadata)
+
+
+def page_metadata(tree: HtmlElement, url: str | None) -> dict[str, str]:
+    """Title, date, author and site name as trafilatura's `with_metadata` finds them.
+
+    The same steps as trafilatura.metadata.extract_metadata, less the fields cleaner does not keep
+    (categories, tags, licence, a content fingerprint): they cost as much as the extraction's
+    first stage on a typical page.
+    """
+    from htmldate import find_date
+    from trafilatura import metadata as found
+    from trafilatura.settings import Document, set_date_params
+
+    document = found.examine_meta(tree)
+    if document.author and " " not in document.author:
+        document.author = None
+    try:
+        document = found.extract_meta_json(tree, document)
+    except Exception:  # trafilatura's JSON-LD reader has bugs; it skips them the same way
+        pass
+    document.title = document.title or found.extract_title(tree)
+    document.author = document.author or found.extract_author(tree)
+    document.url = document.url or found.extract_url(tree, url)
+    document.date = find_date(tree, **{**set_date_params(EXTENSIVE_DATE_SEARCH), "url": document.url})
+    document.sitename = document.sitename or found.extract_sitename(tree)
+    if document.sitename:
+        document.sitename = document.sitename.lstrip("@")
+        if document.sitename and "." not in document.sitename and not document.sitename[0].isupper():
+            document.sitename = document.sitename.title()
+    elif document.url and (match := found.META_URL.match(document.url)):
+        document.sitename = match[1]
+    Document.clean_and_trim(document)
+    values = {name: getattr(document, attribute) for attribute, name in METADATA_ATTRIBUTES.items()}
+    return {name: canonical_paragraph(value) for name, value in values.items() if (value or "").strip()}
 
 
 def second_opinion(tree: HtmlElement | None) -> list[str]:
