@@ -30,6 +30,10 @@ EXTRACT_OPTIONS: dict[str, object] = {
 RECALL_OPTIONS: dict[str, object] = {**EXTRACT_OPTIONS, "favor_precision": False, "favor_recall": True}
 # Elements of trafilatura's XML that hold one paragraph of text each.
 LEAF_TAGS = ("p", "head", "item", "cell", "quote", "code")
+# A table row whose cells are all this short, with no paragraphs or line breaks inside, is one
+# line of data (`1 Kyle Busch 5040 5 1 17 27`), as a scraper writes it in plain text; a row of a
+# layout table, whose cells hold paragraphs, keeps its cells apart.
+ROW_CELL_MAX_CHARS = 150
 # The second opinion only brings back paragraphs that read as prose: this long, ending a sentence.
 RESCUE_TAGS = ("p", "li", "blockquote")
 RESCUE_MIN_CHARS = 100
@@ -44,7 +48,7 @@ METADATA_ATTRIBUTES = {"title": "title", "date": "date", "author": "author", "si
 @dataclass(frozen=True)
 class Paragraph:
     text: str  # canonical form
-    kind: str  # the XML element it came from: p, head, item, cell, quote, code
+    kind: str  # the XML element it came from: p, head, item, cell, quote, code; row (cells joined)
 
 
 @dataclass(frozen=True)
@@ -166,9 +170,21 @@ def _collect(container: etree._Element, paragraphs: list[Paragraph]) -> None:
     for child in container:
         if child.tag in LEAF_TAGS:
             _add(_text(child), child.tag, paragraphs)
+        elif child.tag == "row" and is_data_row(child):
+            _add(_text(child), "row", paragraphs)
         else:
             _collect(child, paragraphs)
         _add(child.tail, "p", paragraphs)
+
+
+def is_data_row(row: etree._Element) -> bool:
+    """Cells only, each short and without block structure inside: the row reads as one line."""
+    cells = list(row)
+    return bool(cells) and all(
+        cell.tag == "cell"
+        and not any(piece.tag in LEAF_TAGS or piece.tag in ("list", "lb", "table") for piece in cell.iterdescendants())
+        and len("".join(cell.itertext()).strip()) <= ROW_CELL_MAX_CHARS
+        for cell in cells)
 
 
 def _add(text: str | None, kind: str, paragraphs: list[Paragraph]) -> None:

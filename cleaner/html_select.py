@@ -149,6 +149,19 @@ def _apply(rule: Rule, tree: LexborHTMLParser, locator: SourceLocator, page_char
                 f"rule {rule.id}: a <{node.tag}> matched by {selector!r} could not be found in the source; kept",
                 rule.id))
             continue
+        inside = [r for r in result.removals if span[0] <= r.start and r.end <= span[1]]
+        if any(r.start <= span[0] and span[1] <= r.end for r in result.removals):
+            node.decompose()  # the source span is already removed: the DOM nested the nodes otherwise
+            continue
+        if any(r.start < span[1] and span[0] < r.end for r in result.removals if r not in inside):
+            result.warnings.append(CleanWarning(
+                "select-unlocated",
+                f"rule {rule.id}: a <{node.tag}> matched by {selector!r} overlaps another removal in the source; kept",
+                rule.id))
+            continue
+        # Earlier removals inside this node's span are part of it (the source nests them even
+        # where the parser, mending broken markup, did not).
+        result.removals = [r for r in result.removals if r not in inside]
         result.removals.append(Removal(rule.id, span[0], span[1], {"selector": selector}))
         node.decompose()
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -120,9 +121,7 @@ class VisibleText:
     def __init__(self, source: str, runs: list[tuple[int, int]], excluded: list[tuple[int, int]] = ()) -> None:
         # Built word by word, not character by character: a word's characters map to consecutive
         # source offsets, so its starts and ends are two ranges (list.extend runs them in C).
-        words: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
+        built = _Builder()
         excluded = sorted(excluded)
         excluded_starts = [s for s, _ in excluded]
         for run_start, run_end in runs:
@@ -133,17 +132,18 @@ class VisibleText:
             if holder is not None or cut:
                 # A run that pruned spans cut (only where the source's markup is odd): piece by
                 # piece, each piece kept or not by its own offset.
-                _add_pieces(source, run_start, run_end, excluded, excluded_starts, words, starts, ends)
+                built.add_pieces(source, run_start, run_end, excluded, excluded_starts)
                 continue
             position = run_start
             for match in ENTITY.finditer(source, run_start, run_end):
-                _add_words(source, position, match.start(), words, starts, ends)
-                _add_reference(match.start(), match.end(), html.unescape(match.group()), words, starts, ends)
+                built.add_words(source, position, match.start())
+                built.add_reference(match.start(), match.end(), html.unescape(match.group()))
                 position = match.end()
-            _add_words(source, position, run_end, words, starts, ends)
-        self.text = "".join(words)
-        self.starts = starts
-        self.ends = ends
+            built.add_words(source, position, run_end)
+        self.text = "".join(built.words)
+        self.starts = built.starts
+        self.ends = built.ends
+        self.spaced = built.spaced  # white space stood between this character and the one before
 
     def find(self, paragraph: str, after: int) -> tuple[int, int] | None:
         """Positions [i, j) in `self.text` of `paragraph` (white space ignored), the first at or
@@ -155,6 +155,31 @@ class VisibleText:
         if index < 0:
             index = self.text.find(key)
         return (index, index + len(key)) if index >= 0 else None
+
+    def occurrences(self, paragraph: str) -> Iterator[tuple[int, int]]:
+        """Every [i, j) in `self.text` that holds `paragraph` (white space ignored), in page order."""
+        key = SPACE.sub("", paragraph)
+        index = self.text.find(key) if key else -1
+        while index >= 0:
+            yield index, index + len(key)
+            index = self.text.find(key, index + 1)
+
+    def find_ends(self, paragraph: str, after: int, anchor: int, stretch: float) -> tuple[int, int] | None:
+        """[i, j) at or after `after` that starts with the paragraph's first `anchor` visible
+        characters and ends with its last, at most `stretch` times its length: the page's version
+        of a paragraph the extractor rewrote inside (a link's text left out)."""
+        key = SPACE.sub("", paragraph)
+        if len(key) < 2 * anchor:
+            return None
+        start = self.text.find(key[:anchor], after)
+        if start < 0:
+            return None
+        end = self.text.find(key[-anchor:], start + anchor, start + int(stretch * len(key)))
+        return (start, end + anchor) if end >= 0 else None
+
+    def text_of(self, i: int, j: int) -> str:
+        """Visible characters i..j-1, a space where the page had white space between them."""
+        return "".join((" " if self.spaced[k] and k > i else "") + self.text[k] for k in range(i, j))
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Source offsets covering visible characters i..j-1."""
@@ -169,41 +194,62 @@ class VisibleText:
         return self.starts[first], self.ends[last]
 
 
-def _add_words(source: str, start: int, end: int, words: list[str], starts: list[int], ends: list[int]) -> None:
-    """Plain text source[start:end] (no character reference): each character is its own source span."""
-    for match in WORD.finditer(source, start, end):
-        words.append(match.group())
-        starts.extend(range(match.start(), match.end()))
-        ends.extend(range(match.start() + 1, match.end() + 1))
+class _Builder:
+    """VisibleText's lists as they grow, and whether white space came since the last character."""
 
+    def __init__(self) -> None:
+        self.words: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.spaced: list[bool] = []
+        self.space = False
 
-def _add_reference(start: int, end: int, decoded: str, words: list[str], starts: list[int], ends: list[int]) -> None:
-    """A character reference: every visible character it decodes to spans the whole reference."""
-    visible = "".join(decoded.split())
-    words.append(visible)
-    starts.extend([start] * len(visible))
-    ends.extend([end] * len(visible))
+    def add_words(self, source: str, start: int, end: int) -> None:
+        """Plain text source[start:end] (no character reference): each character is its own span."""
+        position = start
+        for match in WORD.finditer(source, start, end):
+            first, last = match.span()
+            self.words.append(match.group())
+            self.starts.extend(range(first, last))
+            self.ends.extend(range(first + 1, last + 1))
+            self.spaced.append(self.space or first > position)
+            self.spaced.extend([False] * (last - first - 1))
+            self.space = False
+            position = last
+        if position < end:
+            self.space = True
 
+    def add_char(self, char: str, start: int, end: int) -> None:
+        if char.isspace():
+            self.space = True
+            return
+        self.words.append(char)
+        self.starts.append(start)
+        self.ends.append(end)
+        self.spaced.append(self.space)
+        self.space = False
 
-def _add_pieces(source: str, start: int, end: int, excluded: list[tuple[int, int]], excluded_starts: list[int],
-                words: list[str], starts: list[int], ends: list[int]) -> None:
-    """A run that pruned spans cut: only the pieces (characters, references) that start outside them."""
-    position = start
-    for match in ENTITY.finditer(source, start, end):
-        _add_kept_chars(source, position, match.start(), excluded, excluded_starts, words, starts, ends)
-        if not _inside(excluded, excluded_starts, match.start()):
-            _add_reference(match.start(), match.end(), html.unescape(match.group()), words, starts, ends)
-        position = match.end()
-    _add_kept_chars(source, position, end, excluded, excluded_starts, words, starts, ends)
+    def add_reference(self, start: int, end: int, decoded: str) -> None:
+        """A character reference: every visible character it decodes to spans the whole reference."""
+        for char in decoded:
+            self.add_char(char, start, end)
 
+    def add_pieces(self, source: str, start: int, end: int, excluded: list[tuple[int, int]],
+                   excluded_starts: list[int]) -> None:
+        """A run that pruned spans cut: only the pieces (characters, references) that start outside them."""
+        position = start
+        for match in ENTITY.finditer(source, start, end):
+            self._add_kept_chars(source, position, match.start(), excluded, excluded_starts)
+            if not _inside(excluded, excluded_starts, match.start()):
+                self.add_reference(match.start(), match.end(), html.unescape(match.group()))
+            position = match.end()
+        self._add_kept_chars(source, position, end, excluded, excluded_starts)
 
-def _add_kept_chars(source: str, start: int, end: int, excluded: list[tuple[int, int]], excluded_starts: list[int],
-                    words: list[str], starts: list[int], ends: list[int]) -> None:
-    for i in range(start, end):
-        if not source[i].isspace() and not _inside(excluded, excluded_starts, i):
-            words.append(source[i])
-            starts.append(i)
-            ends.append(i + 1)
+    def _add_kept_chars(self, source: str, start: int, end: int, excluded: list[tuple[int, int]],
+                        excluded_starts: list[int]) -> None:
+        for i in range(start, end):
+            if not _inside(excluded, excluded_starts, i):
+                self.add_char(source[i], i, i + 1)
 
 
 def _starts_between(starts: list[int], start: int, end: int) -> bool:

@@ -11,15 +11,17 @@ from cleaner.html_source import ENTITY, VisibleText, _inside, scan
 
 
 def reference_visible(source: str, runs: list[tuple[int, int]],
-                      excluded: list[tuple[int, int]]) -> tuple[str, list[int], list[int]]:
+                      excluded: list[tuple[int, int]]) -> tuple[str, list[int], list[int], list[bool]]:
     """The definition, one character at a time: each plain character is its own span, each
     character reference one span for all it decodes to; white space and pieces that start inside
-    an excluded span are left out."""
+    an excluded span are left out; a character is `spaced` when kept white space came since the last one."""
     excluded = sorted(excluded)
     excluded_starts = [s for s, _ in excluded]
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
+    spaced: list[bool] = []
+    space = False
     for run_start, run_end in runs:
         pieces: list[tuple[int, int, str]] = []
         position = run_start
@@ -32,17 +34,21 @@ def reference_visible(source: str, runs: list[tuple[int, int]],
             if _inside(excluded, excluded_starts, start):
                 continue
             for char in text:
-                if not char.isspace():
-                    chars.append(char)
-                    starts.append(start)
-                    ends.append(end)
-    return "".join(chars), starts, ends
+                if char.isspace():
+                    space = True
+                    continue
+                chars.append(char)
+                starts.append(start)
+                ends.append(end)
+                spaced.append(space)
+                space = False
+    return "".join(chars), starts, ends, spaced
 
 
 def assert_same(source: str, excluded: list[tuple[int, int]]) -> None:
     runs = scan(source).text_runs
     visible = VisibleText(source, runs, excluded)
-    assert (visible.text, visible.starts, visible.ends) == reference_visible(source, runs, excluded)
+    assert (visible.text, visible.starts, visible.ends, visible.spaced) == reference_visible(source, runs, excluded)
 
 
 def test_words_references_and_white_space() -> None:
