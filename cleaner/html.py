@@ -14,6 +14,7 @@ How spans are defined is in docs/html.md.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -169,8 +170,12 @@ def locate(paragraphs: list[Paragraph], visible: VisibleText, warnings: list[Cle
 def _free_occurrence(visible: VisibleText, text: str, cursor: int,
                      claimed: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The first place at or after `cursor` that holds `text` and no other paragraph, else the first before it."""
-    free = [span for span in visible.occurrences(text) if not _overlaps(span, claimed)]
-    return next((span for span in free if span[0] >= cursor), free[0] if free else None)
+    # Lazily, from the cursor first: listing every occurrence of every paragraph is quadratic on a
+    # page that repeats itself.
+    after = (span for span in visible.occurrences(text, cursor) if not _overlaps(span, claimed))
+    earlier = itertools.takewhile(lambda span: span[0] < cursor, visible.occurrences(text))
+    before = (span for span in earlier if not _overlaps(span, claimed))
+    return next(after, None) or next(before, None)
 
 
 def _overlaps(span: tuple[int, int], claimed: list[tuple[int, int]]) -> bool:

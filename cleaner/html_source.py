@@ -156,10 +156,11 @@ class VisibleText:
             index = self.text.find(key)
         return (index, index + len(key)) if index >= 0 else None
 
-    def occurrences(self, paragraph: str) -> Iterator[tuple[int, int]]:
-        """Every [i, j) in `self.text` that holds `paragraph` (white space ignored), in page order."""
+    def occurrences(self, paragraph: str, after: int = 0) -> Iterator[tuple[int, int]]:
+        """Every [i, j) in `self.text` at or after `after` that holds `paragraph` (white space
+        ignored), in page order."""
         key = SPACE.sub("", paragraph)
-        index = self.text.find(key) if key else -1
+        index = self.text.find(key, after) if key else -1
         while index >= 0:
             yield index, index + len(key)
             index = self.text.find(key, index + 1)
