@@ -14,16 +14,18 @@ How spans are defined is in docs/html.md.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
+from lxml.html import HtmlElement
 from selectolax.lexbor import LexborHTMLParser
 
-from .canonical import canonical_paragraph
+from .canonical import canonical_paragraph, has_hidden_characters
 from .document import Block, CleanWarning
 from .engine import PackMatch, match_packs
 from .errors import InputError
-from .html_extract import Extraction, Paragraph, extract, second_opinion
+from .html_extract import Extraction, Paragraph, extract, page_prose, parse, second_opinion
 from .html_select import SourceLocator, prune
 from .html_source import VisibleText, scan
 from .manifest import Removal
@@ -68,10 +70,12 @@ def html_blocks(source: str, url: str | None, rules: RuleSet) -> HtmlExtraction:
     pruned = prune(tree, locator, packs)
     warnings = list(pruned.warnings)
     page = without(source, pruned.removals)
-    extraction = extract_with_fallback(page, tree, url, warnings)
+    parsed = parse(page)
+    extraction = extract_with_fallback(parsed, tree, url, warnings)
     visible = VisibleText(source, scanned.text_runs, [(r.start, r.end) for r in pruned.removals])
     blocks = locate(extraction.paragraphs, visible, warnings)
-    blocks = rescue(blocks, second_opinion(page), visible, warnings)
+    if _lacks_prose(blocks, page_prose(tree)):  # else the second opinion (slow) could add nothing
+        blocks = rescue(blocks, second_opinion(parsed), visible, warnings)
     removed = {b.index: TITLE_RULE for b in blocks[:1] if _same_text(b.text, extraction.metadata.get("title"))}
     dropped = dropped_text(visible, blocks, pruned.removals)
     removals = sorted(pruned.removals + dropped, key=lambda r: (r.start, r.end))
@@ -87,7 +91,8 @@ def page_lines(tree: LexborHTMLParser) -> list[Block]:
     """The page's visible lines, for recognising a site by its fingerprints (no spans needed)."""
     body = tree.body
     text = body.text(separator="\n") if body is not None else ""
-    lines = [canonical_paragraph(line) for line in text.split("\n")]
+    hidden = has_hidden_characters(text)  # one search for the page, not two per line
+    lines = [canonical_paragraph(line, hidden=hidden) for line in text.split("\n") if line and not line.isspace()]
     return [Block(i, line, 0, 0) for i, line in enumerate(line for line in lines if line)]
 
 
@@ -106,9 +111,9 @@ def without(source: str, removals: list[Removal]) -> str:
     return "".join(parts)
 
 
-def extract_with_fallback(page: str, tree: LexborHTMLParser, url: str | None,
+def extract_with_fallback(page: HtmlElement | None, tree: LexborHTMLParser, url: str | None,
                           warnings: list[CleanWarning]) -> Extraction:
-    """trafilatura on `page`; a recall-oriented retry, then the pruned DOM's lines, when it finds too little."""
+    """trafilatura on the parsed, pruned `page`; a recall-oriented retry, then the pruned DOM's lines, when it finds too little."""
     extraction = extract(page, url)
     if _chars(extraction.paragraphs) >= MIN_EXTRACTED_CHARS:
         return extraction
@@ -165,8 +170,12 @@ def locate(paragraphs: list[Paragraph], visible: VisibleText, warnings: list[Cle
 def _free_occurrence(visible: VisibleText, text: str, cursor: int,
                      claimed: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The first place at or after `cursor` that holds `text` and no other paragraph, else the first before it."""
-    free = [span for span in visible.occurrences(text) if not _overlaps(span, claimed)]
-    return next((span for span in free if span[0] >= cursor), free[0] if free else None)
+    # Lazily, from the cursor first: listing every occurrence of every paragraph is quadratic on a
+    # page that repeats itself.
+    after = (span for span in visible.occurrences(text, cursor) if not _overlaps(span, claimed))
+    earlier = itertools.takewhile(lambda span: span[0] < cursor, visible.occurrences(text))
+    before = (span for span in earlier if not _overlaps(span, claimed))
+    return next(after, None) or next(before, None)
 
 
 def _overlaps(span: tuple[int, int], claimed: list[tuple[int, int]]) -> bool:
@@ -218,6 +227,12 @@ def dropped_text(visible: VisibleText, blocks: list[Block], pruned: list[Removal
             removals.append(Removal(EXTRACT_RULE, *span))
         position = max(position, end)
     return removals
+
+
+def _lacks_prose(blocks: list[Block], prose: list[str]) -> bool:
+    """Whether the page holds a prose paragraph whose letters the blocks lack."""
+    have = _letters(" ".join(b.text for b in blocks))
+    return any(_letters(text) not in have for text in prose)
 
 
 def _chars(paragraphs: list[Paragraph]) -> int:
