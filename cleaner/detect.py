@@ -14,8 +14,11 @@ features of the text alone (jusText's idea, over blocks that may come from text 
    - `detect.tail`: blocks after the core (related lists, footers, menus).
    - `detect.link-run`: inside the core, a run of at least LINK_RUN_MIN short title-like blocks (a
      list of links or a menu between two parts of the article).
-5. A guard: the detector never removes more than MAX_DETECT_PROSE_SHARE of the prose it was given,
-   and does nothing on a document with too little prose to tell the article from the rest.
+5. What the article announces or ends with stays: numbered lists, lists and tables after a colon,
+   records written to one template, a short fact box of figures.
+6. A guard: the detector never removes more than MAX_DETECT_CONTENT_SHARE of the content it was
+   given (prose, rows of data, list items), and does nothing on a document with too little prose
+   to tell the article from the rest.
 
 The detector is a pure function of the blocks it is given, so the pipeline can run it in every
 settling pass; once it removes nothing, cleaning the output again removes nothing either.
@@ -78,17 +81,36 @@ ENUM_MIN_ITEMS = 3
 ENUM_MAX_GAP = 3
 ENUMERATED = re.compile(r"^\(?(\d{1,3})[.):]\s")
 BULLETED = re.compile(r"^[•·▪◦‣●○■□➤►✓✔*\-–—]\s*\S")
+# A numbered or bulleted line of at least this many words is a list item (one word is a pager).
+LIST_ITEM_MIN_WORDS = 3
 # Records written to one template after the core (a meal plan, a timetable): at least
 # TEMPLATE_MIN_LABELS labels recurring in turns, FORM_MIN_RECORDS times each (dedup.py), the first
 # within TEMPLATE_MAX_LEAD blocks of the core; looked for in the next TEMPLATE_MAX_BLOCKS blocks.
 TEMPLATE_MIN_LABELS = 2
 TEMPLATE_MAX_LEAD = 3
 TEMPLATE_MAX_BLOCKS = 400
+# A table the article announces (a core ending with a colon): up to TABLE_HEAD_MAX short header
+# rows, then at least TABLE_MIN_ROWS rows of data or lines with a figure in them, all of which
+# stay with the article.
+TABLE_HEAD_MAX = 2
+TABLE_MIN_ROWS = 2
+# A figure inside a line: a number after other text (`VIP : 60,000`, `Tue - Sat 4PM`, `2018.04.05`).
+# A title that merely starts with its number (`15 Amazing Images of Stars`) holds none.
+FIGURE = re.compile(r"\D\d")
+# A short tail that is mostly entries with figures in them (dates, prices, times, phone numbers,
+# results) is the article's fact box, not furniture, and stays: at least FACTS_MIN_LINES lines,
+# FACTS_MIN_SHARE of them with a figure, all together no longer than FACTS_MAX_SHARE of the
+# article (one dated line is a time stamp; a long tail of figures is a page's listings).
+FACTS_MIN_LINES = 4
+FACTS_MIN_SHARE = 0.5
+FACTS_MAX_SHARE = 0.3
 # Below this much prose the detector cannot tell the article from the rest: it leaves the page.
 MIN_CORE_PROSE_CHARS = 150
-# The guard: never remove more than this share of the prose given (the article is at least half of
-# a page's prose, or the detector has picked the wrong region and must stop).
-MAX_DETECT_PROSE_SHARE = 0.5
+# The guard: never remove more than this share of the content given: prose, rows of data and list
+# items (the article is at least half of a page's content, or the detector has picked the wrong
+# region and must stop). Data and lists count because a table or a fact box is as much the article
+# as its paragraphs, though neither reads as prose; menus are short title-like lines, neither.
+MAX_DETECT_CONTENT_SHARE = 0.5
 
 Kind = Literal["prose", "sentence", "data", "topic", "short"]
 
@@ -241,7 +263,7 @@ def detect(kept: Sequence[Block], memo: DetectMemo | None = None) -> Detection:
     features = [replace(f, kind="topic") if f.kind == "short" and shares_topic(b.text, vocabulary, memo) else f
                 for b, f in zip(kept, features)]
     first, last, score = densest_run([f.weight for f in features])
-    prose_end, last = last, article_list_end(kept, last)
+    prose_end, last = last, article_list_end(kept, features, last)
     core = {"core_start": kept[first].start, "core_end": kept[last].end, "core_score": round(score)}
     decisions: list[Decision] = []
     head_end = first
@@ -251,27 +273,58 @@ def detect(kept: Sequence[Block], memo: DetectMemo | None = None) -> Detection:
         decisions.append(Decision(kept[position].index, "detect.head", {**core, "kind": features[position].kind}))
     if known:  # without stop words a list of titles cannot be told from short paragraphs
         decisions += _link_runs(kept, features, first, prose_end)
-    for position in range(last + 1, len(kept)):
-        decisions.append(Decision(kept[position].index, "detect.tail", {**core, "kind": features[position].kind}))
+    if not is_fact_box(kept[last + 1:], sum(f.chars for f in features[first:last + 1])):
+        for position in range(last + 1, len(kept)):
+            decisions.append(Decision(kept[position].index, "detect.tail", {**core, "kind": features[position].kind}))
     removed = {d.index for d in decisions}
-    lost = sum(f.chars for b, f in zip(kept, features) if f.kind == "prose" and b.index in removed)
-    if lost > MAX_DETECT_PROSE_SHARE * prose:
-        return Detection(warning=f"the detector would remove {lost / prose:.0%} of the prose; kept")
+    content = [(b, f.chars) for b, f in zip(kept, features) if is_content(b, f)]
+    total = sum(chars for _, chars in content)
+    lost = sum(chars for b, chars in content if b.index in removed)
+    if lost > MAX_DETECT_CONTENT_SHARE * total:
+        return Detection(warning=f"the detector would remove {lost / total:.0%} of the content; kept")
     return Detection(decisions)
 
 
-def article_list_end(kept: Sequence[Block], last: int) -> int:
+def is_fact_box(tail: Sequence[Block], article_chars: int) -> bool:
+    """A short run of entries after the article, most holding a figure (see FACTS_MIN_LINES)."""
+    figures = sum(1 for b in tail if FIGURE.search(b.text))
+    return (len(tail) >= FACTS_MIN_LINES and figures >= FACTS_MIN_SHARE * len(tail)
+            and sum(len(b.text) for b in tail) <= FACTS_MAX_SHARE * article_chars)
+
+
+def is_content(block: Block, features: Features) -> bool:
+    """Prose, a row of data or a list item: text the guard counts as what the article may be."""
+    return features.kind in ("prose", "data") or (
+        features.words >= LIST_ITEM_MIN_WORDS and bool(ENUMERATED.match(block.text) or BULLETED.match(block.text)))
+
+
+def article_list_end(kept: Sequence[Block], features: Sequence[Features], last: int) -> int:
     """Where the article ends once a list it numbers or announces after its core is counted in."""
     numbered = max(_enumeration_end(kept, last), _template_end(kept, last))
     if numbered > last:
         return numbered
-    if kept[last].text.endswith(":"):
+    if kept[last].text.endswith(":"):  # the article announces what follows: a list or a table
         position = last
         marker = kept[last + 1].text[0] if last + 1 < len(kept) and BULLETED.match(kept[last + 1].text) else None
         while marker and position + 1 < len(kept) and kept[position + 1].text.startswith(marker):
             position += 1
-        return position
+        return max(position, _table_end(kept, features, last))
     return last
+
+
+def _table_end(kept: Sequence[Block], features: Sequence[Features], last: int) -> int:
+    """The last row of a table or list of figures right after a core that announces it (or `last`):
+    a header of at most TABLE_HEAD_MAX short rows, then TABLE_MIN_ROWS or more rows that are data
+    or short lines holding a figure (poll results, prices, times), contiguous."""
+    position = last + 1
+    while position - last <= TABLE_HEAD_MAX and position < len(kept) and features[position].kind in ("short", "topic") \
+            and not FIGURE.search(kept[position].text):
+        position += 1
+    first_row = position
+    while position < len(kept) and (features[position].kind == "data" or (
+            features[position].kind != "prose" and FIGURE.search(kept[position].text))):
+        position += 1
+    return position - 1 if position - first_row >= TABLE_MIN_ROWS else last
 
 
 def _template_end(kept: Sequence[Block], last: int) -> int:

@@ -25,6 +25,13 @@ PROSE_MIN_CHARS = 80
 # No single rule may remove more than this share of the document's prose; past it the rule is
 # reverted and a warning says so (a false removal is worse than leftover furniture).
 MAX_RULE_PROSE_SHARE = 0.5
+# ... except a cut that follows this much prose, in this many paragraphs: a whole article is kept
+# before its marker, so what follows (a comment thread longer than the article) may go.
+CUT_MIN_ARTICLE_CHARS = 1000
+CUT_MIN_ARTICLE_BLOCKS = 3
+# A card marker (`Read More`) must close this many cards before it is taken for an index of other
+# stories; a single one may follow the article's own truncated lead.
+CARDS_MIN = 2
 # Seconds of regex time one rule may spend on one document before it is stopped and reported.
 RULE_SECONDS_PER_DOCUMENT = 1.0
 # Titles in a related-links run do not end like sentences.
@@ -153,7 +160,7 @@ def apply_pass(blocks: Sequence[Block], packs: Sequence[PackMatch], state: RuleS
     changed = False
     kept: list[Block] | None = None
     layout = Layout(0, -1)
-    for kind in ("field", "line", "run", "cut"):
+    for kind in ("field", "cards", "line", "run", "cut"):
         for match in packs:
             for rule in match.pack.rules:
                 if rule.kind != kind or rule.id in state.disabled:
@@ -190,7 +197,7 @@ def _apply_rule(rule: Rule, blocks: Sequence[Block], kept: list[Block], layout: 
     already = guard.measure(blocks, [i for i, r in state.removed.items() if r == rule.id])
     adding = guard.measure(blocks, found)
     share = (already + adding) / guard.total if guard.total else 1.0
-    if adding and share > MAX_RULE_PROSE_SHARE:
+    if adding and share > MAX_RULE_PROSE_SHARE and not _article_stands_before(rule, found, kept, guard):
         _stop(rule, state, "guard", f"rule {rule.id} would remove {share:.0%} of the document's prose; kept")
         return False
     for index in found:
@@ -198,6 +205,19 @@ def _apply_rule(rule: Rule, blocks: Sequence[Block], kept: list[Block], layout: 
     for name, value in values.items():
         state.metadata.setdefault(name, value)
     return True
+
+
+def _article_stands_before(rule: Rule, found: list[int], kept: list[Block], guard: Guard) -> bool:
+    """A cut may take more than half the prose when a whole article stands before its marker.
+
+    Comment threads often outgrow the article they follow; the share rule alone would keep every
+    long thread. What the guard must prevent is a marker met early (a comment counter under the
+    lead) cutting the article itself, so the cut goes ahead only past a real article's worth of prose.
+    """
+    if rule.kind != "cut":
+        return False
+    before = [b for b in kept if b.index < found[0] and b.index in guard.counted and is_prose(b)]
+    return len(before) >= CUT_MIN_ARTICLE_BLOCKS and sum(len(b.text) for b in before) >= CUT_MIN_ARTICLE_CHARS
 
 
 def _stop(rule: Rule, state: RuleState, code: str, message: str) -> None:
@@ -273,7 +293,28 @@ def _find_cut(rule: Rule, kept: list[Block], layout: Layout, match: Matcher) -> 
     return [], {}
 
 
+def _find_cards(rule: Rule, kept: list[Block], layout: Layout, match: Matcher) -> Found:
+    """Teaser cards: title, summary, marker (`Read More`), repeated; the rule's marker closes each card.
+
+    A marker met fewer than CARDS_MIN times is left to the line rules. A card takes the summary
+    before its marker only when a title-like line stands right before that summary, the shape of a
+    card; an article's own last paragraph, preceded by another paragraph, is never taken.
+    """
+    markers = [p for p, block in enumerate(kept) if layout.allows(rule, block.index) and match(block)]
+    if len(markers) < CARDS_MIN:
+        return [], {}
+    marked = set(markers)
+    found: list[int] = []
+    for position in markers:
+        found.append(kept[position].index)
+        summary, title = position - 1, position - 2
+        if title >= 0 and summary not in marked and title not in marked and _is_list_item(kept[title], rule):
+            found.extend((kept[title].index, kept[summary].index))
+    return sorted(set(found)), {}
+
+
 FINDERS: dict[str, Callable[[Rule, list[Block], Layout, Matcher], Found]] = {
+    "cards": _find_cards,
     "line": _find_lines,
     "field": _find_field,
     "run": _find_runs,

@@ -6,22 +6,26 @@
                  -> paragraphs become Blocks, located in the page; what extraction left out is
                     recorded as `extract.trafilatura` removals
 
-From there the pipeline applies the same text rules and duplicate collapse as for plain text.
+From there the pipeline applies the same text rules, duplicate collapse and article detector as
+for plain text.
 How spans are defined is in docs/html.md.
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
+from lxml.html import HtmlElement
 from selectolax.lexbor import LexborHTMLParser
 
-from .canonical import canonical_paragraph
+from .canonical import canonical_paragraph, has_hidden_characters
 from .document import Block, CleanWarning
 from .engine import PackMatch, match_packs
 from .errors import InputError
-from .html_extract import Extraction, Paragraph, extract, second_opinion
+from .html_extract import Extraction, Paragraph, extract, page_prose, parse, second_opinion
 from .html_select import SourceLocator, prune
 from .html_source import VisibleText, scan
 from .manifest import Removal
@@ -40,6 +44,10 @@ MAX_NESTING = 2_500
 # amounting to at least this share of what the extraction found, they are added back in page order
 # and a warning says so. Below it, differences are the two algorithms disagreeing about edges.
 RESCUE_MIN_GAIN = 0.5
+# A paragraph the page does not hold verbatim is looked for by its first and last ANCHOR_CHARS
+# visible characters, over at most ANCHOR_MAX_STRETCH times its length (a link or two left out).
+ANCHOR_CHARS = 24
+ANCHOR_MAX_STRETCH = 1.5
 
 
 @dataclass
@@ -62,10 +70,12 @@ def html_blocks(source: str, url: str | None, rules: RuleSet) -> HtmlExtraction:
     pruned = prune(tree, locator, packs)
     warnings = list(pruned.warnings)
     page = without(source, pruned.removals)
-    extraction = extract_with_fallback(page, tree, url, warnings)
+    parsed = parse(page)
+    extraction = extract_with_fallback(parsed, tree, url, warnings)
     visible = VisibleText(source, scanned.text_runs, [(r.start, r.end) for r in pruned.removals])
     blocks = locate(extraction.paragraphs, visible, warnings)
-    blocks = rescue(blocks, second_opinion(page), visible, warnings)
+    if _lacks_prose(blocks, page_prose(tree)):  # else the second opinion (slow) could add nothing
+        blocks = rescue(blocks, second_opinion(parsed), visible, warnings)
     removed = {b.index: TITLE_RULE for b in blocks[:1] if _same_text(b.text, extraction.metadata.get("title"))}
     dropped = dropped_text(visible, blocks, pruned.removals)
     removals = sorted(pruned.removals + dropped, key=lambda r: (r.start, r.end))
@@ -81,7 +91,8 @@ def page_lines(tree: LexborHTMLParser) -> list[Block]:
     """The page's visible lines, for recognising a site by its fingerprints (no spans needed)."""
     body = tree.body
     text = body.text(separator="\n") if body is not None else ""
-    lines = [canonical_paragraph(line) for line in text.split("\n")]
+    hidden = has_hidden_characters(text)  # one search for the page, not two per line
+    lines = [canonical_paragraph(line, hidden=hidden) for line in text.split("\n") if line and not line.isspace()]
     return [Block(i, line, 0, 0) for i, line in enumerate(line for line in lines if line)]
 
 
@@ -100,9 +111,9 @@ def without(source: str, removals: list[Removal]) -> str:
     return "".join(parts)
 
 
-def extract_with_fallback(page: str, tree: LexborHTMLParser, url: str | None,
+def extract_with_fallback(page: HtmlElement | None, tree: LexborHTMLParser, url: str | None,
                           warnings: list[CleanWarning]) -> Extraction:
-    """trafilatura on `page`; a recall-oriented retry, then the pruned DOM's lines, when it finds too little."""
+    """trafilatura on the parsed, pruned `page`; a recall-oriented retry, then the pruned DOM's lines, when it finds too little."""
     extraction = extract(page, url)
     if _chars(extraction.paragraphs) >= MIN_EXTRACTED_CHARS:
         return extraction
@@ -126,40 +137,72 @@ def extract_with_fallback(page: str, tree: LexborHTMLParser, url: str | None,
 def locate(paragraphs: list[Paragraph], visible: VisibleText, warnings: list[CleanWarning]) -> list[Block]:
     """Blocks with spans from the first to the last source character of each paragraph.
 
-    Paragraphs are searched in order, each after the previous one; one that the page does not
-    hold verbatim gets an empty span where the previous paragraph ended (docs/html.md).
+    Each paragraph is looked for after the previous one, then anywhere on the page, in a place no
+    other paragraph holds (so no two spans overlap). One the page does not hold verbatim is looked
+    for by its first and last characters (the extractor left out a link's text inside it) and then
+    takes the page's text; failing that it gets an empty span where the previous paragraph ended
+    (docs/html.md).
     """
     blocks: list[Block] = []
+    claimed: list[tuple[int, int]] = []  # [i, j) of visible text taken, sorted
     cursor = 0
     unlocated = 0
     for paragraph in paragraphs:
-        found = visible.find(paragraph.text, cursor)
+        text = paragraph.text
+        found = _free_occurrence(visible, text, cursor, claimed)
+        if found is None and (found := visible.find_ends(text, cursor, ANCHOR_CHARS, ANCHOR_MAX_STRETCH)):
+            found = None if _overlaps(found, claimed) else found
+            text = canonical_paragraph(visible.text_of(*found)) if found else text
         if found is None:
             unlocated += 1
             at = blocks[-1].end if blocks else 0
-            blocks.append(Block(len(blocks), paragraph.text, at, at))
+            blocks.append(Block(len(blocks), text, at, at))
             continue
-        start, end = visible.span(*found)
-        blocks.append(Block(len(blocks), paragraph.text, start, end))
+        bisect.insort(claimed, found)
+        blocks.append(Block(len(blocks), text, *visible.span(*found)))
         cursor = found[1]
     if unlocated:
         warnings.append(CleanWarning(
-            "paragraph-unlocated", f"{unlocated} extracted paragraph(s) not found verbatim in the page; empty spans"))
+            "paragraph-unlocated", f"{unlocated} extracted paragraph(s) not found in the page; empty spans"))
     return blocks
+
+
+def _free_occurrence(visible: VisibleText, text: str, cursor: int,
+                     claimed: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The first place at or after `cursor` that holds `text` and no other paragraph, else the first before it."""
+    # Lazily, from the cursor first: listing every occurrence of every paragraph is quadratic on a
+    # page that repeats itself.
+    after = (span for span in visible.occurrences(text, cursor) if not _overlaps(span, claimed))
+    earlier = itertools.takewhile(lambda span: span[0] < cursor, visible.occurrences(text))
+    before = (span for span in earlier if not _overlaps(span, claimed))
+    return next(after, None) or next(before, None)
+
+
+def _overlaps(span: tuple[int, int], claimed: list[tuple[int, int]]) -> bool:
+    index = bisect.bisect_left(claimed, span)
+    return any(start < span[1] and span[0] < end for start, end in claimed[max(0, index - 1):index + 1])
 
 
 def rescue(blocks: list[Block], candidates: list[str], visible: VisibleText,
            warnings: list[CleanWarning]) -> list[Block]:
-    """Add the second opinion's prose that the extraction missed, when it is a large share."""
+    """Add the second opinion's prose that the extraction missed: all of it when it is a large
+    share, else only what sits between two extracted paragraphs. Never text a block already spans."""
     have = _letters(" ".join(b.text for b in blocks))
     missing = [text for text in candidates if _letters(text) not in have]
     found = sum(len(b.text) for b in blocks)
-    if not missing or sum(len(text) for text in missing) < RESCUE_MIN_GAIN * found:
-        return blocks
-    added: list[Block] = []
+    spans = sorted((b.start, b.end) for b in blocks if b.end > b.start)
+    located: list[Block] = []
     for text in missing:
-        if (where := visible.find(text, 0)) is not None:
-            added.append(Block(-1, text, *visible.span(*where)))
+        if (where := visible.find(text, 0)) is not None and not _overlaps(span := visible.span(*where), spans):
+            located.append(Block(-1, text, *span))
+            bisect.insort(spans, span)
+    if sum(len(b.text) for b in located) < RESCUE_MIN_GAIN * found:
+        # A small gain is taken only where it sits between two extracted paragraphs of the page:
+        # the extractor skipped a container inside the article (a standfirst, a boxed paragraph).
+        inside = [b for b in blocks if b.end > b.start]
+        first, last = (min(b.start for b in inside), max(b.end for b in inside)) if inside else (0, 0)
+        located = [b for b in located if first < b.start and b.end < last]
+    added = located
     if not added:
         return blocks
     warnings.append(CleanWarning(
@@ -184,6 +227,12 @@ def dropped_text(visible: VisibleText, blocks: list[Block], pruned: list[Removal
             removals.append(Removal(EXTRACT_RULE, *span))
         position = max(position, end)
     return removals
+
+
+def _lacks_prose(blocks: list[Block], prose: list[str]) -> bool:
+    """Whether the page holds a prose paragraph whose letters the blocks lack."""
+    have = _letters(" ".join(b.text for b in blocks))
+    return any(_letters(text) not in have for text in prose)
 
 
 def _chars(paragraphs: list[Paragraph]) -> int:

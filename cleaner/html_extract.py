@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import trafilatura
 from lxml import etree
+from lxml.html import HtmlElement
+from selectolax.lexbor import LexborHTMLParser
 
 from .canonical import canonical_paragraph
 
@@ -20,25 +22,33 @@ EXTRACT_OPTIONS: dict[str, object] = {
     "deduplicate": False,
     "favor_precision": True,
     "include_tables": True,
-    "with_metadata": True,
+    "with_metadata": False,  # page_metadata reads only the fields cleaner keeps
     "output_format": "xml",
+    "fast": True,
 }
 # What a retry loosens when the precise extraction finds (almost) nothing.
 RECALL_OPTIONS: dict[str, object] = {**EXTRACT_OPTIONS, "favor_precision": False, "favor_recall": True}
 # Elements of trafilatura's XML that hold one paragraph of text each.
 LEAF_TAGS = ("p", "head", "item", "cell", "quote", "code")
+# A table row whose cells are all this short, with no paragraphs or line breaks inside, is one
+# line of data (`1 Kyle Busch 5040 5 1 17 27`), as a scraper writes it in plain text; a row of a
+# layout table, whose cells hold paragraphs, keeps its cells apart.
+ROW_CELL_MAX_CHARS = 150
 # The second opinion only brings back paragraphs that read as prose: this long, ending a sentence.
 RESCUE_TAGS = ("p", "li", "blockquote")
 RESCUE_MIN_CHARS = 100
+PROSE_SELECTOR = ", ".join((*RESCUE_TAGS, "div", "section", "article", "td"))
 SENTENCE_ENDS = (".", "!", "?", '"', "\u201d", "\u2019")
 LINE_BREAK = "\ue000"  # a private-use character: trafilatura never emits it, XML allows it
+# trafilatura's default (its settings.cfg), which `extract` applies to dates.
+EXTENSIVE_DATE_SEARCH = True
 METADATA_ATTRIBUTES = {"title": "title", "date": "date", "author": "author", "sitename": "source_name"}
 
 
 @dataclass(frozen=True)
 class Paragraph:
     text: str  # canonical form
-    kind: str  # the XML element it came from: p, head, item, cell, quote, code
+    kind: str  # the XML element it came from: p, head, item, cell, quote, code; row (cells joined)
 
 
 @dataclass(frozen=True)
@@ -47,26 +57,70 @@ class Extraction:
     metadata: dict[str, str]
 
 
-def extract(page: str, url: str | None, *, recall: bool = False) -> Extraction:
+def parse(page: str) -> HtmlElement | None:
+    """The page parsed once, the way trafilatura parses it, for every extractor that reads it."""
+    from trafilatura.utils import load_html
+
+    return load_html(page)
+
+
+def extract(tree: HtmlElement | None, url: str | None, *, recall: bool = False) -> Extraction:
+    """trafilatura on the parsed page (it works on its own copy; `tree` is left as it was)."""
+    if tree is None:
+        return Extraction([], {})
     options = RECALL_OPTIONS if recall else EXTRACT_OPTIONS
-    xml = trafilatura.extract(page, url=url, **options)  # type: ignore[arg-type]
+    metadata = page_metadata(tree, url)
+    xml = trafilatura.extract(tree, url=url, **options)  # type: ignore[arg-type]
     if not xml:
         return Extraction([], {})
-    return parse_xml(xml)
+    return Extraction(parse_xml(xml).paragraphs, metadata)
 
 
-def second_opinion(page: str) -> list[str]:
+def page_metadata(tree: HtmlElement, url: str | None) -> dict[str, str]:
+    """Title, date, author and site name as trafilatura's `with_metadata` finds them.
+
+    The same steps as trafilatura.metadata.extract_metadata, less the fields cleaner does not keep
+    (categories, tags, licence, a content fingerprint): they cost as much as the extraction's
+    first stage on a typical page.
+    """
+    from htmldate import find_date
+    from trafilatura import metadata as found
+    from trafilatura.settings import Document, set_date_params
+
+    document = found.examine_meta(tree)
+    if document.author and " " not in document.author:
+        document.author = None
+    try:
+        document = found.extract_meta_json(tree, document)
+    except Exception:  # trafilatura's JSON-LD reader has bugs; it skips them the same way
+        pass
+    document.title = document.title or found.extract_title(tree)
+    document.author = document.author or found.extract_author(tree)
+    document.url = document.url or found.extract_url(tree, url)
+    document.date = find_date(tree, **{**set_date_params(EXTENSIVE_DATE_SEARCH), "url": document.url})
+    document.sitename = document.sitename or found.extract_sitename(tree)
+    if document.sitename:
+        document.sitename = document.sitename.lstrip("@")
+        if document.sitename and "." not in document.sitename and not document.sitename[0].isupper():
+            document.sitename = document.sitename.title()
+    elif document.url and (match := found.META_URL.match(document.url)):
+        document.sitename = match[1]
+    Document.clean_and_trim(document)
+    values = {name: getattr(document, attribute) for attribute, name in METADATA_ATTRIBUTES.items()}
+    return {name: canonical_paragraph(value) for name, value in values.items() if (value or "").strip()}
+
+
+def second_opinion(tree: HtmlElement | None) -> list[str]:
     """Prose paragraphs that trafilatura's bundled readability port finds on the page.
 
     A different algorithm (the densest block of paragraphs, not trafilatura's tree rules): when it
     finds much more prose than the main extraction, the main extraction has missed part of the
-    article (an article body split over several containers, say).
+    article (an article body split over several containers, say). It changes `tree`: the last
+    reader of the page.
     """
     from lxml import html as lxml_html
     from trafilatura.readability_lxml import Document
-    from trafilatura.utils import load_html
 
-    tree = load_html(page)
     if tree is None:
         return []
     try:
@@ -76,6 +130,21 @@ def second_opinion(page: str) -> list[str]:
     root = lxml_html.fromstring(summary) if isinstance(summary, str) else summary
     texts = (canonical_paragraph(element.text_content()) for element in root.iter(*RESCUE_TAGS))
     return [text for text in texts if is_prose_sentence(text)]
+
+
+def page_prose(tree: LexborHTMLParser) -> list[str]:
+    """Prose paragraphs of the (pruned) page as the parsed DOM holds them: a cheap stand-in for the
+    second opinion's candidates, to tell whether running it could change anything.
+
+    Paragraphs, list items and quotes by their whole text, other containers by their own text
+    (readability turns a container of inline text into a paragraph).
+    """
+    texts: list[str] = []
+    for node in tree.css(PROSE_SELECTOR):
+        raw = node.text(deep=node.tag in RESCUE_TAGS)
+        if len(raw) >= RESCUE_MIN_CHARS // 2 and is_prose_sentence(text := canonical_paragraph(raw)):
+            texts.append(text)
+    return texts
 
 
 def is_prose_sentence(text: str) -> bool:
@@ -101,9 +170,21 @@ def _collect(container: etree._Element, paragraphs: list[Paragraph]) -> None:
     for child in container:
         if child.tag in LEAF_TAGS:
             _add(_text(child), child.tag, paragraphs)
+        elif child.tag == "row" and is_data_row(child):
+            _add(_text(child), "row", paragraphs)
         else:
             _collect(child, paragraphs)
         _add(child.tail, "p", paragraphs)
+
+
+def is_data_row(row: etree._Element) -> bool:
+    """Cells only, each short and without block structure inside: the row reads as one line."""
+    cells = list(row)
+    return bool(cells) and all(
+        cell.tag == "cell"
+        and not any(piece.tag in LEAF_TAGS or piece.tag in ("list", "lb", "table") for piece in cell.iterdescendants())
+        and len("".join(cell.itertext()).strip()) <= ROW_CELL_MAX_CHARS
+        for cell in cells)
 
 
 def _add(text: str | None, kind: str, paragraphs: list[Paragraph]) -> None:

@@ -27,6 +27,7 @@ from .rules import Rule
 MAX_SELECT_TEXT_SHARE = 0.5
 # Text that never reaches a reader; it does not count as the page's text.
 NON_TEXT_ELEMENTS = frozenset({"script", "style", "noscript", "template", "head", "title"})
+NON_TEXT_SELECTOR = ", ".join(sorted(NON_TEXT_ELEMENTS))
 # How far from its expected place a start tag is looked for when the ordinal check fails.
 SEARCH_WINDOW = 8
 
@@ -38,12 +39,20 @@ class Pruned:
 
 
 def visible_chars(node: LexborNode) -> int:
-    """Characters of text a reader would see under `node` (white space not counted)."""
-    total = 0
-    for child in node.traverse(include_text=True):
-        if child.is_text_node and not _under_non_text(child, node):
-            total += sum(1 for char in child.text_content or "" if not char.isspace())
+    """Characters of text a reader would see under `node` (white space not counted).
+
+    All of its text, less the text of the outermost non-text elements inside it: two calls into
+    the parser per hidden element rather than a walk over every text node in Python.
+    """
+    total = _non_space(node.text(deep=True))
+    for hidden in node.css(NON_TEXT_SELECTOR):
+        if hidden.mem_id != node.mem_id and not _under_non_text(hidden, node):
+            total -= _non_space(hidden.text(deep=True))
     return total
+
+
+def _non_space(text: str) -> int:
+    return sum(map(len, text.split()))
 
 
 def _under_non_text(child: LexborNode, top: LexborNode) -> bool:
@@ -140,6 +149,19 @@ def _apply(rule: Rule, tree: LexborHTMLParser, locator: SourceLocator, page_char
                 f"rule {rule.id}: a <{node.tag}> matched by {selector!r} could not be found in the source; kept",
                 rule.id))
             continue
+        inside = [r for r in result.removals if span[0] <= r.start and r.end <= span[1]]
+        if any(r.start <= span[0] and span[1] <= r.end for r in result.removals):
+            node.decompose()  # the source span is already removed: the DOM nested the nodes otherwise
+            continue
+        if any(r.start < span[1] and span[0] < r.end for r in result.removals if r not in inside):
+            result.warnings.append(CleanWarning(
+                "select-unlocated",
+                f"rule {rule.id}: a <{node.tag}> matched by {selector!r} overlaps another removal in the source; kept",
+                rule.id))
+            continue
+        # Earlier removals inside this node's span are part of it (the source nests them even
+        # where the parser, mending broken markup, did not).
+        result.removals = [r for r in result.removals if r not in inside]
         result.removals.append(Removal(rule.id, span[0], span[1], {"selector": selector}))
         node.decompose()
 

@@ -14,7 +14,9 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 # Elements whose content is raw text up to their end tag, never markup (HTML standard, 13.1.2).
 RAW_TEXT_ELEMENTS = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"})
@@ -31,6 +33,8 @@ OPTIONAL_END = frozenset({
 VOID_ELEMENTS = frozenset({
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
 })
+# Elements that do not deepen the tree when left open.
+IMPLICITLY_CLOSED = OPTIONAL_END | VOID_ELEMENTS
 MARKUP = re.compile(
     r"""<!--.*?(?:-->|\Z)"""                                     # comment (an unclosed one runs to the end)
     r"""|<![^>]*>|<\?[^>]*>"""                                   # doctype, CDATA-ish, processing instruction
@@ -40,10 +44,10 @@ MARKUP = re.compile(
 ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 ENTITY = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 SPACE = re.compile(r"\s+")
+WORD = re.compile(r"\S+")
 
 
-@dataclass(frozen=True)
-class TagToken:
+class TagToken(NamedTuple):  # a tuple, not a frozen dataclass: pages have thousands of tags
     name: str  # lower case
     start: int
     end: int
@@ -71,32 +75,36 @@ def scan(source: str) -> Scan:
     tags: list[TagToken] = []
     runs: list[tuple[int, int]] = []
     position = 0
+    size = len(source)
     hidden_depth = 0  # inside <head> or <template>
     depth = max_depth = 0
-    while position < len(source):
-        match = MARKUP.search(source, position)
-        stop = match.start() if match else len(source)
+    search = MARKUP.search
+    while position < size:
+        match = search(source, position)
+        stop = match.start() if match else size
         if stop > position and not hidden_depth:
             runs.append((position, stop))
         if not match:
             break
         position = match.end()
-        name = match.group("name")
+        end, name, attrs = match.group("end", "name", "attrs")
         if not name:
             continue
         name = name.lower()
-        closing = bool(match.group("end"))
-        attrs = match.group("attrs") or ""
-        self_closing = attrs.rstrip().endswith("/")
-        tags.append(TagToken(name, match.start(), match.end(), closing, self_closing, attrs))
-        if name not in VOID_ELEMENTS and name not in OPTIONAL_END and not self_closing:
-            depth = max(0, depth - 1) if closing else depth + 1
-            max_depth = max(max_depth, depth)
+        closing = end is not None
+        self_closing = attrs.endswith("/") or attrs.rstrip().endswith("/")
+        tags.append(TagToken(name, stop, position, closing, self_closing, attrs))
         if name in INVISIBLE_ELEMENTS:
             hidden_depth = max(0, hidden_depth + (-1 if closing else 1))
+        if name not in IMPLICITLY_CLOSED and not self_closing:
+            if closing:
+                depth = max(0, depth - 1)
+            else:
+                depth += 1
+                max_depth = max(max_depth, depth)
         if not closing and name in RAW_TEXT_ELEMENTS:
             close = re.compile(rf"</{re.escape(name)}[\s/>]", re.I).search(source, position)
-            raw_end = close.start() if close else len(source)
+            raw_end = close.start() if close else size
             if name in VISIBLE_RAW_TEXT and not hidden_depth and raw_end > position:
                 runs.append((position, raw_end))
             position = raw_end
@@ -111,23 +119,31 @@ class VisibleText:
     """
 
     def __init__(self, source: str, runs: list[tuple[int, int]], excluded: list[tuple[int, int]] = ()) -> None:
-        chars: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
+        # Built word by word, not character by character: a word's characters map to consecutive
+        # source offsets, so its starts and ends are two ranges (list.extend runs them in C).
+        built = _Builder()
         excluded = sorted(excluded)
         excluded_starts = [s for s, _ in excluded]
         for run_start, run_end in runs:
-            for piece_start, piece_end, text in _decoded_pieces(source, run_start, run_end):
-                if _inside(excluded, excluded_starts, piece_start):
-                    continue
-                for char in text:
-                    if not char.isspace():
-                        chars.append(char)
-                        starts.append(piece_start)
-                        ends.append(piece_end)
-        self.text = "".join(chars)
-        self.starts = starts
-        self.ends = ends
+            cut = _starts_between(excluded_starts, run_start, run_end)
+            holder = _holder(excluded, excluded_starts, run_start)
+            if holder is not None and holder[1] >= run_end and not cut:
+                continue  # a pruned node holds the whole run
+            if holder is not None or cut:
+                # A run that pruned spans cut (only where the source's markup is odd): piece by
+                # piece, each piece kept or not by its own offset.
+                built.add_pieces(source, run_start, run_end, excluded, excluded_starts)
+                continue
+            position = run_start
+            for match in ENTITY.finditer(source, run_start, run_end):
+                built.add_words(source, position, match.start())
+                built.add_reference(match.start(), match.end(), html.unescape(match.group()))
+                position = match.end()
+            built.add_words(source, position, run_end)
+        self.text = "".join(built.words)
+        self.starts = built.starts
+        self.ends = built.ends
+        self.spaced = built.spaced  # white space stood between this character and the one before
 
     def find(self, paragraph: str, after: int) -> tuple[int, int] | None:
         """Positions [i, j) in `self.text` of `paragraph` (white space ignored), the first at or
@@ -139,6 +155,32 @@ class VisibleText:
         if index < 0:
             index = self.text.find(key)
         return (index, index + len(key)) if index >= 0 else None
+
+    def occurrences(self, paragraph: str, after: int = 0) -> Iterator[tuple[int, int]]:
+        """Every [i, j) in `self.text` at or after `after` that holds `paragraph` (white space
+        ignored), in page order."""
+        key = SPACE.sub("", paragraph)
+        index = self.text.find(key, after) if key else -1
+        while index >= 0:
+            yield index, index + len(key)
+            index = self.text.find(key, index + 1)
+
+    def find_ends(self, paragraph: str, after: int, anchor: int, stretch: float) -> tuple[int, int] | None:
+        """[i, j) at or after `after` that starts with the paragraph's first `anchor` visible
+        characters and ends with its last, at most `stretch` times its length: the page's version
+        of a paragraph the extractor rewrote inside (a link's text left out)."""
+        key = SPACE.sub("", paragraph)
+        if len(key) < 2 * anchor:
+            return None
+        start = self.text.find(key[:anchor], after)
+        if start < 0:
+            return None
+        end = self.text.find(key[-anchor:], start + anchor, start + int(stretch * len(key)))
+        return (start, end + anchor) if end >= 0 else None
+
+    def text_of(self, i: int, j: int) -> str:
+        """Visible characters i..j-1, a space where the page had white space between them."""
+        return "".join((" " if self.spaced[k] and k > i else "") + self.text[k] for k in range(i, j))
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Source offsets covering visible characters i..j-1."""
@@ -153,19 +195,75 @@ class VisibleText:
         return self.starts[first], self.ends[last]
 
 
-def _decoded_pieces(source: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """The run's text as (source start, source end, decoded text) pieces: plain characters one by
-    one, each character reference as one piece."""
-    pieces: list[tuple[int, int, str]] = []
-    position = start
-    for match in ENTITY.finditer(source, start, end):
-        pieces.extend((i, i + 1, source[i]) for i in range(position, match.start()))
-        pieces.append((match.start(), match.end(), html.unescape(match.group())))
-        position = match.end()
-    pieces.extend((i, i + 1, source[i]) for i in range(position, end))
-    return pieces
+class _Builder:
+    """VisibleText's lists as they grow, and whether white space came since the last character."""
+
+    def __init__(self) -> None:
+        self.words: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.spaced: list[bool] = []
+        self.space = False
+
+    def add_words(self, source: str, start: int, end: int) -> None:
+        """Plain text source[start:end] (no character reference): each character is its own span."""
+        position = start
+        for match in WORD.finditer(source, start, end):
+            first, last = match.span()
+            self.words.append(match.group())
+            self.starts.extend(range(first, last))
+            self.ends.extend(range(first + 1, last + 1))
+            self.spaced.append(self.space or first > position)
+            self.spaced.extend([False] * (last - first - 1))
+            self.space = False
+            position = last
+        if position < end:
+            self.space = True
+
+    def add_char(self, char: str, start: int, end: int) -> None:
+        if char.isspace():
+            self.space = True
+            return
+        self.words.append(char)
+        self.starts.append(start)
+        self.ends.append(end)
+        self.spaced.append(self.space)
+        self.space = False
+
+    def add_reference(self, start: int, end: int, decoded: str) -> None:
+        """A character reference: every visible character it decodes to spans the whole reference."""
+        for char in decoded:
+            self.add_char(char, start, end)
+
+    def add_pieces(self, source: str, start: int, end: int, excluded: list[tuple[int, int]],
+                   excluded_starts: list[int]) -> None:
+        """A run that pruned spans cut: only the pieces (characters, references) that start outside them."""
+        position = start
+        for match in ENTITY.finditer(source, start, end):
+            self._add_kept_chars(source, position, match.start(), excluded, excluded_starts)
+            if not _inside(excluded, excluded_starts, match.start()):
+                self.add_reference(match.start(), match.end(), html.unescape(match.group()))
+            position = match.end()
+        self._add_kept_chars(source, position, end, excluded, excluded_starts)
+
+    def _add_kept_chars(self, source: str, start: int, end: int, excluded: list[tuple[int, int]],
+                        excluded_starts: list[int]) -> None:
+        for i in range(start, end):
+            if not _inside(excluded, excluded_starts, i):
+                self.add_char(source[i], i, i + 1)
+
+
+def _starts_between(starts: list[int], start: int, end: int) -> bool:
+    """Whether some span starts inside (start, end)."""
+    index = bisect.bisect_right(starts, start)
+    return index < len(starts) and starts[index] < end
+
+
+def _holder(spans: list[tuple[int, int]], starts: list[int], offset: int) -> tuple[int, int] | None:
+    """The span, of the last one starting at or before `offset`, if it holds `offset`."""
+    index = bisect.bisect_right(starts, offset) - 1
+    return spans[index] if index >= 0 and spans[index][0] <= offset < spans[index][1] else None
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
-    index = bisect.bisect_right(starts, offset) - 1
-    return index >= 0 and spans[index][0] <= offset < spans[index][1]
+    return _holder(spans, starts, offset) is not None

@@ -6,6 +6,7 @@ same bytes and a re-run that changes nothing rewrites nothing. The schema is in 
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 from collections import Counter
@@ -32,9 +33,14 @@ def sha256_hex(data: bytes) -> str:
 
 
 def removals_of(blocks: Sequence[Block], removed: dict[int, str],
-                details: dict[int, dict[str, Any]] | None = None) -> list[Removal]:
-    """One span per run of neighbouring blocks that the same rule removed for the same reason, in source order."""
+                details: dict[int, dict[str, Any]] | None = None, apart: Sequence[Removal] = ()) -> list[Removal]:
+    """One span per run of neighbouring blocks that the same rule removed for the same reason, in source order.
+
+    A run is not joined across the span of a removal in `apart` (an HTML page's pruned nodes and
+    the text extraction left out lie between its blocks), so that no two removals overlap.
+    """
     details = details or {}
+    barriers = sorted(r.start for r in apart)
     spans: list[Removal] = []
     previous_removed = False
     for block in blocks:
@@ -43,7 +49,8 @@ def removals_of(blocks: Sequence[Block], removed: dict[int, str],
             previous_removed = False
             continue
         detail = details.get(block.index)
-        if previous_removed and spans[-1].rule == rule and spans[-1].detail == detail:
+        if (previous_removed and spans[-1].rule == rule and spans[-1].detail == detail
+                and bisect.bisect_left(barriers, spans[-1].end) == bisect.bisect_left(barriers, block.start)):
             spans[-1] = Removal(rule, spans[-1].start, block.end, detail)
         else:
             spans.append(Removal(rule, block.start, block.end, detail))

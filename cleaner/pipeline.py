@@ -138,7 +138,7 @@ class Cleaner:
         # HTML has its packs already, recognised on the whole page rather than the extracted text.
         packs = match_packs(self.rules, url, blocks, self.fingerprint_filters) if packs is None else packs
         state = RuleState(removed=removed, metadata=metadata)
-        duplicates = settle(blocks, packs, state, self.rule_seconds, extracted=fmt == "html", scanner=self.scanner)
+        duplicates = settle(blocks, packs, state, self.rule_seconds, scanner=self.scanner)
         kept = [b for b in blocks if b.index not in state.removed]
         if kept and "title" not in state.metadata and looks_like_title(kept[0].text):
             state.metadata["title"] = kept[0].text
@@ -161,7 +161,7 @@ class Cleaner:
             rules_digest=self.rules.digest,
             packs=[m.as_dict() for m in packs],
             metadata=state.metadata,
-            removals=manifest_.removals_of(blocks, state.removed, state.details) + removals,
+            removals=manifest_.removals_of(blocks, state.removed, state.details, removals) + removals,
             duplicates=[
                 {
                     "rule": d.rule,
@@ -180,14 +180,11 @@ class Cleaner:
 
 
 def settle(blocks: list[Block], packs: list[Any], state: RuleState, rule_seconds: float, *,
-           extracted: bool = False, scanner: RuleScanner | None = None) -> list[Any]:
+           scanner: RuleScanner | None = None) -> list[Any]:
     """Rule passes, duplicate collapse and the article detector, repeated until none removes anything more.
 
-    Blocks that an extractor already chose from an HTML page (`extracted=True`) get the rules only.
-    The extractor took each paragraph from its own node of the page, so a repeat there is the page
-    repeating itself (a recipe's steps, table rows), not a scraper capturing a passage twice; and it
-    has already found where the article starts and ends, from the page's structure, which the
-    detector can only guess from the text (docs/html.md).
+    Text and the blocks an extractor chose from an HTML page get the same steps: the clean text of
+    a page is plain text, and cleaning it again must change nothing (docs/html.md).
     """
     dedup_memo, detect_memo = DedupMemo.of(blocks), DetectMemo()
     guard = cache(lambda: Guard.for_blocks(blocks, dedup_memo))  # built when a rule first finds something
@@ -201,12 +198,11 @@ def settle(blocks: list[Block], packs: list[Any], state: RuleState, rule_seconds
         state.disabled -= {w.rule for w in state.warnings if w.code == "guard"}
         changed = apply_pass(blocks, packs, state, rule_seconds, guard, matches)
         kept = [b for b in blocks if b.index not in state.removed]
-        found = [] if extracted else find_duplicates(kept, dedup_memo)
+        found = find_duplicates(kept, dedup_memo)
         for duplicate in found:
             state.removed[duplicate.index] = duplicate.rule
         duplicates = sorted(duplicates + found, key=lambda d: d.index)
-        detected = not extracted and apply_detector([b for b in blocks if b.index not in state.removed], state,
-                                                     detect_memo)
+        detected = apply_detector([b for b in blocks if b.index not in state.removed], state, detect_memo)
         if not changed and not found and not detected:
             return duplicates
     state.warnings.append(CleanWarning("unsettled", f"rules still changed the text after {MAX_PASSES} passes"))

@@ -20,9 +20,9 @@ from .errors import RuleFileError
 if TYPE_CHECKING:
     import regex
 
-Kind = Literal["line", "run", "cut", "field", "select"]
+Kind = Literal["line", "run", "cut", "field", "cards", "select"]
 Where = Literal["head", "tail", "anywhere"]
-KINDS: tuple[Kind, ...] = ("field", "line", "run", "cut", "select")  # also the order they apply in
+KINDS: tuple[Kind, ...] = ("field", "cards", "line", "run", "cut", "select")  # also the order they apply in
 WHERES: tuple[Where, ...] = ("head", "tail", "anywhere")
 FIELDS = ("title", "date", "author", "source_name")
 # A `run` takes short title-like blocks after its heading; longer than this, it is text again.
@@ -37,6 +37,7 @@ KIND_KEYS: dict[str, set[str]] = {
     "line": {"pattern", "exact"},
     "run": {"pattern", "exact", "max_item_chars"},
     "cut": {"pattern", "exact"},
+    "cards": {"pattern", "exact", "max_item_chars"},
     "field": {"pattern", "field"},
     "select": {"selectors"},
 }

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 import cleaner
+from bench.metric import DEFAULT_BENCH, Page, load_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -28,3 +29,9 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 @pytest.fixture(scope="session")
 def default_cleaner() -> cleaner.Cleaner:
     return cleaner.Cleaner()
+
+
+@pytest.fixture(scope="session")
+def dev_pages() -> list[Page]:
+    """The dev split of the article-extraction benchmark (quality gates skip when it is absent)."""
+    return load_pages(DEFAULT_BENCH)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import cleaner
-from cleaner.detect import MAX_DETECT_PROSE_SHARE, detect, features_of
+from cleaner.detect import MAX_DETECT_CONTENT_SHARE, detect, features_of
 from cleaner.document import text_blocks
 
 PARAGRAPHS = [
@@ -76,9 +76,9 @@ def test_guard_keeps_the_article_when_most_prose_would_go() -> None:
     regions = [[p.replace("bridge", word) for p in PARAGRAPHS[:2]] for word in ("bridge", "tunnel", "road")]
     blocks = text_blocks("\n".join(regions[0] + MENU * 10 + regions[1] + MENU * 10 + regions[2]))
     detection = detect(blocks)
-    assert MAX_DETECT_PROSE_SHARE < 1
+    assert MAX_DETECT_CONTENT_SHARE < 1
     assert detection.decisions == []
-    assert detection.warning is not None and "prose" in detection.warning
+    assert detection.warning is not None and "content" in detection.warning
 
 
 def test_features() -> None:
@@ -145,3 +145,58 @@ def test_meal_plan_written_to_one_template_loses_nothing() -> None:
     result = cleaner.clean(text, format="text")
     assert result.removed == []
     assert result.text == text
+
+
+STANDINGS = ["Pos Driver Points Wins Poles", "1 Kyle Busch 5040 5 1", "2 Martin Truex 5035 7 0",
+             "3 Kevin Harvick 5033 4 6", "4 Denny Hamlin 5027 6 3", "5 Joey Logano 2380 2 3"]
+
+
+def test_table_the_article_announces_stays() -> None:
+    # A short intro ending with a colon, then the table it announces, then a menu.
+    intro = ["The final standings of the season after thirty-six races, as published by the series on Monday:"]
+    text = "\n".join([HEADLINE, PARAGRAPHS[0]] + intro + STANDINGS + MENU)
+    kept = cleaner.clean(text, format="text").text.splitlines()
+    assert set(STANDINGS) <= set(kept)
+    assert not set(MENU) & set(kept)
+
+
+def test_figures_the_article_announces_stay() -> None:
+    results = ["Anna: 165 votes", "Boris: 250 votes", "Clara: 437 votes"]
+    text = "\n".join(PARAGRAPHS + ["The readers voted as follows:"] + results)
+    assert detect(text_blocks(text)).decisions == []
+
+
+def test_guard_counts_rows_of_data_as_content() -> None:
+    # Stats rows before a core found further down: cutting them as head would take most of the content.
+    stats = [f"{n} Player Name{n} {50 + n} {n * 7}% {n} tackles {n} sacks" for n in range(1, 16)]
+    blocks = text_blocks("\n".join(stats + PARAGRAPHS))
+    detection = detect(blocks)
+    assert detection.decisions == []
+    assert detection.warning is not None and "content" in detection.warning
+
+
+def test_guard_counts_list_items_as_content() -> None:
+    # Short bulleted items (not prose) before the article's paragraphs, more text than they hold.
+    steps = [f"• Step {n}: stir the sauce slowly" for n in range(20)]
+    blocks = text_blocks("\n".join(steps + ["Share", "Tweet"] + PARAGRAPHS))
+    assert detect(blocks).decisions == []
+
+
+def test_menus_are_not_content_and_still_go() -> None:
+    # Menus are short title-like lines, not data rows or list items: the head and tail cuts stay.
+    text = "\n".join(MENU * 3 + [HEADLINE] + PARAGRAPHS + MENU * 3)
+    rules = {d.rule for d in detect(text_blocks(text)).decisions}
+    assert rules == {"detect.head", "detect.tail"}
+
+
+def test_fact_box_after_the_article_stays() -> None:
+    facts = ["Opening night 2018.04.05", "Tue – Sat 4PM", "Tickets", "VIP : 60,000 won", "R : 50,000 won", "Inquiry",
+             "02-751-1500"]
+    assert detect(text_blocks("\n".join(PARAGRAPHS * 2 + facts))).decisions == []
+
+
+def test_teasers_that_start_with_their_number_are_not_a_fact_box() -> None:
+    teasers = ["15 Amazing Images of Stars", "11 Fascinating Facts About Our Galaxy", "Most read", "More from Space",
+               "7 Questions About Dark Matter"]
+    decisions = detect(text_blocks("\n".join(PARAGRAPHS * 2 + teasers))).decisions
+    assert [d.rule for d in decisions] == ["detect.tail"] * len(teasers)

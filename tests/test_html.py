@@ -181,3 +181,83 @@ def test_cli_cleans_an_html_file(tmp_path: Path) -> None:
     (tmp_path / "story.html").write_text(page(), encoding="utf-8")
     assert CliRunner().invoke(app, ["clean", str(tmp_path), "--quiet"]).exit_code == 0
     assert (tmp_path / "story.clean.txt").read_text(encoding="utf-8") == f"{P1}\n\n{P2}\n\n{P3}\n"
+
+
+def test_a_table_row_of_short_cells_is_one_paragraph() -> None:
+    from cleaner.html_extract import parse_xml
+
+    xml = ("<doc><main><p>Standings after the last race:</p><table><row><cell>1</cell><cell>Kyle Busch</cell>"
+           "<cell>5040</cell></row><row><cell>2</cell><cell>Martin Truex Jr.</cell><cell>5035</cell></row></table>"
+           f"<table><row><cell>Photo</cell><cell><p>{P1}</p><p>{P2}</p></cell></row></table></main></doc>")
+    paragraphs = parse_xml(xml).paragraphs
+    assert [(p.text, p.kind) for p in paragraphs] == [
+        ("Standings after the last race:", "p"), ("1 Kyle Busch 5040", "row"), ("2 Martin Truex Jr. 5035", "row"),
+        ("Photo", "cell"), (f"{P1} {P2}", "cell")]  # a layout table's cells stay apart
+
+
+def test_table_rows_stay_with_the_article_and_clean_text_is_a_fixed_point() -> None:
+    rows = "".join(f"<tr><td>{n}</td><td>Driver {name}</td><td>{5040 - n * 7}</td><td>{n % 3}</td></tr>"
+                   for n, name in enumerate(["Busch", "Truex", "Harvick", "Hamlin", "Logano", "Blaney"], 1))
+    source = page(f"<p>The standings after the last race of the season:</p><table>{rows}</table>")
+    result = cleaner.clean(source)
+    assert "1 Driver Busch 5033 1" in result.text.splitlines()
+    assert "6 Driver Blaney 4998 0" in result.text.splitlines()
+    assert cleaner.clean(result.text, format="text").text == result.text
+
+
+def test_paragraph_rewritten_inside_is_located_by_its_ends() -> None:
+    from cleaner.html import locate
+    from cleaner.html_extract import Paragraph
+    from cleaner.html_source import VisibleText, scan
+
+    # The extractor left a link's text out of the paragraph; the page's version is kept, with its span.
+    source = ('<p>The council voted on Tuesday to <a href="/x">extend the bus lane</a> along the river road, '
+              f"after a long debate about parking.</p><p>{P2}</p>")
+    rewritten = "The council voted on Tuesday to along the river road, after a long debate about parking."
+    warnings: list = []
+    blocks = locate([Paragraph(rewritten, "p"), Paragraph(P2, "p")], VisibleText(source, scan(source).text_runs), warnings)
+    assert [b.text for b in blocks] == [P1, P2]
+    located = source[blocks[0].start:blocks[0].end]
+    assert located.startswith("The council") and located.endswith("parking.")
+    assert blocks[0].end <= blocks[1].start
+    assert warnings == []
+
+
+def test_a_paragraph_found_twice_takes_a_place_no_other_holds() -> None:
+    from cleaner.html import locate
+    from cleaner.html_extract import Paragraph
+    from cleaner.html_source import VisibleText, scan
+
+    source = f"<p>{P1}</p><p>{P2}</p><p>{P1}</p>"
+    blocks = locate([Paragraph(P2, "p"), Paragraph(P1, "p"), Paragraph(P1, "p")],
+                    VisibleText(source, scan(source).text_runs), [])
+    spans = sorted((b.start, b.end) for b in blocks)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    assert len(set(spans)) == 3
+
+
+def test_rescue_takes_a_missed_paragraph_between_two_extracted_ones() -> None:
+    from cleaner.html import rescue
+    from cleaner.html_source import VisibleText, scan
+
+    lead = "A standfirst that the extractor skipped because it sits in its own container on the page."
+    source = f"<p>{P1}</p><div class='lead'><p>{lead}</p></div><p>{P2}</p><p>{P3}</p><p>A teaser below the story, long enough.</p>"
+    visible = VisibleText(source, scan(source).text_runs)
+    blocks = [cleaner.document.Block(i, text, *visible.span(*visible.find(text, 0)))  # type: ignore[misc]
+              for i, text in enumerate([P1, P2, P3])]
+    outside = "A teaser below the story, long enough, that is not between the paragraphs of the article."
+    rescued = rescue(blocks, [lead, outside], visible, [])
+    assert [b.text for b in rescued] == [P1, lead, P2, P3]  # a small gain only between paragraphs
+
+
+def test_select_matches_nested_only_in_the_source_give_one_removal() -> None:
+    # A <div> inside a <p>: the parser closes the paragraph before the div (siblings in the DOM),
+    # while in the source the paragraph's span holds the div. One removal covers both.
+    source = page('<p class="share-buttons">Share this story <div class="related-posts"><p>Other story about '
+                  'buses and lanes in the city.</p></div></p>')
+    result = cleaner.clean(source)
+    pruned = [r for r in result.removed if r["rule"].startswith("dom-")]
+    assert [r["rule"] for r in pruned] == ["dom-social.share-bar"]
+    assert "Other story" in pruned[0]["text"]
+    spans = [(r["start"], r["end"]) for r in result.removed]
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))

@@ -69,3 +69,34 @@ def test_arbitrary_bytes_give_a_result_or_a_documented_error(data: bytes) -> Non
     except cleaner.InputError:
         return
     assert CLEANER.clean(result.text, format="text").text == result.text
+
+
+# Small HTML pages: paragraphs, headings, tables, lists and furniture in any order and nesting.
+HTML_TEXT = st.one_of(st.sampled_from(SENTENCES), st.sampled_from([f for f in FURNITURE if f.strip()]))
+HTML_CELLS = st.lists(st.one_of(st.sampled_from(["1", "Kyle Busch", "5040", "Top 10", "85%"]), HTML_TEXT),
+                      min_size=1, max_size=4)
+HTML_ELEMENTS = st.one_of(
+    HTML_TEXT.map(lambda t: f"<p>{t}</p>"),
+    HTML_TEXT.map(lambda t: f"<h2>{t}</h2>"),
+    st.lists(HTML_CELLS, min_size=1, max_size=4).map(
+        lambda rows: "<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+        + "</table>"),
+    st.lists(HTML_TEXT, min_size=1, max_size=4).map(lambda items: "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"),
+    HTML_TEXT.map(lambda t: f'<div class="share-buttons"><a href="/s">{t}</a></div>'),
+)
+HTML_PAGES = st.tuples(st.lists(HTML_ELEMENTS, max_size=12), st.lists(HTML_ELEMENTS, max_size=3)).map(
+    lambda parts: "<!DOCTYPE html><html><head><title>A page</title></head><body><nav><a href='/'>Home</a></nav>"
+    f"<article>{''.join(parts[0])}</article><footer>{''.join(parts[1])}</footer></body></html>")
+HTML_SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@HTML_SETTINGS
+@given(HTML_PAGES)
+def test_html_pages_clean_to_text_that_cleans_to_itself(source: str) -> None:
+    result = CLEANER.clean(source, format="html")
+    assert CLEANER.clean(result.text, format="text").text == result.text
+    previous_end = 0
+    for removal in result.removed:
+        assert source[removal["start"]:removal["end"]] == removal["text"]
+        assert removal["start"] >= previous_end, "removals are in source order and do not overlap"
+        previous_end = removal["end"]

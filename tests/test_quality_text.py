@@ -8,25 +8,25 @@ from __future__ import annotations
 
 import pytest
 
-from bench.metric import DEFAULT_BENCH, Page, gold_of, load_pages, score
+from bench.metric import DEFAULT_BENCH, Page, gold_of, score
 from cleaner import Cleaner
 
 FLOORS = {  # kind: (precision, recall, F1)
-    "text-main": (0.888, 0.968, 0.927),
-    "text-all": (0.792, 0.985, 0.878),
+    "text-main": (0.908, 0.972, 0.939),
+    "text-all": (0.806, 0.987, 0.888),
 }
 
 pytestmark = pytest.mark.skipif(not (DEFAULT_BENCH / "gold.json").is_file(), reason="dev benchmark not present")
 
 
 @pytest.fixture(scope="module")
-def pages() -> list[Page]:
-    return load_pages(DEFAULT_BENCH)
+def pages(dev_pages: list[Page]) -> list[Page]:
+    return dev_pages
 
 
 @pytest.fixture(scope="module")
-def cleaner() -> Cleaner:
-    return Cleaner()
+def cleaner(default_cleaner: Cleaner) -> Cleaner:
+    return default_cleaner
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,42 @@
+"""The guard that keeps the article: where a rule is stopped, and where a cut may go on."""
+
+from __future__ import annotations
+
+import cleaner
+from cleaner.canonical import paragraphs_of
+from cleaner.engine import CUT_MIN_ARTICLE_BLOCKS, CUT_MIN_ARTICLE_CHARS
+
+ARTICLE = [
+    f"Paragraph {n} of the article reports what the ministry said about the ceasefire, the convoys "
+    f"and the checkpoints, in enough words to be prose that a reader came for."
+    for n in range(1, 8)
+]
+COMMENTS = [
+    f"Reader {n} wrote a long comment disagreeing with the report, with several sentences about the war, "
+    f"the ceasefire and the media, longer than any paragraph of the article itself, and then some more."
+    for n in range(1, 12)
+]
+
+
+def test_a_long_thread_after_a_whole_article_goes() -> None:
+    assert sum(map(len, ARTICLE)) >= CUT_MIN_ARTICLE_CHARS and len(ARTICLE) >= CUT_MIN_ARTICLE_BLOCKS
+    result = cleaner.clean("\n".join([*ARTICLE, "Top Rated Comments", *COMMENTS]))
+    assert paragraphs_of(result.text) == ARTICLE
+    assert result.removed[-1]["rule"] == "comments.thread"
+    assert not [w for w in result.warnings if w["code"] == "guard"]
+
+
+def test_a_marker_under_the_lead_does_not_cut_the_article() -> None:
+    document = "\n".join([ARTICLE[0], "5 Comments", *ARTICLE[1:]])
+    result = cleaner.clean(document)
+    assert all(paragraph in result.text for paragraph in ARTICLE)
+    assert [w["rule"] for w in result.warnings if w["code"] == "guard"] == ["comments.thread"]
+
+
+def test_a_line_rule_is_still_held_to_half_the_prose(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "greedy.toml").write_text(
+        '[pack]\nid = "greedy"\nsummary = "s"\n[[rule]]\nid = "greedy.paragraphs"\nsummary = "s"\nwhy = "w"\n'
+        "kind = \"line\"\npattern = 'Paragraph [2-7] .*'\n", encoding="utf-8")
+    result = cleaner.Cleaner(rules_dirs=[tmp_path]).clean("\n".join(ARTICLE))
+    assert paragraphs_of(result.text) == ARTICLE
+    assert result.warnings[0]["rule"] == "greedy.paragraphs"
