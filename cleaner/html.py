@@ -115,6 +115,8 @@ def extract_with_fallback(page: HtmlElement | None, tree: LexborHTMLParser, url:
                           warnings: list[CleanWarning]) -> Extraction:
     """trafilatura on the parsed, pruned `page`; a recall-oriented retry, then the pruned DOM's lines, when it finds too little."""
     extraction = extract(page, url)
+    if extraction.error:
+        warnings.append(CleanWarning("extract-error", f"the extractor failed ({extraction.error})", EXTRACT_RULE))
     if _chars(extraction.paragraphs) >= MIN_EXTRACTED_CHARS:
         return extraction
     retry = extract(page, url, recall=True)

@@ -55,6 +55,7 @@ class Paragraph:
 class Extraction:
     paragraphs: list[Paragraph]
     metadata: dict[str, str]
+    error: str | None = None  # why the extractor gave up, when it raised instead of answering
 
 
 def parse(page: str) -> HtmlElement | None:
@@ -70,7 +71,10 @@ def extract(tree: HtmlElement | None, url: str | None, *, recall: bool = False) 
         return Extraction([], {})
     options = RECALL_OPTIONS if recall else EXTRACT_OPTIONS
     metadata = page_metadata(tree, url)
-    xml = trafilatura.extract(tree, url=url, **options)  # type: ignore[arg-type]
+    try:
+        xml = trafilatura.extract(tree, url=url, **options)  # type: ignore[arg-type]
+    except Exception as error:  # noqa: BLE001 - the extractor trips on some odd markup; fall back, never crash
+        return Extraction([], metadata, f"{type(error).__name__}: {error}")
     if not xml:
         return Extraction([], {})
     return Extraction(parse_xml(xml).paragraphs, metadata)

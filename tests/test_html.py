@@ -261,3 +261,19 @@ def test_select_matches_nested_only_in_the_source_give_one_removal() -> None:
     assert "Other story" in pruned[0]["text"]
     spans = [(r["start"], r["end"]) for r in result.removed]
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+def test_an_extractor_that_raises_falls_back_with_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+    # trafilatura re-parses its own XML output and can trip over odd markup (an upstream bug).
+    import cleaner.html_extract
+
+    def broken(*args: object, **kwargs: object) -> str:
+        raise ValueError("Specification mandates value for attribute comments")
+
+    monkeypatch.setattr(cleaner.html_extract.trafilatura, "extract", broken)
+    page = ('<html><body><p>The ministry said on Tuesday that the ceasefire would hold for another day, '
+            'officials confirmed.</p></body></html>')
+    result = cleaner.clean(page, format="html")
+    assert "The ministry said on Tuesday" in result.text
+    (error,) = [w for w in result.warnings if w["code"] == "extract-error"]
+    assert "ValueError: Specification mandates value" in error["message"]
