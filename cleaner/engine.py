@@ -109,13 +109,14 @@ class Guard:
 
 
 def layout_of(kept: Sequence[Block]) -> Layout:
-    anchors = [b.index for b in kept if is_prose(b)]
-    if not anchors and kept:
-        longest = max(kept, key=lambda b: (len(b.text), -b.index))
-        anchors = [longest.index]
-    if not anchors:
+    # Only the first and the last prose block matter: look from each end.
+    first = next((b.index for b in kept if is_prose(b)), None)
+    if first is not None:
+        return Layout(first, next(b.index for b in reversed(kept) if is_prose(b)))
+    if not kept:
         return Layout(0, -1)
-    return Layout(anchors[0], anchors[-1])
+    longest = max(kept, key=lambda b: (len(b.text), -b.index))
+    return Layout(longest.index, longest.index)
 
 
 def match_packs(ruleset: RuleSet, url: str | None, blocks: Sequence[Block],
@@ -251,6 +252,12 @@ class Matcher:
             return kept
         return [b for b in kept if b.index in self.candidates] if self.candidates else []
 
+    def positions(self, kept: list[Block]) -> Iterable[int]:
+        """The positions in `kept` of the blocks the rule may match, in order."""
+        if self.candidates is None:
+            return range(len(kept))
+        return [p for p, b in enumerate(kept) if b.index in self.candidates] if self.candidates else []
+
 
 def _find_lines(rule: Rule, kept: list[Block], layout: Layout, match: Matcher) -> Found:
     return [b.index for b in match.among(kept) if layout.allows(rule, b.index) and match(b)], {}
@@ -266,16 +273,16 @@ def _find_field(rule: Rule, kept: list[Block], layout: Layout, match: Matcher) -
 
 def _find_runs(rule: Rule, kept: list[Block], layout: Layout, match: Matcher) -> Found:
     found: list[int] = []
-    position = 0
-    while position < len(kept):
+    end = 0  # the position in `kept` after the last run: a list item is no heading
+    for position in match.positions(kept):
         heading = kept[position]
-        position += 1
-        if not (layout.allows(rule, heading.index) and match(heading)):
+        if position < end or not (layout.allows(rule, heading.index) and match(heading)):
             continue
         found.append(heading.index)
-        while position < len(kept) and _is_list_item(kept[position], rule):
-            found.append(kept[position].index)
-            position += 1
+        end = position + 1
+        while end < len(kept) and _is_list_item(kept[end], rule):
+            found.append(kept[end].index)
+            end += 1
     return found, {}
 
 
@@ -284,12 +291,12 @@ def _is_list_item(block: Block, rule: Rule) -> bool:
 
 
 def _find_cut(rule: Rule, kept: list[Block], layout: Layout, match: Matcher) -> Found:
-    seen_prose = False
-    for position, block in enumerate(kept):
-        # A cut never starts before the article has: the marker must follow some prose.
-        if seen_prose and layout.allows(rule, block.index) and match(block):
+    # A cut never starts before the article has: the marker must follow some prose.
+    first_prose = next((position for position, block in enumerate(kept) if is_prose(block)), len(kept))
+    for position in match.positions(kept):
+        block = kept[position]
+        if position > first_prose and layout.allows(rule, block.index) and match(block):
             return [b.index for b in kept[position:]], {}
-        seen_prose = seen_prose or is_prose(block)
     return [], {}
 
 
@@ -300,7 +307,7 @@ def _find_cards(rule: Rule, kept: list[Block], layout: Layout, match: Matcher) -
     before its marker only when a title-like line stands right before that summary, the shape of a
     card; an article's own last paragraph, preceded by another paragraph, is never taken.
     """
-    markers = [p for p, block in enumerate(kept) if layout.allows(rule, block.index) and match(block)]
+    markers = [p for p in match.positions(kept) if layout.allows(rule, kept[p].index) and match(kept[p])]
     if len(markers) < CARDS_MIN:
         return [], {}
     marked = set(markers)

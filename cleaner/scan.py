@@ -160,21 +160,28 @@ class BlockMatches:
     complete: bool = False  # whether the scan reached every block the rules will be asked about
     matched: dict[int, int] = field(default_factory=dict)  # the blocks of `first` some alternative matched
     results: dict[tuple[str, int], Any] = field(default_factory=dict)
+    blocks: Sequence[Block] = ()  # the blocks scanned: those the rules will be asked about
+    folded: dict[int, str] | None = None  # block index -> case-folded text, for rules' exact strings
 
     @classmethod
     def of(cls, scanner: RuleScanner, blocks: Sequence[Block], budget: float) -> BlockMatches:
         first = scanner.scan(blocks, budget)
         return cls(scanner, first, complete=scanner.pattern is not None and len(first) == len(blocks),
-                   matched={index: found for index, found in first.items() if found != NO_MATCH})
+                   matched={index: found for index, found in first.items() if found != NO_MATCH}, blocks=blocks)
 
     def candidates(self, rule: Rule) -> set[int] | None:
         """The only blocks `rule` can match (None: any block may)."""
         position = self.scanner.positions.get(rule.id)
-        if position is None or rule.exact:
+        if not self.complete or (position is None and rule.pattern is not None):
             return None
-        if not self.complete:
-            return None
-        return {index for index, found in self.matched.items() if found <= position}
+        found = set() if position is None else {index for index, first in self.matched.items() if first <= position}
+        return found | self._exact_candidates(rule) if rule.exact else found
+
+    def _exact_candidates(self, rule: Rule) -> set[int]:
+        """The blocks whose text is one of the rule's exact strings (case-folded)."""
+        if self.folded is None:
+            self.folded = {block.index: block.text.casefold() for block in self.blocks}
+        return {index for index, text in self.folded.items() if text in rule.exact}
 
     def match(self, rule: Rule, block: Block, timeout: float) -> Any:
         """Rule.match(block.text), from the scan when it decides, else from the rule's own pattern."""

@@ -90,3 +90,11 @@ def test_a_scan_out_of_budget_leaves_the_rules_to_their_own_patterns() -> None:
     assert matches.first == {} and not matches.complete
     assert matches.candidates(evil) is None
     assert BlockMatches.of(scanner, [Block(0, "b", 0, 1)], budget=1.0).first == {0: NO_MATCH}
+
+
+def test_a_rule_of_exact_strings_is_asked_only_about_the_blocks_that_hold_one() -> None:
+    exact = Rule("p.by", "p", "run", "s", "w", exact=frozenset({"by", "by:"}))
+    blocks = text_blocks("Headline\nBY\nJane Doe\nBy the river, the town waited for the flood to pass.\nBy:")
+    matches = BlockMatches.of(SCANNER, blocks, budget=10.0)
+    assert matches.candidates(exact) == {1, 4}
+    assert all(bool(matches.match(exact, b, 10.0)) == (b.index in {1, 4}) for b in blocks)
