@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
 from selectolax.lexbor import LexborHTMLParser
@@ -72,12 +71,29 @@ def extract(tree: HtmlElement | None, url: str | None, *, recall: bool = False) 
     options = RECALL_OPTIONS if recall else EXTRACT_OPTIONS
     metadata = page_metadata(tree, url)
     try:
-        xml = trafilatura.extract(tree, url=url, **options)  # type: ignore[arg-type]
+        xml = _extract_xml(tree, url, options)
     except Exception as error:  # noqa: BLE001 - the extractor trips on some odd markup; fall back, never crash
         return Extraction([], metadata, f"{type(error).__name__}: {error}")
     if not xml:
         return Extraction([], {})
     return Extraction(parse_xml(xml).paragraphs, metadata)
+
+
+def _extract_xml(tree: HtmlElement, url: str | None, options: dict[str, object]) -> str | None:
+    """What trafilatura.extract returns for these options, less the content fingerprint it hashes
+    for the XML's metadata (cleaner never reads it; it costs a tenth of the extraction)."""
+    from trafilatura.core import bare_extraction, determine_returnstring
+    from trafilatura.settings import Document, Extractor
+
+    extractor = Extractor(
+        output_format=str(options["output_format"]), fast=bool(options["fast"]),
+        precision=bool(options["favor_precision"]), recall=bool(options.get("favor_recall", False)),
+        comments=bool(options["include_comments"]), tables=bool(options["include_tables"]),
+        dedup=bool(options["deduplicate"]), url=url, with_metadata=bool(options["with_metadata"]))
+    document = bare_extraction(tree, options=extractor)
+    if not isinstance(document, Document):
+        return None
+    return determine_returnstring(document, extractor)
 
 
 def page_metadata(tree: HtmlElement, url: str | None) -> dict[str, str]:
