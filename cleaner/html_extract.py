@@ -8,6 +8,7 @@ XML output keeps paragraphs apart and says what each one was (paragraph, heading
 
 from __future__ import annotations
 
+from copy import copy
 from dataclasses import dataclass
 
 from lxml import etree
@@ -41,6 +42,14 @@ SENTENCE_ENDS = (".", "!", "?", '"', "\u201d", "\u2019")
 LINE_BREAK = "\ue000"  # a private-use character: trafilatura never emits it, XML allows it
 # trafilatura's default (its settings.cfg), which `extract` applies to dates.
 EXTENSIVE_DATE_SEARCH = True
+# Elements trafilatura's tree cleaning deletes (its MANUALLY_CLEANED, tails kept) whatever they
+# hold, stripped from its copy of the page beforehand: its raw-tree XPath passes then walk fewer
+# nodes. Not <script> (its JSON-LD is read), <figure> (one holding a table is kept as a <div>),
+# <form> (trafilatura keeps some), <math> (formulas are salvaged) or <head>.
+PRUNED_BEFORE_EXTRACTION = (
+    "aside", "nav", "footer", "menu", "iframe", "noscript", "svg", "style", "embed", "object", "canvas",
+    "video", "audio", "picture", "button", "input", "select", "textarea",
+)
 METADATA_ATTRIBUTES = {"title": "title", "date": "date", "author": "author", "sitename": "source_name"}
 
 
@@ -90,6 +99,9 @@ def _extract_xml(tree: HtmlElement, url: str | None, options: dict[str, object])
         precision=bool(options["favor_precision"]), recall=bool(options.get("favor_recall", False)),
         comments=bool(options["include_comments"]), tables=bool(options["include_tables"]),
         dedup=bool(options["deduplicate"]), url=url, with_metadata=bool(options["with_metadata"]))
+    if not extractor.focus == "recall":  # in recall mode its cleaning may undo those deletions
+        tree = copy(tree)  # trafilatura copies it anyway; the caller's tree stays whole
+        etree.strip_elements(tree, *PRUNED_BEFORE_EXTRACTION, with_tail=False)
     document = bare_extraction(tree, options=extractor)
     if not isinstance(document, Document):
         return None
