@@ -1,6 +1,6 @@
 """Speed and peak memory of cleaner beside its peers, on the same documents, in one run.
 
-    .venv/bin/python bench/speed.py [BENCH_DIR] [--repeat N] [--starts N] [--paths text,html,start]
+    .venv/bin/python bench/speed.py [BENCH_DIR] [--repeat N] [--starts N] [--only text|html|start ...]
 
 Rows:
 - text path: cleaner on every `text-main/` and `text-all/` dump against jusText on the same lines
@@ -130,8 +130,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="benchmark folder with gold.json, text-main/, text-all/ and html/ (default: %(default)s)")
     parser.add_argument("--repeat", type=int, default=3, help="passes over the documents; the fastest counts (default: 3)")
     parser.add_argument("--starts", type=int, default=15, help="process starts to time; the minimum counts (default: 15)")
-    parser.add_argument("--paths", default="text,html,start",
-                        help="which tables to print, comma-separated among text, html, start (default: %(default)s)")
+    parser.add_argument("--only", choices=("text", "html", "start"), action="append",
+                        help="measure only these sections (repeatable; default: all)")
     parser.add_argument("--worker", nargs=2, metavar=("TOOL", "KIND"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
@@ -140,24 +140,27 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.bench / "gold.json").is_file():
         parser.error(f"{args.bench} has no gold.json: pass the benchmark folder")
 
-    paths = set(args.paths.split(","))
-    if "text" in paths:
+    sections = set(args.only or ("text", "html", "start"))
+    if "text" in sections:
         print(f"## Text path: cleaner vs jusText (lines as paragraphs); best of {args.repeat} passes, CPU time\n")
         print("\n".join(throughput_rows([(kind, "cleaner-text", "jusText") for kind in TEXT_KINDS], args.bench,
                                         args.repeat, TEXT_GOAL)))
-    if "html" in paths:
-        print("\n## HTML path: cleaner vs trafilatura extract alone\n")
-        if html_path_available():
-            print("\n".join(throughput_rows([("html", "cleaner-html", "trafilatura")], args.bench, args.repeat,
-                                            HTML_GOAL)))
-        else:
-            print("Not measured: this cleaner has no HTML path yet (no `cleaner.html` module).")
-    if "start" in paths:
-        print_start(args.starts)
+    if "html" in sections:
+        html_section(args.bench, args.repeat)
+    if "start" in sections:
+        start_section(args.starts)
     return 0
 
 
-def print_start(starts: int) -> None:
+def html_section(bench: Path, repeat: int) -> None:
+    print("\n## HTML path: cleaner vs trafilatura extract alone\n")
+    if html_path_available():
+        print("\n".join(throughput_rows([("html", "cleaner-html", "trafilatura")], bench, repeat, HTML_GOAL)))
+    else:
+        print("Not measured: this cleaner has no HTML path yet (no `cleaner.html` module).")
+
+
+def start_section(starts: int) -> None:
     print(f"\n## Process start: minimum of {starts} runs\n")
     ours = child_times([*cleaner_command(), "check", "seeds/"], starts)
     peer = child_times([sys.executable, "-c", "import typer"], starts)

@@ -25,7 +25,7 @@ from .canonical import canonical_paragraph, has_hidden_characters
 from .document import Block, CleanWarning
 from .engine import PackMatch, match_packs
 from .errors import InputError
-from .html_extract import Extraction, Paragraph, extract, page_prose, parse, second_opinion
+from .html_extract import RESCUE_MIN_CHARS, Extraction, Paragraph, extract, page_prose, parse, second_opinion
 from .html_select import SourceLocator, prune
 from .html_source import VisibleText, scan
 from .manifest import Removal
@@ -74,7 +74,8 @@ def html_blocks(source: str, url: str | None, rules: RuleSet) -> HtmlExtraction:
     extraction = extract_with_fallback(parsed, tree, url, warnings)
     visible = VisibleText(source, scanned.text_runs, [(r.start, r.end) for r in pruned.removals])
     blocks = locate(extraction.paragraphs, visible, warnings)
-    if _lacks_prose(blocks, page_prose(tree)):  # else the second opinion (slow) could add nothing
+    # The second opinion is slow: asked only when it could change something.
+    if _room_for_rescue(blocks, visible) and _lacks_prose(blocks, page_prose(tree)):
         blocks = rescue(blocks, second_opinion(parsed), visible, warnings)
     removed = {b.index: TITLE_RULE for b in blocks[:1] if _same_text(b.text, extraction.metadata.get("title"))}
     dropped = dropped_text(visible, blocks, pruned.removals)
@@ -229,6 +230,30 @@ def dropped_text(visible: VisibleText, blocks: list[Block], pruned: list[Removal
             removals.append(Removal(EXTRACT_RULE, *span))
         position = max(position, end)
     return removals
+
+
+def _room_for_rescue(blocks: list[Block], visible: VisibleText) -> bool:
+    """Whether the page's text outside the blocks could hold what `rescue` would add.
+
+    A rescued paragraph lies in visible text no block spans, so within one gap between blocks,
+    and its canonical text (at least RESCUE_MIN_CHARS, single spaces between words) has at least
+    half that many visible characters. rescue takes it only when it sits between two blocks, or
+    when all it finds is at least RESCUE_MIN_GAIN of what the blocks hold.
+    """
+    spans = sorted((b.start, b.end) for b in blocks if b.end > b.start)
+    if not spans:
+        return True
+    fits = RESCUE_MIN_CHARS // 2 + 1
+    bounds = [(0, 0), *spans, (visible.ends[-1] if visible.ends else 0,) * 2]
+    outer = 0  # visible characters in long gaps before the first block and after the last
+    for index, ((_, gap_start), (gap_end, _)) in enumerate(itertools.pairwise(bounds)):
+        chars = bisect.bisect_left(visible.starts, gap_end) - bisect.bisect_left(visible.starts, gap_start)
+        if chars < fits:
+            continue
+        if 0 < index < len(bounds) - 2:
+            return True
+        outer += chars
+    return 2 * outer >= RESCUE_MIN_GAIN * sum(len(b.text) for b in blocks)
 
 
 def _lacks_prose(blocks: list[Block], prose: list[str]) -> bool:

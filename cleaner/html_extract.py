@@ -8,9 +8,9 @@ XML output keeps paragraphs apart and says what each one was (paragraph, heading
 
 from __future__ import annotations
 
+from copy import copy
 from dataclasses import dataclass
 
-import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
 from selectolax.lexbor import LexborHTMLParser
@@ -42,6 +42,14 @@ SENTENCE_ENDS = (".", "!", "?", '"', "\u201d", "\u2019")
 LINE_BREAK = "\ue000"  # a private-use character: trafilatura never emits it, XML allows it
 # trafilatura's default (its settings.cfg), which `extract` applies to dates.
 EXTENSIVE_DATE_SEARCH = True
+# Elements trafilatura's tree cleaning deletes (its MANUALLY_CLEANED, tails kept) whatever they
+# hold, stripped from its copy of the page beforehand: its raw-tree XPath passes then walk fewer
+# nodes. Not <script> (its JSON-LD is read), <figure> (one holding a table is kept as a <div>),
+# <form> (trafilatura keeps some), <math> (formulas are salvaged) or <head>.
+PRUNED_BEFORE_EXTRACTION = (
+    "aside", "nav", "footer", "menu", "iframe", "noscript", "svg", "style", "embed", "object", "canvas",
+    "video", "audio", "picture", "button", "input", "select", "textarea",
+)
 METADATA_ATTRIBUTES = {"title": "title", "date": "date", "author": "author", "sitename": "source_name"}
 
 
@@ -72,12 +80,32 @@ def extract(tree: HtmlElement | None, url: str | None, *, recall: bool = False) 
     options = RECALL_OPTIONS if recall else EXTRACT_OPTIONS
     metadata = page_metadata(tree, url)
     try:
-        xml = trafilatura.extract(tree, url=url, **options)  # type: ignore[arg-type]
+        xml = _extract_xml(tree, url, options)
     except Exception as error:  # noqa: BLE001 - the extractor trips on some odd markup; fall back, never crash
         return Extraction([], metadata, f"{type(error).__name__}: {error}")
     if not xml:
         return Extraction([], {})
     return Extraction(parse_xml(xml).paragraphs, metadata)
+
+
+def _extract_xml(tree: HtmlElement, url: str | None, options: dict[str, object]) -> str | None:
+    """What trafilatura.extract returns for these options, less the content fingerprint it hashes
+    for the XML's metadata (cleaner never reads it; it costs a tenth of the extraction)."""
+    from trafilatura.core import bare_extraction, determine_returnstring
+    from trafilatura.settings import Document, Extractor
+
+    extractor = Extractor(
+        output_format=str(options["output_format"]), fast=bool(options["fast"]),
+        precision=bool(options["favor_precision"]), recall=bool(options.get("favor_recall", False)),
+        comments=bool(options["include_comments"]), tables=bool(options["include_tables"]),
+        dedup=bool(options["deduplicate"]), url=url, with_metadata=bool(options["with_metadata"]))
+    if not extractor.focus == "recall":  # in recall mode its cleaning may undo those deletions
+        tree = copy(tree)  # trafilatura copies it anyway; the caller's tree stays whole
+        etree.strip_elements(tree, *PRUNED_BEFORE_EXTRACTION, with_tail=False)
+    document = bare_extraction(tree, options=extractor)
+    if not isinstance(document, Document):
+        return None
+    return determine_returnstring(document, extractor)
 
 
 def page_metadata(tree: HtmlElement, url: str | None) -> dict[str, str]:

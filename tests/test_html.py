@@ -270,10 +270,38 @@ def test_an_extractor_that_raises_falls_back_with_a_warning(monkeypatch: pytest.
     def broken(*args: object, **kwargs: object) -> str:
         raise ValueError("Specification mandates value for attribute comments")
 
-    monkeypatch.setattr(cleaner.html_extract.trafilatura, "extract", broken)
+    monkeypatch.setattr(cleaner.html_extract, "_extract_xml", broken)
     page = ('<html><body><p>The ministry said on Tuesday that the ceasefire would hold for another day, '
             'officials confirmed.</p></body></html>')
     result = cleaner.clean(page, format="html")
     assert "The ministry said on Tuesday" in result.text
     (error,) = [w for w in result.warnings if w["code"] == "extract-error"]
     assert "ValueError: Specification mandates value" in error["message"]
+
+
+def test_second_opinion_asked_only_when_a_gap_could_hold_a_rescued_paragraph() -> None:
+    from cleaner.html import _room_for_rescue, locate
+    from cleaner.html_extract import Paragraph
+    from cleaner.html_source import VisibleText, scan
+
+    prose = "A sentence of the article that goes on long enough to count as a paragraph of prose, really it does."
+    short = "<p>Menu</p>"
+
+    def blocks_of(source: str, texts: list[str]) -> list:
+        return locate([Paragraph(t, "p") for t in texts], VisibleText(source, scan(source).text_runs), [])
+
+    covered = f"<body>{short}<p>{prose}</p><p>{prose} Again.</p>{short}</body>"
+    visible = VisibleText(covered, scan(covered).text_runs)
+    assert not _room_for_rescue(blocks_of(covered, [prose, prose + " Again."]), visible)
+    # A paragraph-sized gap between two blocks: rescue could add it, so the second opinion is asked.
+    gapped = f"<body><p>{prose}</p><div>{prose} Inside.</div><p>{prose} Again.</p></body>"
+    visible = VisibleText(gapped, scan(gapped).text_runs)
+    assert _room_for_rescue(blocks_of(gapped, [prose, prose + " Again."]), visible)
+    # Long text after the last block counts only when it could be half of what the blocks hold.
+    tail = f"<body><p>{prose}</p><p>{prose} Again.</p><div>{prose} After.</div></body>"
+    visible = VisibleText(tail, scan(tail).text_runs)
+    assert _room_for_rescue(blocks_of(tail, [prose, prose + " Again."]), visible)
+    texts = [f"{prose} Part {n}." for n in range(5)]
+    long_tail = "<body>" + "".join(f"<p>{t}</p>" for t in texts) + f"<div>{prose} After.</div></body>"
+    visible = VisibleText(long_tail, scan(long_tail).text_runs)
+    assert not _room_for_rescue(blocks_of(long_tail, texts), visible)
