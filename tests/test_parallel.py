@@ -12,6 +12,14 @@ from cleaner.parallel import BatchSettings, clean_all, default_jobs
 from batch_corpus import corpus, tree_bytes  # noqa: F401 (corpus is a fixture)
 
 
+@pytest.fixture(autouse=True)
+def small_batches_use_the_pool(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The corpus here is a dozen files; let it go through worker processes all the same."""
+    import cleaner.parallel as parallel
+
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_FILES", 2)
+
+
 def run(root: Path, jobs: int, **settings: object) -> list:
     targets, problems = discover([root])
     assert problems == []
@@ -62,3 +70,29 @@ def test_unexpected_errors_become_failed_outcomes(corpus: Path, monkeypatch: pyt
 
 def test_default_jobs_is_the_usable_cores() -> None:
     assert default_jobs() >= 1
+
+
+def test_the_pool_is_really_used(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    import cleaner.parallel as parallel
+
+    started: list[int] = []
+
+    class RecordingPool(ProcessPoolExecutor):
+        def __init__(self, max_workers: int) -> None:
+            started.append(max_workers)
+            super().__init__(max_workers=max_workers)
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", RecordingPool)
+    outcomes = run(corpus, 2)
+    assert started == [2]
+    assert {o.status for o in outcomes} == {"cleaned", "failed"}
+
+
+def test_a_small_batch_stays_in_this_process(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import cleaner.parallel as parallel
+
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_FILES", 1000)
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", None)  # would fail if a pool were started
+    assert {o.status for o in run(corpus, 2)} == {"cleaned", "failed"}
