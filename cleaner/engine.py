@@ -203,6 +203,8 @@ def _apply_rule(rule: Rule, blocks: Sequence[Block], kept: list[Block], layout: 
         return False
     for index in found:
         state.removed[index] = rule.id
+    # A rule the guard stopped in an earlier pass and that now applies: its warning no longer holds.
+    state.warnings[:] = [w for w in state.warnings if not (w.code == "guard" and w.rule == rule.id)]
     for name, value in values.items():
         state.metadata.setdefault(name, value)
     return True
