@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
 
@@ -47,14 +47,19 @@ RulesOpt = Annotated[
 OutOpt = Annotated[Optional[Path], typer.Option("--out", help="Write outputs into a mirrored tree under this folder.")]
 
 
+def _broken_rules(error: Exception) -> NoReturn:
+    """End the command with exit 4, naming the rule file and the place in it."""
+    typer.echo(f"cleaner: broken rules: {error}", err=True)
+    raise typer.Exit(EXIT_RULES) from None
+
+
 def _cleaner(rules: list[Path] | None, max_bytes: int | None = None):  # type: ignore[no-untyped-def]
     from .pipeline import DEFAULT_MAX_BYTES, Cleaner
 
     try:
         return Cleaner(rules_dirs=rules or (), max_bytes=max_bytes or DEFAULT_MAX_BYTES)
     except RuleError as error:
-        typer.echo(f"cleaner: broken rules: {error}", err=True)
-        raise typer.Exit(EXIT_RULES) from None
+        _broken_rules(error)
 
 
 def _rules(rules: list[Path] | None):  # type: ignore[no-untyped-def]
@@ -64,8 +69,7 @@ def _rules(rules: list[Path] | None):  # type: ignore[no-untyped-def]
     try:
         return load_rules(rules or ())
     except RuleError as error:
-        typer.echo(f"cleaner: broken rules: {error}", err=True)
-        raise typer.Exit(EXIT_RULES) from None
+        _broken_rules(error)
 
 
 def _version(value: bool) -> None:
@@ -141,8 +145,7 @@ def check(paths: PathsArg, out: OutOpt = None, rules: RulesOpt = None) -> None:
     try:
         files = RuleFiles.read(rule_files(rules or ()))
     except (RuleError, OSError) as error:
-        typer.echo(f"cleaner: broken rules: {error}", err=True)
-        raise typer.Exit(EXIT_RULES) from None
+        _broken_rules(error)
     targets, problems = discover(paths, out)
     stale = check_targets(targets, RulesOnly(files))
     if stale:

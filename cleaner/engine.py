@@ -189,6 +189,7 @@ def _apply_rule(rule: Rule, blocks: Sequence[Block], kept: list[Block], layout: 
         found, values = finder(rule, kept, layout, matcher)
     except TimeoutError:
         _stop(rule, state, "rule-timeout", f"rule {rule.id} ran out of its {budget:g} s time budget; not applied")
+        state.disabled.add(rule.id)  # out of time for this document: not asked again
         return False
     finally:
         state.seconds[rule.id] = state.seconds.get(rule.id, 0.0) + time.perf_counter() - started
@@ -224,8 +225,11 @@ def _article_stands_before(rule: Rule, found: list[int], kept: list[Block], guar
 
 
 def _stop(rule: Rule, state: RuleState, code: str, message: str) -> None:
-    """Disable a rule for this document and take back what it removed."""
-    state.disabled.add(rule.id)
+    """Take back what a rule removed from this document, and say why in a warning.
+
+    A rule the guard stopped is asked again in the next pass, once other removals may have shrunk
+    what it would take (a comment cut that reached over a footer); the guard measures every attempt.
+    """
     for index in [i for i, r in state.removed.items() if r == rule.id]:
         del state.removed[index]
     warning = CleanWarning(code, message, rule.id)

@@ -193,9 +193,6 @@ def settle(blocks: list[Block], packs: list[Any], state: RuleState, rule_seconds
                               rule_seconds)
     duplicates: list[Any] = []
     for _ in range(MAX_PASSES):
-        # A rule the guard stopped gets another chance once other removals have shrunk what it would
-        # take (a comment cut that reached over a footer); the guard still measures it every time.
-        state.disabled -= {w.rule for w in state.warnings if w.code == "guard"}
         changed = apply_pass(blocks, packs, state, rule_seconds, guard, matches)
         kept = [b for b in blocks if b.index not in state.removed]
         found = find_duplicates(kept, dedup_memo)
