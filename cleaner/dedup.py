@@ -83,6 +83,11 @@ class DedupMemo:
     folded: dict[int, _Folded | None] = field(default_factory=dict)
     verdicts: dict[tuple[str, str], tuple[str, float] | None] = field(default_factory=dict)
     found: dict[tuple[int, ...], list[Duplicate]] = field(default_factory=dict)  # by the blocks asked about
+    # The blocks that share word pairs with a block that could be their candidate, most shared
+    # first, by block; a block not here has no candidate among any subset of the document's blocks.
+    # None when a word pair is too common for the shared counts to be known in advance.
+    neighbours: dict[int, list[tuple[int, int]]] | None = None  # (-shared count, index)
+    known: frozenset[int] = frozenset()  # the blocks the memo was made with
 
     @classmethod
     def of(cls, blocks: Sequence[Block]) -> DedupMemo:
@@ -94,7 +99,10 @@ class DedupMemo:
         folded: dict[int, _Folded | None] = {i: None for i in words_of}
         for index, pairs in pairs_of.items():
             folded[index] = _Folded(" ".join(words_of[index]), len(pairs), pairs & repeated)
-        return cls(folded)
+        # A pair in more than COMMON_PAIR_POSTINGS blocks is skipped or not depending on which blocks
+        # come before: there, shared counts are counted call by call.
+        common = bool(counts) and max(counts.values()) > COMMON_PAIR_POSTINGS
+        return cls(folded, neighbours=None if common else _neighbours(folded), known=frozenset(words_of))
 
     def fold(self, block: Block) -> _Folded | None:
         if block.index not in self.folded:  # a block the memo was not made with: all its pairs count
@@ -109,6 +117,36 @@ class DedupMemo:
         return self.verdicts[(a, b)]
 
 
+def _neighbours(folded: dict[int, _Folded | None]) -> dict[int, list[tuple[int, int]]]:
+    """For each block that could have a candidate: the earlier blocks sharing word pairs with it,
+    as (-shared count, index), most shared first, then the earliest (the order _best_match walks
+    them in; only earlier blocks have been seen when a block is asked about).
+
+    Two blocks are candidates when they share at least CANDIDATE_SHARE of the smaller one's pairs,
+    so the smaller one has that share of its pairs repeated ("dense"): counting the pairs of the
+    dense blocks alone finds every candidate; most documents have none.
+    """
+    postings: dict[Pair, list[int]] = defaultdict(list)
+    for index, item in folded.items():
+        if item is not None:
+            for pair in item.repeated:
+                postings[pair].append(index)
+    posting = postings.__getitem__
+
+    def shared_with(item: _Folded) -> Counter[int]:
+        return Counter(chain.from_iterable(map(posting, item.repeated)))
+
+    with_candidates: set[int] = set()
+    for index, item in folded.items():
+        if item is not None and item.repeated and len(item.repeated) >= CANDIDATE_SHARE * item.size:
+            for other, count in shared_with(item).items():
+                other_item = folded[other]
+                if other != index and other_item is not None and count >= CANDIDATE_SHARE * min(item.size, other_item.size):
+                    with_candidates.update((index, other))
+    return {index: sorted((-count, other) for other, count in shared_with(item).items() if other < index)
+            for index in sorted(with_candidates) if (item := folded[index]) is not None}
+
+
 def find_duplicates(blocks: Sequence[Block], memo: DedupMemo | None = None) -> list[Duplicate]:
     """Duplicates among `blocks` (the blocks still kept), in the order of the block that goes.
 
@@ -121,9 +159,11 @@ def find_duplicates(blocks: Sequence[Block], memo: DedupMemo | None = None) -> l
 
 
 def _find_duplicates(blocks: Sequence[Block], memo: DedupMemo) -> list[Duplicate]:
+    # Shared counts known in advance for every block asked about: walk them instead of counting.
+    neighbours = memo.neighbours if memo.neighbours is not None and memo.known.issuperset(b.index for b in blocks) else None
     exact: dict[str, int] = {}
     seen: dict[int, _Seen] = {}
-    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+    postings: dict[tuple[str, str], list[int]] | None = defaultdict(list) if neighbours is None else None
     duplicates: dict[int, Duplicate] = {}
     for block in blocks:
         folded = memo.fold(block)
@@ -134,7 +174,11 @@ def _find_duplicates(blocks: Sequence[Block], memo: DedupMemo) -> list[Duplicate
             duplicates[block.index] = Duplicate(block.index, exact[key], "dedup.exact", 1.0)
             continue
         current = _Seen(block, key, folded.size, folded.repeated)
-        match = _best_match(current, seen, postings, memo)
+        if neighbours is not None:
+            match = _best_known_match(current, neighbours.get(block.index), seen, memo)
+        else:
+            assert postings is not None
+            match = _best_match(current, seen, postings, memo)
         if match is None:
             _remember(current, exact, seen, postings)
             continue
@@ -200,6 +244,21 @@ def _best_match(current: _Seen, seen: dict[int, _Seen], postings: dict[tuple[str
     return None
 
 
+def _best_known_match(current: _Seen, neighbours: list[tuple[int, int]] | None, seen: dict[int, _Seen],
+                      memo: DedupMemo) -> tuple[_Seen, str, float] | None:
+    """_best_match from the shared counts of DedupMemo.neighbours: the same walk, most shared first."""
+    for negative_count, index in neighbours or ():
+        other = seen.get(index)
+        if other is None:
+            continue
+        if not _is_candidate(current, other, -negative_count):
+            return None
+        verdict = memo.compare(current.key, other.key)
+        if verdict is not None:
+            return other, verdict[0], verdict[1]
+    return None
+
+
 def _is_candidate(current: _Seen, other: _Seen, shared: int) -> bool:
     return shared / (min(current.size, other.size) or 1) >= CANDIDATE_SHARE
 
@@ -219,17 +278,18 @@ def _compare(a: str, b: str) -> tuple[str, float] | None:
 
 
 def _remember(item: _Seen, exact: dict[str, int], seen: dict[int, _Seen],
-              postings: dict[tuple[str, str], list[int]]) -> None:
+              postings: dict[tuple[str, str], list[int]] | None) -> None:
+    """`postings` None: shared counts come from DedupMemo.neighbours, no postings are kept."""
     exact.setdefault(item.key, item.block.index)
     seen[item.block.index] = item
-    for pair in item.pairs:
+    for pair in item.pairs if postings is not None else ():
         postings[pair].append(item.block.index)
 
 
 def _forget(item: _Seen, exact: dict[str, int], seen: dict[int, _Seen],
-            postings: dict[tuple[str, str], list[int]]) -> None:
+            postings: dict[tuple[str, str], list[int]] | None) -> None:
     if exact.get(item.key) == item.block.index:
         del exact[item.key]
     del seen[item.block.index]
-    for pair in item.pairs:
+    for pair in item.pairs if postings is not None else ():
         postings[pair].remove(item.block.index)

@@ -28,8 +28,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
-from typing import Literal
+from dataclasses import dataclass, field
+from typing import Literal, NamedTuple
 
 from .dedup import FORM_MIN_RECORDS, takes_turns
 from .document import Block, CleanWarning
@@ -115,8 +115,9 @@ MAX_DETECT_CONTENT_SHARE = 0.5
 Kind = Literal["prose", "sentence", "data", "topic", "short"]
 
 
-@dataclass(frozen=True)
-class Features:
+class Features(NamedTuple):
+    """What the detector reads off one block (a named tuple: one is made per block and document)."""
+
     chars: int
     words: int
     stop_share: float
@@ -153,10 +154,10 @@ def features_of(text: str, known_language: bool = True, words: list[str] | None 
                 stops: int | None = None) -> Features:
     """`words` (the text's WORD matches) and `stops` (how many are stop words): when the caller has them."""
     words = WORD.findall(text) if words is None else words
-    stops = sum(1 for w in words if w.lower() in STOP_WORDS) if stops is None else stops
+    stops = stop_count(words) if stops is None else stops
     stop_share = stops / len(words) if words else 0.0
     ends = bool(SENTENCE_END.search(text))
-    numbers = sum(1 for w in words if w.isdigit())
+    numbers = sum(map(str.isdigit, words))
     kind: Kind
     if len(words) >= PROSE_MIN_WORDS and (stop_share >= PROSE_MIN_STOP_SHARE or not known_language) or (
         len(text) >= PROSE_FALLBACK_CHARS and ends
@@ -169,6 +170,11 @@ def features_of(text: str, known_language: bool = True, words: list[str] | None 
     else:
         kind = "short"
     return Features(len(text), len(words), round(stop_share, 3), ends, kind)
+
+
+def stop_count(words: list[str]) -> int:
+    """How many of `words` are stop words (the loops run in C: this is per block and pass)."""
+    return sum(map(STOP_WORDS.__contains__, map(str.lower, words)))
 
 
 @dataclass
@@ -188,16 +194,18 @@ class DetectMemo:
 
     def word_counts(self, text: str) -> tuple[int, int]:
         """How many words the text has, and how many of them are stop words."""
-        if text not in self.counts:
+        counts = self.counts.get(text)
+        if counts is None:
             words = self.words_of(text)
-            self.counts[text] = (len(words), sum(1 for w in words if w.lower() in STOP_WORDS))
-        return self.counts[text]
+            counts = self.counts[text] = (len(words), stop_count(words))
+        return counts
 
     def features_of(self, text: str, known_language: bool) -> Features:
-        if (text, known_language) not in self.features:
-            self.features[(text, known_language)] = features_of(text, known_language, self.words_of(text),
-                                                                self.word_counts(text)[1])
-        return self.features[(text, known_language)]
+        features = self.features.get((text, known_language))
+        if features is None:
+            features = self.features[(text, known_language)] = features_of(
+                text, known_language, self.words_of(text), self.word_counts(text)[1])
+        return features
 
     def content_words(self, text: str) -> set[str]:
         if text not in self.content:
@@ -207,15 +215,15 @@ class DetectMemo:
 
 def is_known_language(blocks: Sequence[Block], memo: DetectMemo | None = None) -> bool:
     """Whether the built-in stop words cover the document's language (else length decides prose)."""
-    memo = memo or DetectMemo()
-    counts = [memo.word_counts(b.text) for b in blocks]
-    words, stops = sum(n for n, _ in counts), sum(s for _, s in counts)
+    word_counts = (memo or DetectMemo()).word_counts
+    words = stops = 0
+    for n, s in map(word_counts, [b.text for b in blocks]):
+        words, stops = words + n, stops + s
     return bool(words) and stops >= KNOWN_LANGUAGE_STOP_SHARE * words
 
 
 def content_words(text: str, words: list[str] | None = None) -> set[str]:
-    return {lower for w in (WORD.findall(text) if words is None else words)
-            if w.isalpha() and (lower := w.lower()) not in STOP_WORDS}
+    return set(map(str.lower, filter(str.isalpha, WORD.findall(text) if words is None else words))) - STOP_WORDS
 
 
 def shares_topic(text: str, vocabulary: set[str], memo: DetectMemo | None = None) -> bool:
@@ -252,7 +260,8 @@ def detect(kept: Sequence[Block], memo: DetectMemo | None = None) -> Detection:
     `memo` keeps what was computed from the texts for later calls on the same document."""
     memo = memo or DetectMemo()
     known = is_known_language(kept, memo)
-    features = [memo.features_of(b.text, known) for b in kept]
+    features_of_text = memo.features_of
+    features = [features_of_text(b.text, known) for b in kept]
     prose = sum(f.chars for f in features if f.kind == "prose")
     if prose < MIN_CORE_PROSE_CHARS:
         return Detection()
@@ -260,7 +269,7 @@ def detect(kept: Sequence[Block], memo: DetectMemo | None = None) -> Detection:
     # Second look: short blocks on the article's topic count for it, and the core is found again.
     vocabulary = set().union(*(memo.content_words(kept[p].text) for p in range(first, last + 1)
                                if features[p].kind == "prose"))
-    features = [replace(f, kind="topic") if f.kind == "short" and shares_topic(b.text, vocabulary, memo) else f
+    features = [f._replace(kind="topic") if f.kind == "short" and shares_topic(b.text, vocabulary, memo) else f
                 for b, f in zip(kept, features)]
     first, last, score = densest_run([f.weight for f in features])
     prose_end, last = last, article_list_end(kept, features, last)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from .canonical import canonical_paragraph, has_hidden_characters
 
@@ -27,9 +27,11 @@ class CleanWarning:
         return entry
 
 
-@dataclass(frozen=True)
-class Block:
-    """One paragraph: its canonical text and its character span [start, end) in the source."""
+class Block(NamedTuple):
+    """One paragraph: its canonical text and its character span [start, end) in the source.
+
+    A named tuple rather than a frozen dataclass: a document has hundreds of blocks, and a tuple
+    is made several times faster."""
 
     index: int
     text: str
@@ -49,5 +51,5 @@ def text_blocks(source: str) -> list[Block]:
     for match in LINE.finditer(source):
         text = canonical_paragraph(match.group(), hidden=hidden)
         if text:
-            blocks.append(Block(len(blocks), text, match.start(), match.end()))
+            blocks.append(Block(len(blocks), text, *match.span()))
     return blocks

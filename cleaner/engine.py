@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .document import Block, CleanWarning
@@ -108,6 +109,14 @@ class Guard:
         return sum(len(blocks[i].text) for i in indexes if i in self.counted)
 
 
+class Kept(list[Block]):
+    """The blocks still kept, in order, and where each stands among them."""
+
+    @cached_property
+    def position_of(self) -> dict[int, int]:
+        return {block.index: position for position, block in enumerate(self)}
+
+
 def layout_of(kept: Sequence[Block]) -> Layout:
     # Only the first and the last prose block matter: look from each end.
     first = next((b.index for b in kept if is_prose(b)), None)
@@ -159,7 +168,7 @@ def apply_pass(blocks: Sequence[Block], packs: Sequence[PackMatch], state: RuleS
     if matches is None:
         matches = BlockMatches(RuleScanner.for_rules(()))
     changed = False
-    kept: list[Block] | None = None
+    kept: Kept | None = None
     layout = Layout(0, -1)
     for kind in ("field", "cards", "line", "run", "cut"):
         for match in packs:
@@ -167,7 +176,7 @@ def apply_pass(blocks: Sequence[Block], packs: Sequence[PackMatch], state: RuleS
                 if rule.kind != kind or rule.id in state.disabled:
                     continue
                 if kept is None:  # the kept blocks and their layout change only when a rule removes
-                    kept = [b for b in blocks if b.index not in state.removed]
+                    kept = Kept(b for b in blocks if b.index not in state.removed)
                     layout = layout_of(kept)
                 before = len(state.removed)
                 if _apply_rule(rule, blocks, kept, layout, state, budget, guard_of, matches):
@@ -177,7 +186,7 @@ def apply_pass(blocks: Sequence[Block], packs: Sequence[PackMatch], state: RuleS
     return changed
 
 
-def _apply_rule(rule: Rule, blocks: Sequence[Block], kept: list[Block], layout: Layout, state: RuleState,
+def _apply_rule(rule: Rule, blocks: Sequence[Block], kept: Kept, layout: Layout, state: RuleState,
                 budget: float, guard_of: Callable[[], Guard], matches: BlockMatches) -> bool:
     remaining = budget - state.seconds.get(rule.id, 0.0)
     matcher = Matcher(rule, matches, max(remaining, 1e-3))
@@ -252,24 +261,26 @@ class Matcher:
             return None
         return self.matches.match(self.rule, block, self.timeout)
 
-    def among(self, kept: list[Block]) -> list[Block]:
+    def among(self, kept: Kept) -> list[Block]:
         """The kept blocks the rule may match, in order (the scan rules out the others)."""
         if self.candidates is None:
             return kept
-        return [b for b in kept if b.index in self.candidates] if self.candidates else []
+        return [kept[p] for p in self.positions(kept)]
 
-    def positions(self, kept: list[Block]) -> Iterable[int]:
+    def positions(self, kept: Kept) -> Iterable[int]:
         """The positions in `kept` of the blocks the rule may match, in order."""
         if self.candidates is None:
             return range(len(kept))
-        return [p for p, b in enumerate(kept) if b.index in self.candidates] if self.candidates else []
+        # Candidates are few and kept blocks many: look the candidates up, not every block.
+        position_of = kept.position_of
+        return sorted(position_of[i] for i in self.candidates if i in position_of)
 
 
-def _find_lines(rule: Rule, kept: list[Block], layout: Layout, match: Matcher) -> Found:
+def _find_lines(rule: Rule, kept: Kept, layout: Layout, match: Matcher) -> Found:
     return [b.index for b in match.among(kept) if layout.allows(rule, b.index) and match(b)], {}
 
 
-def _find_field(rule: Rule, kept: list[Block], layout: Layout, match: Matcher) -> Found:
+def _find_field(rule: Rule, kept: Kept, layout: Layout, match: Matcher) -> Found:
     for block in match.among(kept):
         if layout.allows(rule, block.index) and (found := match(block)):
             value = found.group("value").strip() if not isinstance(found, bool) else block.text
@@ -277,7 +288,7 @@ def _find_field(rule: Rule, kept: list[Block], layout: Layout, match: Matcher) -
     return [], {}
 
 
-def _find_runs(rule: Rule, kept: list[Block], layout: Layout, match: Matcher) -> Found:
+def _find_runs(rule: Rule, kept: Kept, layout: Layout, match: Matcher) -> Found:
     found: list[int] = []
     end = 0  # the position in `kept` after the last run: a list item is no heading
     for position in match.positions(kept):
@@ -296,7 +307,7 @@ def _is_list_item(block: Block, rule: Rule) -> bool:
     return len(block.text) <= rule.max_item_chars and not block.text.endswith(SENTENCE_END)
 
 
-def _find_cut(rule: Rule, kept: list[Block], layout: Layout, match: Matcher) -> Found:
+def _find_cut(rule: Rule, kept: Kept, layout: Layout, match: Matcher) -> Found:
     # A cut never starts before the article has: the marker must follow some prose.
     first_prose = next((position for position, block in enumerate(kept) if is_prose(block)), len(kept))
     for position in match.positions(kept):
@@ -306,7 +317,7 @@ def _find_cut(rule: Rule, kept: list[Block], layout: Layout, match: Matcher) -> 
     return [], {}
 
 
-def _find_cards(rule: Rule, kept: list[Block], layout: Layout, match: Matcher) -> Found:
+def _find_cards(rule: Rule, kept: Kept, layout: Layout, match: Matcher) -> Found:
     """Teaser cards: title, summary, marker (`Read More`), repeated; the rule's marker closes each card.
 
     A marker met fewer than CARDS_MIN times is left to the line rules. A card takes the summary
@@ -326,7 +337,7 @@ def _find_cards(rule: Rule, kept: list[Block], layout: Layout, match: Matcher) -
     return sorted(set(found)), {}
 
 
-FINDERS: dict[str, Callable[[Rule, list[Block], Layout, Matcher], Found]] = {
+FINDERS: dict[str, Callable[[Rule, Kept, Layout, Matcher], Found]] = {
     "cards": _find_cards,
     "line": _find_lines,
     "field": _find_field,

@@ -169,7 +169,8 @@ class BlockMatches:
     matched: dict[int, int] = field(default_factory=dict)  # the blocks of `first` some alternative matched
     results: dict[tuple[str, int], Any] = field(default_factory=dict)
     blocks: Sequence[Block] = ()  # the blocks scanned: those the rules will be asked about
-    folded: dict[int, str] | None = None  # block index -> case-folded text, for rules' exact strings
+    by_folded: dict[str, list[int]] | None = None  # case-folded text -> its blocks, for rules' exact strings
+    by_rule: dict[str, set[int] | None] = field(default_factory=dict)  # candidates(rule), by rule id
 
     @classmethod
     def of(cls, scanner: RuleScanner, blocks: Sequence[Block], budget: float) -> BlockMatches:
@@ -178,7 +179,13 @@ class BlockMatches:
                    matched={index: found for index, found in first.items() if found != NO_MATCH}, blocks=blocks)
 
     def candidates(self, rule: Rule) -> set[int] | None:
-        """The only blocks `rule` can match (None: any block may)."""
+        """The only blocks `rule` can match (None: any block may). The same in every pass: the
+        scan's findings do not change, only which blocks are still kept."""
+        if rule.id not in self.by_rule:
+            self.by_rule[rule.id] = self._candidates(rule)
+        return self.by_rule[rule.id]
+
+    def _candidates(self, rule: Rule) -> set[int] | None:
         position = self.scanner.positions.get(rule.id)
         if not self.complete or (position is None and rule.pattern is not None):
             return None
@@ -187,9 +194,11 @@ class BlockMatches:
 
     def _exact_candidates(self, rule: Rule) -> set[int]:
         """The blocks whose text is one of the rule's exact strings (case-folded)."""
-        if self.folded is None:
-            self.folded = {block.index: block.text.casefold() for block in self.blocks}
-        return {index for index, text in self.folded.items() if text in rule.exact}
+        if self.by_folded is None:
+            self.by_folded = {}
+            for block in self.blocks:
+                self.by_folded.setdefault(block.text.casefold(), []).append(block.index)
+        return {index for text in rule.exact for index in self.by_folded.get(text, ())}
 
     def match(self, rule: Rule, block: Block, timeout: float) -> Any:
         """Rule.match(block.text), from the scan when it decides, else from the rule's own pattern."""

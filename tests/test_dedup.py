@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import cleaner
 from cleaner.canonical import paragraphs_of
-from cleaner.dedup import MIN_DUP_WORDS, find_duplicates
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner.dedup import COMMON_PAIR_POSTINGS, MIN_DUP_WORDS, DedupMemo, find_duplicates
 from cleaner.document import text_blocks
 
 PARAGRAPH = ("The ministry said on Tuesday that the ceasefire would hold for another day, "
@@ -115,3 +118,51 @@ def test_a_rescrape_with_the_same_figures_is_still_a_near_repeat() -> None:
     rescraped = row.replace("the pause", "the  pause'").replace("city.", "city..")
     rescraped = rescraped.replace("scheduled", "schedulled")
     assert dups(f"{row}\n{OTHER}\n{rescraped}") == [(2, 0, "dedup.near")]
+
+
+# Documents of re-scraped passages: sentences, their copies with a word changed, slices of them
+# (contained) and two run together (containing both), over a vocabulary small enough that
+# unrelated blocks share word pairs too.
+_WORDS = ["the", "ministry", "said", "aid", "convoys", "would", "reach", "the", "city", "by", "evening",
+          "of", "council", "2", "3", "and", "in"]
+_sentence = st.lists(st.sampled_from(_WORDS), min_size=4, max_size=16)
+
+
+@st.composite
+def _rescraped(draw: st.DrawFn) -> list[str]:
+    sources = draw(st.lists(_sentence, min_size=1, max_size=6))
+    lines: list[str] = []
+    for _ in range(draw(st.integers(1, 30))):
+        words = list(draw(st.sampled_from(sources)))
+        how = draw(st.sampled_from(["same", "changed", "slice", "joined", "new"]))
+        if how == "changed":
+            words[draw(st.integers(0, len(words) - 1))] = draw(st.sampled_from(_WORDS))
+        elif how == "slice":
+            start = draw(st.integers(0, len(words) - 1))
+            words = words[start:start + draw(st.integers(3, len(words)))]
+        elif how == "joined":
+            words = words + list(draw(st.sampled_from(sources)))
+        elif how == "new":
+            words = draw(_sentence)
+        lines.append(" ".join(words))
+    return lines
+
+
+@settings(max_examples=300, deadline=None)
+@given(_rescraped(), st.data())
+def test_shared_counts_known_in_advance_give_the_same_duplicates(sentences: list[str], data: st.DataObject) -> None:
+    """DedupMemo.neighbours (shared counts once per document) and the counts made call by call agree,
+    on the whole document and on any subset of its blocks (the pipeline asks about fewer blocks)."""
+    blocks = text_blocks("\n".join(sentences))
+    subset = [b for b in blocks if data.draw(st.booleans())]
+    for asked in (blocks, subset):
+        known = DedupMemo.of(blocks)
+        counted = DedupMemo.of(blocks)
+        counted.neighbours = None
+        assert find_duplicates(asked, known) == find_duplicates(asked, counted)
+
+
+def test_a_pair_in_very_many_blocks_falls_back_to_counting_call_by_call() -> None:
+    blocks = text_blocks("\n".join(f"of the report number {i} and of the annex" for i in range(COMMON_PAIR_POSTINGS + 2)))
+    assert DedupMemo.of(blocks).neighbours is None
+    assert DedupMemo.of(blocks[:10]).neighbours is not None
