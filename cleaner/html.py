@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from lxml.html import HtmlElement
 from selectolax.lexbor import LexborHTMLParser
 
-from .canonical import canonical_paragraph, has_hidden_characters
+from .canonical import canonical_lines, canonical_paragraph
 from .document import Block, CleanWarning
 from .engine import PackMatch, match_packs
 from .errors import InputError
@@ -89,11 +89,15 @@ def visible_lines(page: str) -> list[str]:
 
 
 def page_lines(tree: LexborHTMLParser) -> list[Block]:
-    """The page's visible lines, for recognising a site by its fingerprints (no spans needed)."""
+    """The page's visible lines, for recognising a site by its fingerprints (no spans needed).
+
+    Each line is a canonical paragraph; the text is made canonical all at once and then split, which
+    gives the same lines: removing invisible characters, folding control characters (never a line
+    feed) and NFC (a line feed composes with nothing) keep every line feed where it was.
+    """
     body = tree.body
-    text = body.text(separator="\n") if body is not None else ""
-    hidden = has_hidden_characters(text)  # one search for the page, not two per line
-    lines = [canonical_paragraph(line, hidden=hidden) for line in text.split("\n") if line and not line.isspace()]
+    text = canonical_lines(body.text(separator="\n")) if body is not None else ""
+    lines = [" ".join(line.split()) for line in text.split("\n")]
     return [Block(i, line, 0, 0) for i, line in enumerate(line for line in lines if line)]
 
 
