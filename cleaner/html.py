@@ -227,7 +227,7 @@ def dropped_text(visible: VisibleText, blocks: list[Block], pruned: list[Removal
     """
     claimed = sorted([(b.start, b.end) for b in blocks if b.end > b.start] + [(r.start, r.end) for r in pruned])
     removals: list[Removal] = []
-    end_of_text = visible.ends[-1] if visible.ends else 0
+    end_of_text = visible.end_offset
     position = 0
     for start, end in claimed + [(end_of_text, end_of_text)]:
         if start > position and (span := visible.between(position, start)):
@@ -248,10 +248,10 @@ def _room_for_rescue(blocks: list[Block], visible: VisibleText) -> bool:
     if not spans:
         return True
     fits = RESCUE_MIN_CHARS // 2 + 1
-    bounds = [(0, 0), *spans, (visible.ends[-1] if visible.ends else 0,) * 2]
+    bounds = [(0, 0), *spans, (visible.end_offset,) * 2]
     outer = 0  # visible characters in long gaps before the first block and after the last
     for index, ((_, gap_start), (gap_end, _)) in enumerate(itertools.pairwise(bounds)):
-        chars = bisect.bisect_left(visible.starts, gap_end) - bisect.bisect_left(visible.starts, gap_start)
+        chars = visible.count_before(gap_end) - visible.count_before(gap_start)
         if chars < fits:
             continue
         if 0 < index < len(bounds) - 2:
