@@ -138,6 +138,8 @@ def prune(tree: LexborHTMLParser, locator: SourceLocator, packs: Sequence[PackMa
 
 def _apply(rule: Rule, tree: LexborHTMLParser, locator: SourceLocator, page_chars: Callable[[], int],
            result: Pruned) -> None:
+    if tree.css_first(", ".join(rule.selectors)) is None:
+        return  # one query for all the rule's selectors: on most pages none matches
     matched: list[tuple[LexborNode, str]] = []
     seen: set[int] = set()
     for selector in rule.selectors:
