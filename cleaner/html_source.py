@@ -214,16 +214,15 @@ class VisibleText:
 
     def count_before(self, offset: int) -> int:
         """How many visible characters start before source `offset`."""
-        segment = bisect.bisect_left(self._start, offset) - 1
-        if segment < 0:
-            return 0
-        if not self._plain[segment]:
-            return self._index[segment] + 1
-        return self._index[segment] + bisect.bisect_left(self._offsets_of(segment), offset)
+        return self._count_through(bisect.bisect_left(self._start, offset) - 1, offset)
 
     def _count_ending_by(self, offset: int) -> int:
         """How many visible characters end at or before source `offset`."""
-        segment = bisect.bisect_right(self._first_end, offset) - 1
+        return self._count_through(bisect.bisect_right(self._first_end, offset) - 1, offset)
+
+    def _count_through(self, segment: int, offset: int) -> int:
+        """The characters of the segments before `segment`, and those of `segment` itself that
+        start before `offset` (a plain character starts before it exactly when it ends by it)."""
         if segment < 0:
             return 0
         if not self._plain[segment]:
