@@ -35,6 +35,13 @@ def canonical_paragraph(raw: str, *, hidden: bool = True) -> str:
     return " ".join(text.split())
 
 
+def canonical_lines(raw: str) -> str:
+    """`raw` with invisible characters removed, control characters folded and NFC applied, all at
+    once: each of its lines, its white space folded, is that line's canonical paragraph (none of
+    these steps touches a line feed, and a line feed composes with nothing)."""
+    return unicodedata.normalize("NFC", CONTROL.sub(" ", INVISIBLE.sub("", raw)))
+
+
 def canonical_text(paragraphs: Iterable[str]) -> str:
     """Join canonical paragraphs; an empty document is the empty string."""
     kept = [p for p in paragraphs if p]

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from lxml.html import HtmlElement
 from selectolax.lexbor import LexborHTMLParser
 
-from .canonical import canonical_paragraph, has_hidden_characters
+from .canonical import canonical_lines, canonical_paragraph
 from .document import Block, CleanWarning
 from .engine import PackMatch, match_packs
 from .errors import InputError
@@ -89,11 +89,15 @@ def visible_lines(page: str) -> list[str]:
 
 
 def page_lines(tree: LexborHTMLParser) -> list[Block]:
-    """The page's visible lines, for recognising a site by its fingerprints (no spans needed)."""
+    """The page's visible lines, for recognising a site by its fingerprints (no spans needed).
+
+    Each line is a canonical paragraph; the text is made canonical all at once and then split, which
+    gives the same lines: removing invisible characters, folding control characters (never a line
+    feed) and NFC (a line feed composes with nothing) keep every line feed where it was.
+    """
     body = tree.body
-    text = body.text(separator="\n") if body is not None else ""
-    hidden = has_hidden_characters(text)  # one search for the page, not two per line
-    lines = [canonical_paragraph(line, hidden=hidden) for line in text.split("\n") if line and not line.isspace()]
+    text = canonical_lines(body.text(separator="\n")) if body is not None else ""
+    lines = [" ".join(line.split()) for line in text.split("\n")]
     return [Block(i, line, 0, 0) for i, line in enumerate(line for line in lines if line)]
 
 
@@ -223,7 +227,7 @@ def dropped_text(visible: VisibleText, blocks: list[Block], pruned: list[Removal
     """
     claimed = sorted([(b.start, b.end) for b in blocks if b.end > b.start] + [(r.start, r.end) for r in pruned])
     removals: list[Removal] = []
-    end_of_text = visible.ends[-1] if visible.ends else 0
+    end_of_text = visible.end_offset
     position = 0
     for start, end in claimed + [(end_of_text, end_of_text)]:
         if start > position and (span := visible.between(position, start)):
@@ -244,10 +248,10 @@ def _room_for_rescue(blocks: list[Block], visible: VisibleText) -> bool:
     if not spans:
         return True
     fits = RESCUE_MIN_CHARS // 2 + 1
-    bounds = [(0, 0), *spans, (visible.ends[-1] if visible.ends else 0,) * 2]
+    bounds = [(0, 0), *spans, (visible.end_offset,) * 2]
     outer = 0  # visible characters in long gaps before the first block and after the last
     for index, ((_, gap_start), (gap_end, _)) in enumerate(itertools.pairwise(bounds)):
-        chars = bisect.bisect_left(visible.starts, gap_end) - bisect.bisect_left(visible.starts, gap_start)
+        chars = visible.count_before(gap_end) - visible.count_before(gap_start)
         if chars < fits:
             continue
         if 0 < index < len(bounds) - 2:

@@ -46,10 +46,18 @@ EXTENSIVE_DATE_SEARCH = True
 # hold, stripped from its copy of the page beforehand: its raw-tree XPath passes then walk fewer
 # nodes. Not <script> (its JSON-LD is read), <figure> (one holding a table is kept as a <div>),
 # <form> (trafilatura keeps some), <math> (formulas are salvaged) or <head>.
+# Then as well: the rest of those elements (`label`, `time`, `link`, `option` ...), and what its
+# tree cleaning strips (empty elements that end the text run they are in: `meta`, `img`, `wbr`).
 PRUNED_BEFORE_EXTRACTION = (
     "aside", "nav", "footer", "menu", "iframe", "noscript", "svg", "style", "embed", "object", "canvas",
     "video", "audio", "picture", "button", "input", "select", "textarea",
+    "fencedframe", "applet", "map", "area", "blink", "datalist", "dialog", "frame", "frameset", "fieldset",
+    "link", "label", "legend", "marquee", "menuitem", "noindex", "optgroup", "option", "output", "param",
+    "progress", "rp", "rt", "rtc", "source", "track", "time", "use", "meta", "img", "wbr",
 )
+# The one kind of <script> trafilatura reads before its cleaning deletes them all (to tell a
+# discussion forum by its schema.org type); <head> holds nothing else it reads.
+JSON_LD = "application/ld+json"
 METADATA_ATTRIBUTES = {"title": "title", "date": "date", "author": "author", "sitename": "source_name"}
 
 
@@ -102,10 +110,21 @@ def _extract_xml(tree: HtmlElement, url: str | None, options: dict[str, object])
     if not extractor.focus == "recall":  # in recall mode its cleaning may undo those deletions
         tree = copy(tree)  # trafilatura copies it anyway; the caller's tree stays whole
         etree.strip_elements(tree, *PRUNED_BEFORE_EXTRACTION, with_tail=False)
+        _drop_scripts(tree)
     document = bare_extraction(tree, options=extractor)
     if not isinstance(document, Document):
         return None
     return determine_returnstring(document, extractor)
+
+
+def _drop_scripts(tree: HtmlElement) -> None:
+    """Every script but JSON-LD, and all else in <head>, as trafilatura's cleaning would (tails kept)."""
+    for head in tree.iter("head"):
+        for child in list(head):
+            if not (child.tag == "script" and child.get("type") == JSON_LD):
+                child.drop_tree()
+    for script in [s for s in tree.iter("script") if s.get("type") != JSON_LD]:
+        script.drop_tree()
 
 
 def page_metadata(tree: HtmlElement, url: str | None) -> dict[str, str]:

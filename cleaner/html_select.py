@@ -10,8 +10,9 @@ cleaner never removes what it cannot point to.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -68,14 +69,21 @@ class SourceLocator:
     """Finds DOM nodes' [start, end) spans in the decoded source (see the module docstring)."""
 
     def __init__(self, tree: LexborHTMLParser, tags: Sequence[TagToken]) -> None:
+        self.tree = tree
         self.tags = list(tags)
         self.start_tags: dict[str, list[int]] = defaultdict(list)  # name -> indexes into self.tags
+        self.ordinal: dict[int, int] = {}  # node -> how many nodes of its tag come before it
+        self._indexed = False
+
+    def _index(self) -> None:
+        """Built on the first lookup (most pages have no node to locate), before any node is
+        removed: select rules decompose a node only after looking it up."""
+        self._indexed = True
         for index, tag in enumerate(self.tags):
             if not tag.closing:
                 self.start_tags[tag.name].append(index)
-        self.ordinal: dict[int, int] = {}
         seen: dict[str, int] = defaultdict(int)
-        for node in tree.root.traverse(include_text=False) if tree.root else ():
+        for node in self.tree.root.traverse(include_text=False) if self.tree.root else ():
             self.ordinal[node.mem_id] = seen[node.tag]
             seen[node.tag] += 1
 
@@ -96,6 +104,8 @@ class SourceLocator:
         return None  # never closed: the parser's end is a guess, so the node is not claimed
 
     def _start_tag(self, node: LexborNode) -> int | None:
+        if not self._indexed:
+            self._index()
         candidates = self.start_tags.get(node.tag or "", [])
         expected = self.ordinal.get(node.mem_id)
         if expected is None or not candidates:
@@ -117,7 +127,8 @@ def prune(tree: LexborHTMLParser, locator: SourceLocator, packs: Sequence[PackMa
     """Apply every select rule of the active packs to `tree`, in pack order, recording each node."""
     result = Pruned()
     body = tree.body or tree.root
-    page_chars = visible_chars(body) if body is not None else 0
+    # The page's text is measured once, when a rule first matches (before anything is removed).
+    page_chars = functools.cache(lambda: visible_chars(body) if body is not None else 0)
     for match in packs:
         for rule in match.pack.rules:
             if rule.kind == "select":
@@ -125,7 +136,10 @@ def prune(tree: LexborHTMLParser, locator: SourceLocator, packs: Sequence[PackMa
     return result
 
 
-def _apply(rule: Rule, tree: LexborHTMLParser, locator: SourceLocator, page_chars: int, result: Pruned) -> None:
+def _apply(rule: Rule, tree: LexborHTMLParser, locator: SourceLocator, page_chars: Callable[[], int],
+           result: Pruned) -> None:
+    if tree.css_first(", ".join(rule.selectors)) is None:
+        return  # one query for all the rule's selectors: on most pages none matches
     matched: list[tuple[LexborNode, str]] = []
     seen: set[int] = set()
     for selector in rule.selectors:
@@ -136,7 +150,7 @@ def _apply(rule: Rule, tree: LexborHTMLParser, locator: SourceLocator, page_char
     outermost = [(n, s) for n, s in matched if not _has_ancestor_in(n, seen)]
     if not outermost:
         return
-    share = sum(visible_chars(n) for n, _ in outermost) / page_chars if page_chars else 0.0
+    share = sum(visible_chars(n) for n, _ in outermost) / page_chars() if page_chars() else 0.0
     if share > MAX_SELECT_TEXT_SHARE:
         result.warnings.append(CleanWarning(
             "guard", f"rule {rule.id} would remove {share:.0%} of the page's text; not applied", rule.id))

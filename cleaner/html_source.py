@@ -38,13 +38,17 @@ IMPLICITLY_CLOSED = OPTIONAL_END | VOID_ELEMENTS
 MARKUP = re.compile(
     r"""<!--.*?(?:-->|\Z)"""                                     # comment (an unclosed one runs to the end)
     r"""|<![^>]*>|<\?[^>]*>"""                                   # doctype, CDATA-ish, processing instruction
-    r"""|<(?P<end>/)?(?P<name>[A-Za-z][^\s/>]*)(?P<attrs>(?:[^>"']|"[^"]*"|'[^']*')*)>""",
+    # attributes as an unrolled loop (plain characters, then quoted values each followed by plain
+    # characters): the same language as (?:[^>"']|"[^"]*"|'[^']*')*, a third faster to match
+    r"""|<(?P<end>/)?(?P<name>[A-Za-z][^\s/>]*)(?P<attrs>[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>""",
     re.S,
 )
 ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 ENTITY = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 SPACE = re.compile(r"\s+")
 WORD = re.compile(r"\S+")
+# The end of each raw-text element's content (its end tag, in any case).
+RAW_TEXT_END = {name: re.compile(rf"</{name}[\s/>]", re.I) for name in RAW_TEXT_ELEMENTS}
 
 
 class TagToken(NamedTuple):  # a tuple, not a frozen dataclass: pages have thousands of tags
@@ -78,35 +82,40 @@ def scan(source: str) -> Scan:
     size = len(source)
     hidden_depth = 0  # inside <head> or <template>
     depth = max_depth = 0
+    # Bound once: this loop runs for every tag of the page.
     search = MARKUP.search
+    add_tag, add_run = tags.append, runs.append
+    make_tag = tuple.__new__  # a NamedTuple's own constructor is a Python function
     while position < size:
         match = search(source, position)
         stop = match.start() if match else size
         if stop > position and not hidden_depth:
-            runs.append((position, stop))
+            add_run((position, stop))
         if not match:
             break
         position = match.end()
-        end, name, attrs = match.group("end", "name", "attrs")
+        end, name, attrs = match.group(1, 2, 3)
         if not name:
             continue
         name = name.lower()
         closing = end is not None
-        self_closing = attrs.endswith("/") or attrs.rstrip().endswith("/")
-        tags.append(TagToken(name, stop, position, closing, self_closing, attrs))
+        self_closing = attrs.rstrip().endswith("/")
+        add_tag(make_tag(TagToken, (name, stop, position, closing, self_closing, attrs)))
         if name in INVISIBLE_ELEMENTS:
             hidden_depth = max(0, hidden_depth + (-1 if closing else 1))
         if name not in IMPLICITLY_CLOSED and not self_closing:
             if closing:
-                depth = max(0, depth - 1)
+                if depth:
+                    depth -= 1
             else:
                 depth += 1
-                max_depth = max(max_depth, depth)
+                if depth > max_depth:
+                    max_depth = depth
         if not closing and name in RAW_TEXT_ELEMENTS:
-            close = re.compile(rf"</{re.escape(name)}[\s/>]", re.I).search(source, position)
+            close = RAW_TEXT_END[name].search(source, position)
             raw_end = close.start() if close else size
             if name in VISIBLE_RAW_TEXT and not hidden_depth and raw_end > position:
-                runs.append((position, raw_end))
+                add_run((position, raw_end))
             position = raw_end
     return Scan(tags, runs, max_depth)
 
@@ -116,12 +125,15 @@ class VisibleText:
 
     White space is left out on both sides of a comparison because extractors re-space text
     freely (inline tags joined, block tags split); the characters themselves they keep.
+
+    Kept as segments, not per character (a page has hundreds of thousands of characters and
+    only its paragraphs' ends are ever looked up): a stretch of plain text between tags and
+    character references is one segment, whose characters are its non-space source characters;
+    each character a reference decodes to is a segment of its own, spanning the whole reference.
     """
 
     def __init__(self, source: str, runs: list[tuple[int, int]], excluded: list[tuple[int, int]] = ()) -> None:
-        # Built word by word, not character by character: a word's characters map to consecutive
-        # source offsets, so its starts and ends are two ranges (list.extend runs them in C).
-        built = _Builder()
+        built = _Builder(source)
         excluded = sorted(excluded)
         excluded_starts = [s for s, _ in excluded]
         for run_start, run_end in runs:
@@ -132,18 +144,24 @@ class VisibleText:
             if holder is not None or cut:
                 # A run that pruned spans cut (only where the source's markup is odd): piece by
                 # piece, each piece kept or not by its own offset.
-                built.add_pieces(source, run_start, run_end, excluded, excluded_starts)
+                built.add_pieces(run_start, run_end, excluded, excluded_starts)
                 continue
             position = run_start
-            for match in ENTITY.finditer(source, run_start, run_end):
-                built.add_words(source, position, match.start())
-                built.add_reference(match.start(), match.end(), html.unescape(match.group()))
-                position = match.end()
-            built.add_words(source, position, run_end)
-        self.text = "".join(built.words)
-        self.starts = built.starts
-        self.ends = built.ends
-        self.spaced = built.spaced  # white space stood between this character and the one before
+            if source.find("&", run_start, run_end) >= 0:
+                for match in ENTITY.finditer(source, run_start, run_end):
+                    built.add_plain(position, match.start())
+                    built.add_reference(match.start(), match.end(), html.unescape(match.group()))
+                    position = match.end()
+            built.add_plain(position, run_end)
+        self.text = "".join(built.pieces)
+        self._source = source
+        self._index = built.index  # text index of each segment's first character
+        self._start = built.start  # source offset of each segment's first character
+        self._first_end = built.first_end  # source end of each segment's first character
+        self._end = built.end  # a plain segment's end of text, a reference's end
+        self._plain = built.plain
+        self._spaced = built.spaced  # white space stood before the segment's first character
+        self._offsets: dict[int, list[int]] = {}  # plain segment -> its characters' offsets, when asked
 
     def find(self, paragraph: str, after: int) -> tuple[int, int] | None:
         """Positions [i, j) in `self.text` of `paragraph` (white space ignored), the first at or
@@ -180,77 +198,155 @@ class VisibleText:
 
     def text_of(self, i: int, j: int) -> str:
         """Visible characters i..j-1, a space where the page had white space between them."""
-        return "".join((" " if self.spaced[k] and k > i else "") + self.text[k] for k in range(i, j))
+        return "".join((" " if k > i and self.spaced_at(k) else "") + self.text[k] for k in range(i, j))
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Source offsets covering visible characters i..j-1."""
-        return self.starts[i], self.ends[j - 1]
+        return self.start_at(i), self.end_at(j - 1)
 
     def between(self, start: int, end: int) -> tuple[int, int] | None:
         """Source span from the first to the last visible character inside [start, end), if any."""
-        first = bisect.bisect_left(self.starts, start)
-        last = bisect.bisect_right(self.ends, end) - 1
-        if first >= len(self.starts) or last < first or self.starts[first] >= end:
+        first = self.count_before(start)
+        last = self._count_ending_by(end) - 1
+        if first >= len(self.text) or last < first or self.start_at(first) >= end:
             return None
-        return self.starts[first], self.ends[last]
+        return self.start_at(first), self.end_at(last)
+
+    def count_before(self, offset: int) -> int:
+        """How many visible characters start before source `offset`."""
+        return self._count_through(bisect.bisect_left(self._start, offset) - 1, offset)
+
+    def _count_ending_by(self, offset: int) -> int:
+        """How many visible characters end at or before source `offset`."""
+        return self._count_through(bisect.bisect_right(self._first_end, offset) - 1, offset)
+
+    def _count_through(self, segment: int, offset: int) -> int:
+        """The characters of the segments before `segment`, and those of `segment` itself that
+        start before `offset` (a plain character starts before it exactly when it ends by it)."""
+        if segment < 0:
+            return 0
+        if not self._plain[segment]:
+            return self._index[segment] + 1
+        return self._index[segment] + bisect.bisect_left(self._offsets_of(segment), offset)
+
+    @property
+    def end_offset(self) -> int:
+        """Where the last visible character ends in the source (0 without any)."""
+        return self.end_at(len(self.text) - 1) if self.text else 0
+
+    def start_at(self, i: int) -> int:
+        """Source offset where visible character i starts."""
+        segment = bisect.bisect_right(self._index, i) - 1
+        if not self._plain[segment]:
+            return self._start[segment]
+        return self._offsets_of(segment)[i - self._index[segment]]
+
+    def end_at(self, i: int) -> int:
+        """Source offset where visible character i ends."""
+        segment = bisect.bisect_right(self._index, i) - 1
+        if not self._plain[segment]:
+            return self._end[segment]
+        return self._offsets_of(segment)[i - self._index[segment]] + 1
+
+    def spaced_at(self, i: int) -> bool:
+        """Whether white space stood between visible character i and the one before."""
+        segment = bisect.bisect_right(self._index, i) - 1
+        within = i - self._index[segment]
+        if within == 0:
+            return self._spaced[segment]
+        offsets = self._offsets_of(segment)  # a plain segment: only they hold several characters
+        return offsets[within] > offsets[within - 1] + 1
+
+    @property
+    def starts(self) -> list[int]:
+        """Every visible character's source start (built on demand: for checks, not lookups)."""
+        return [self.start_at(i) for i in range(len(self.text))]
+
+    @property
+    def ends(self) -> list[int]:
+        return [self.end_at(i) for i in range(len(self.text))]
+
+    @property
+    def spaced(self) -> list[bool]:
+        return [self.spaced_at(i) for i in range(len(self.text))]
+
+    def _offsets_of(self, segment: int) -> list[int]:
+        """The source offsets of a plain segment's characters: its non-space characters."""
+        offsets = self._offsets.get(segment)
+        if offsets is None:
+            offsets = []
+            for match in WORD.finditer(self._source, self._start[segment], self._end[segment]):
+                offsets.extend(range(*match.span()))
+            self._offsets[segment] = offsets
+        return offsets
 
 
 class _Builder:
-    """VisibleText's lists as they grow, and whether white space came since the last character."""
+    """VisibleText's segments as they grow, and whether white space came since the last character."""
 
-    def __init__(self) -> None:
-        self.words: list[str] = []
-        self.starts: list[int] = []
-        self.ends: list[int] = []
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.pieces: list[str] = []
+        self.index: list[int] = []
+        self.start: list[int] = []
+        self.first_end: list[int] = []
+        self.end: list[int] = []
+        self.plain: list[bool] = []
         self.spaced: list[bool] = []
+        self.length = 0
         self.space = False
 
-    def add_words(self, source: str, start: int, end: int) -> None:
-        """Plain text source[start:end] (no character reference): each character is its own span."""
-        position = start
-        for match in WORD.finditer(source, start, end):
-            first, last = match.span()
-            self.words.append(match.group())
-            self.starts.extend(range(first, last))
-            self.ends.extend(range(first + 1, last + 1))
-            self.spaced.append(self.space or first > position)
-            self.spaced.extend([False] * (last - first - 1))
-            self.space = False
-            position = last
-        if position < end:
+    def add_plain(self, start: int, end: int) -> None:
+        """Plain text source[start:end] (no character reference): one segment of its non-space characters."""
+        if end <= start:
+            return
+        chunk = self.source[start:end]
+        words = chunk.split()  # str.split() splits on exactly the characters `\s` matches
+        if not words:
             self.space = True
+            return
+        piece = "".join(words)
+        lead = len(chunk) - len(chunk.lstrip())
+        self._add(piece, start + lead, start + lead + 1, end, True, self.space or lead > 0)
+        self.space = chunk[-1].isspace()
 
     def add_char(self, char: str, start: int, end: int) -> None:
         if char.isspace():
             self.space = True
             return
-        self.words.append(char)
-        self.starts.append(start)
-        self.ends.append(end)
-        self.spaced.append(self.space)
+        self._add(char, start, end, end, False, self.space)
         self.space = False
+
+    def _add(self, piece: str, start: int, first_end: int, end: int, plain: bool, spaced: bool) -> None:
+        self.pieces.append(piece)
+        self.index.append(self.length)
+        self.start.append(start)
+        self.first_end.append(first_end)
+        self.end.append(end)
+        self.plain.append(plain)
+        self.spaced.append(spaced)
+        self.length += len(piece)
 
     def add_reference(self, start: int, end: int, decoded: str) -> None:
         """A character reference: every visible character it decodes to spans the whole reference."""
         for char in decoded:
             self.add_char(char, start, end)
 
-    def add_pieces(self, source: str, start: int, end: int, excluded: list[tuple[int, int]],
-                   excluded_starts: list[int]) -> None:
+    def add_pieces(self, start: int, end: int, excluded: list[tuple[int, int]], excluded_starts: list[int]) -> None:
         """A run that pruned spans cut: only the pieces (characters, references) that start outside them."""
         position = start
-        for match in ENTITY.finditer(source, start, end):
-            self._add_kept_chars(source, position, match.start(), excluded, excluded_starts)
+        for match in ENTITY.finditer(self.source, start, end):
+            self._add_kept_chars(position, match.start(), excluded, excluded_starts)
             if not _inside(excluded, excluded_starts, match.start()):
                 self.add_reference(match.start(), match.end(), html.unescape(match.group()))
             position = match.end()
-        self._add_kept_chars(source, position, end, excluded, excluded_starts)
+        self._add_kept_chars(position, end, excluded, excluded_starts)
 
-    def _add_kept_chars(self, source: str, start: int, end: int, excluded: list[tuple[int, int]],
+    def _add_kept_chars(self, start: int, end: int, excluded: list[tuple[int, int]],
                         excluded_starts: list[int]) -> None:
         for i in range(start, end):
             if not _inside(excluded, excluded_starts, i):
-                self.add_char(source[i], i, i + 1)
+                self.add_char(self.source[i], i, i + 1)
 
 
 def _starts_between(starts: list[int], start: int, end: int) -> bool:
