@@ -88,11 +88,13 @@ class DedupMemo:
     # None when a word pair is too common for the shared counts to be known in advance.
     neighbours: dict[int, list[tuple[int, int]]] | None = None  # (-shared count, index)
     known: frozenset[int] = frozenset()  # the blocks the memo was made with
+    words: dict[str, list[str]] = field(default_factory=dict)  # block text -> its case-folded words
 
     @classmethod
     def of(cls, blocks: Sequence[Block]) -> DedupMemo:
         """The folded words of every block of a document (later calls may pass any subset of them)."""
-        words_of = {b.index: WORD.findall(b.text.casefold()) for b in blocks}
+        words = {text: WORD.findall(text.casefold()) for text in {b.text for b in blocks}}
+        words_of = {b.index: words[b.text] for b in blocks}
         pairs_of = {i: set(zip(w, w[1:])) for i, w in words_of.items() if len(w) >= MIN_DUP_WORDS}
         counts = Counter(chain.from_iterable(pairs_of.values()))
         repeated = {pair for pair, count in counts.items() if count > 1}
@@ -102,7 +104,7 @@ class DedupMemo:
         # A pair in more than COMMON_PAIR_POSTINGS blocks is skipped or not depending on which blocks
         # come before: there, shared counts are counted call by call.
         common = bool(counts) and max(counts.values()) > COMMON_PAIR_POSTINGS
-        return cls(folded, neighbours=None if common else _neighbours(folded), known=frozenset(words_of))
+        return cls(folded, neighbours=None if common else _neighbours(folded), known=frozenset(words_of), words=words)
 
     def fold(self, block: Block) -> _Folded | None:
         if block.index not in self.folded:  # a block the memo was not made with: all its pairs count

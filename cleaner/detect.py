@@ -27,7 +27,7 @@ settling pass; once it removes nothing, cleaning the output again removes nothin
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
@@ -186,11 +186,16 @@ class DetectMemo:
     counts: dict[str, tuple[int, int]] = field(default_factory=dict)
     features: dict[tuple[str, bool], Features] = field(default_factory=dict)
     content: dict[str, set[str]] = field(default_factory=dict)
+    folded: Mapping[str, list[str]] = field(default_factory=dict)  # text -> case-folded words (DedupMemo.words)
 
     def words_of(self, text: str) -> list[str]:
-        if text not in self.words:
-            self.words[text] = WORD.findall(text)
-        return self.words[text]
+        words = self.words.get(text)
+        if words is None:
+            # An ASCII text's case-folded words are its words in lower case, and the detector reads
+            # words without regard to case: duplicate collapse has already found them.
+            words = self.folded.get(text) if text.isascii() else None
+            words = self.words[text] = WORD.findall(text) if words is None else words
+        return words
 
     def word_counts(self, text: str) -> tuple[int, int]:
         """How many words the text has, and how many of them are stop words."""

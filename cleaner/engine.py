@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .document import Block, CleanWarning
-from .rules import Pack, Rule, RuleSet
+from .rules import KINDS, Pack, Rule, RuleSet
 from .prefilter import Prefilter
 from .scan import BlockMatches, RuleScanner
 
@@ -35,6 +35,9 @@ CUT_MIN_ARTICLE_BLOCKS = 3
 CARDS_MIN = 2
 # Seconds of regex time one rule may spend on one document before it is stopped and reported.
 RULE_SECONDS_PER_DOCUMENT = 1.0
+# The kinds of rules that read blocks, in the order they apply (select rules prune HTML before).
+KIND_ORDER = tuple(kind for kind in KINDS if kind != "select")
+NO_CANDIDATES: frozenset[int] = frozenset()
 # Titles in a related-links run do not end like sentences.
 SENTENCE_END = (".", "…")
 
@@ -170,19 +173,18 @@ def apply_pass(blocks: Sequence[Block], packs: Sequence[PackMatch], state: RuleS
     changed = False
     kept: Kept | None = None
     layout = Layout(0, -1)
-    for kind in ("field", "cards", "line", "run", "cut"):
-        for match in packs:
-            for rule in match.pack.rules:
-                if rule.kind != kind or rule.id in state.disabled:
-                    continue
-                if kept is None:  # the kept blocks and their layout change only when a rule removes
-                    kept = Kept(b for b in blocks if b.index not in state.removed)
-                    layout = layout_of(kept)
-                before = len(state.removed)
-                if _apply_rule(rule, blocks, kept, layout, state, budget, guard_of, matches):
-                    changed = True
-                if len(state.removed) != before:
-                    kept = None
+    candidates = matches.candidates
+    for rule in (rule for kind in KIND_ORDER for match in packs for rule in match.pack.rules if rule.kind == kind):
+        if rule.id in state.disabled or candidates(rule) == NO_CANDIDATES:
+            continue  # most rules: the scan found no block they can match
+        if kept is None:  # the kept blocks and their layout change only when a rule removes
+            kept = Kept(b for b in blocks if b.index not in state.removed)
+            layout = layout_of(kept)
+        before = len(state.removed)
+        if _apply_rule(rule, blocks, kept, layout, state, budget, guard_of, matches):
+            changed = True
+        if len(state.removed) != before:
+            kept = None
     return changed
 
 

@@ -186,7 +186,8 @@ def settle(blocks: list[Block], packs: list[Any], state: RuleState, rule_seconds
     Text and the blocks an extractor chose from an HTML page get the same steps: the clean text of
     a page is plain text, and cleaning it again must change nothing (docs/html.md).
     """
-    dedup_memo, detect_memo = DedupMemo.of(blocks), DetectMemo()
+    dedup_memo = DedupMemo.of(blocks)
+    detect_memo = DetectMemo(folded=dedup_memo.words)
     guard = cache(lambda: Guard.for_blocks(blocks, dedup_memo))  # built when a rule first finds something
     # One scan of every block against all rule patterns; the passes reuse what it found.
     matches = BlockMatches.of(scanner or RuleScanner.for_rules(()), [b for b in blocks if b.index not in state.removed],
