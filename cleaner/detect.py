@@ -135,8 +135,7 @@ class Features(NamedTuple):
         return -float(max(self.chars, SHORT_MIN_COST))
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(NamedTuple):
     """One block the detector removes, the id of the decision and what decided it."""
 
     index: int

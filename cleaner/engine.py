@@ -36,8 +36,7 @@ CARDS_MIN = 2
 # Seconds of regex time one rule may spend on one document before it is stopped and reported.
 RULE_SECONDS_PER_DOCUMENT = 1.0
 # The kinds of rules that read blocks, in the order they apply (select rules prune HTML before).
-KIND_ORDER = tuple(kind for kind in KINDS if kind != "select")
-NO_CANDIDATES: frozenset[int] = frozenset()
+KIND_RANK = {kind: rank for rank, kind in enumerate(kind for kind in KINDS if kind != "select")}
 # Titles in a related-links run do not end like sentences.
 SENTENCE_END = (".", "…")
 
@@ -173,12 +172,15 @@ def apply_pass(blocks: Sequence[Block], packs: Sequence[PackMatch], state: RuleS
     changed = False
     kept: Kept | None = None
     layout = Layout(0, -1)
-    candidates = matches.candidates
-    for rule in (rule for kind in KIND_ORDER for match in packs for rule in match.pack.rules if rule.kind == kind):
-        if rule.id in state.disabled or candidates(rule) == NO_CANDIDATES:
-            continue  # most rules: the scan found no block they can match
+    candidates, removed = matches.candidates, state.removed
+    rules = sorted((rule for match in packs for rule in match.pack.rules if rule.kind in KIND_RANK),
+                   key=lambda rule: KIND_RANK[rule.kind])  # stable: packs and rules keep their order
+    for rule in rules:
+        can_match = candidates(rule)
+        if rule.id in state.disabled or (can_match is not None and all(i in removed for i in can_match)):
+            continue  # most rules: the scan found no block still kept that they can match
         if kept is None:  # the kept blocks and their layout change only when a rule removes
-            kept = Kept(b for b in blocks if b.index not in state.removed)
+            kept = Kept([b for b in blocks if b.index not in removed])
             layout = layout_of(kept)
         before = len(state.removed)
         if _apply_rule(rule, blocks, kept, layout, state, budget, guard_of, matches):
