@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 from itertools import chain
@@ -96,15 +96,24 @@ class DedupMemo:
         words = {text: WORD.findall(text.casefold()) for text in {b.text for b in blocks}}
         words_of = {b.index: words[b.text] for b in blocks}
         pairs_of = {i: set(zip(w, w[1:])) for i, w in words_of.items() if len(w) >= MIN_DUP_WORDS}
-        counts = Counter(chain.from_iterable(pairs_of.values()))
-        repeated = {pair for pair, count in counts.items() if count > 1}
+        seen: set[Pair] = set()
+        repeated: set[Pair] = set()  # the pairs of two blocks or more (set operations: C speed)
+        for pairs in pairs_of.values():
+            repeated |= pairs & seen
+            seen |= pairs
         folded: dict[int, _Folded | None] = {i: None for i in words_of}
         for index, pairs in pairs_of.items():
             folded[index] = _Folded(" ".join(words_of[index]), len(pairs), pairs & repeated)
         # A pair in more than COMMON_PAIR_POSTINGS blocks is skipped or not depending on which blocks
         # come before: there, shared counts are counted call by call.
-        common = bool(counts) and max(counts.values()) > COMMON_PAIR_POSTINGS
+        common = len(pairs_of) > COMMON_PAIR_POSTINGS and max(Counter(chain.from_iterable(
+            item.repeated for item in folded.values() if item is not None)).values(), default=0) > COMMON_PAIR_POSTINGS
         return cls(folded, neighbours=None if common else _neighbours(folded), known=frozenset(words_of), words=words)
+
+    def may_be_copies(self) -> Collection[int]:
+        """The blocks that could be second copies among some of the document's blocks: only those
+        with a candidate (everything, when the shared counts are not known in advance)."""
+        return self.known if self.neighbours is None else self.neighbours.keys()
 
     def fold(self, block: Block) -> _Folded | None:
         if block.index not in self.folded:  # a block the memo was not made with: all its pairs count

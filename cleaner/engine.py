@@ -8,7 +8,8 @@ until nothing changes, so that cleaning a clean text removes nothing more.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from itertools import chain
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -107,6 +108,13 @@ class Guard:
         prose = [b for b in originals if is_prose(b)] or originals
         return cls(sum(len(b.text) for b in prose), frozenset(b.index for b in prose))
 
+    @staticmethod
+    def floor(blocks: Sequence[Block], may_be_copies: Collection[int]) -> int:
+        """A number of characters the guard's total reaches, known without finding the duplicates:
+        the prose of the blocks that cannot be second copies (when there is any, the total is the
+        prose of all originals, these among them)."""
+        return sum(len(b.text) for b in blocks if is_prose(b) and b.index not in may_be_copies)
+
     def measure(self, blocks: Sequence[Block], indexes: Iterable[int]) -> int:
         return sum(len(blocks[i].text) for i in indexes if i in self.counted)
 
@@ -161,10 +169,12 @@ def _fingerprint(pack: Pack, blocks: Sequence[Block], prefilter: Prefilter | Non
 
 
 def apply_pass(blocks: Sequence[Block], packs: Sequence[PackMatch], state: RuleState, budget: float,
-               guard: Guard | Callable[[], Guard], matches: BlockMatches | None = None) -> bool:
+               guard: Guard | Callable[[], Guard], matches: BlockMatches | None = None, guard_floor: int = 0) -> bool:
     """One pass of every active rule over the blocks not yet removed; True when it removed any.
 
-    `guard` may be a function that makes it: it is needed only once a rule finds something.
+    `guard` may be a function that makes it: it is needed only once a rule finds something, and
+    not even then when the rule's blocks are no more than MAX_RULE_PROSE_SHARE of `guard_floor`,
+    a number of characters the guard's total is known to reach (see Guard.floor).
     `matches` remembers what the rules matched in earlier passes over the same blocks."""
     guard_of = guard if callable(guard) else lambda: guard
     if matches is None:
@@ -183,7 +193,7 @@ def apply_pass(blocks: Sequence[Block], packs: Sequence[PackMatch], state: RuleS
             kept = Kept([b for b in blocks if b.index not in removed])
             layout = layout_of(kept)
         before = len(state.removed)
-        if _apply_rule(rule, blocks, kept, layout, state, budget, guard_of, matches):
+        if _apply_rule(rule, blocks, kept, layout, state, budget, guard_of, matches, guard_floor):
             changed = True
         if len(state.removed) != before:
             kept = None
@@ -191,7 +201,7 @@ def apply_pass(blocks: Sequence[Block], packs: Sequence[PackMatch], state: RuleS
 
 
 def _apply_rule(rule: Rule, blocks: Sequence[Block], kept: Kept, layout: Layout, state: RuleState,
-                budget: float, guard_of: Callable[[], Guard], matches: BlockMatches) -> bool:
+                budget: float, guard_of: Callable[[], Guard], matches: BlockMatches, guard_floor: int = 0) -> bool:
     remaining = budget - state.seconds.get(rule.id, 0.0)
     matcher = Matcher(rule, matches, max(remaining, 1e-3))
     if matcher.candidates is not None and not matcher.candidates:
@@ -208,13 +218,16 @@ def _apply_rule(rule: Rule, blocks: Sequence[Block], kept: Kept, layout: Layout,
         state.seconds[rule.id] = state.seconds.get(rule.id, 0.0) + time.perf_counter() - started
     if not found:
         return False
-    guard = guard_of()
-    already = guard.measure(blocks, [i for i, r in state.removed.items() if r == rule.id])
-    adding = guard.measure(blocks, found)
-    share = (already + adding) / guard.total if guard.total else 1.0
-    if adding and share > MAX_RULE_PROSE_SHARE and not _article_stands_before(rule, found, kept, guard):
-        _stop(rule, state, "guard", f"rule {rule.id} would remove {share:.0%} of the document's prose; kept")
-        return False
+    taken = [i for i, r in state.removed.items() if r == rule.id]
+    # All the text of the rule's blocks is at least what the guard would count of it: when even
+    # that is within the share of a total the guard is known to reach, the guard cannot object.
+    if sum(len(blocks[i].text) for i in chain(taken, found)) > MAX_RULE_PROSE_SHARE * guard_floor:
+        guard = guard_of()
+        already, adding = guard.measure(blocks, taken), guard.measure(blocks, found)
+        share = (already + adding) / guard.total if guard.total else 1.0
+        if adding and share > MAX_RULE_PROSE_SHARE and not _article_stands_before(rule, found, kept, guard):
+            _stop(rule, state, "guard", f"rule {rule.id} would remove {share:.0%} of the document's prose; kept")
+            return False
     for index in found:
         state.removed[index] = rule.id
     # A rule the guard stopped in an earlier pass and that now applies: its warning no longer holds.
