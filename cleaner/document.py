@@ -48,6 +48,15 @@ def text_blocks(source: str) -> list[Block]:
     """
     blocks: list[Block] = []
     hidden = has_hidden_characters(source)  # one search of the whole text spares two per line
+    if not hidden and "\r" not in source:
+        # The common case: lines end with "\n" alone, so splitting gives them and their offsets
+        # without a regex match object per line (about twice as fast).
+        start = 0
+        for line in source.split("\n"):
+            if line and (text := canonical_paragraph(line, hidden=False)):
+                blocks.append(Block(len(blocks), text, start, start + len(line)))
+            start += len(line) + 1
+        return blocks
     for match in LINE.finditer(source):
         text = canonical_paragraph(match.group(), hidden=hidden)
         if text:

@@ -23,7 +23,7 @@ there is no prefilter and the scan works as before.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -206,6 +206,18 @@ class Prefilter:
         if not text.isascii() and self.unknown.Match(UNANCHORED, data, 0, len(data))[0][0] >= 0:
             return None
         return data
+
+    def ruled_out(self, texts: Iterable[str]) -> set[str]:
+        """The ASCII texts that no wider form matches all of: no pattern can match them. (The loop
+        of first_candidate, for many lines at once; other texts are left to first_candidate.)"""
+        match, found = self.accepts.Match, set()
+        for text in texts:
+            # ASCII: encodes as is, and every character is one RE2 knows.
+            if text.isascii() and len(text) <= MAX_PREFILTER_CHARS:
+                data = text.encode()
+                if match(ANCHOR_BOTH, data, 0, len(data))[0][0] < 0:
+                    found.add(text)
+        return found
 
     def first_candidate(self, text: str) -> int | None:
         """The first alternative whose wider form matches all of `text` (those before it cannot

@@ -127,7 +127,9 @@ class RuleScanner:
         fullmatch = self.pattern.fullmatch
         first_candidate = self.prefilter.first_candidate if self.prefilter is not None else None
         deadline = time.perf_counter() + budget
-        by_text: dict[str, int] = {}  # menus and buttons repeat: each text is scanned once
+        # Menus and buttons repeat: each text is scanned once; most are ruled out by RE2 at once.
+        by_text: dict[str, int] = dict.fromkeys(self.prefilter.ruled_out({b.text for b in blocks}), NO_MATCH) \
+            if self.prefilter is not None else {}
         for block in blocks:
             if block.text in by_text:
                 first[block.index] = by_text[block.text]

@@ -85,3 +85,5 @@ def test_no_line_a_pattern_matches_is_ruled_out(line: str) -> None:
     matching = [position for position, pattern in enumerate(patterns) if pattern.fullmatch(line)]
     if matching:
         assert first is not None and 0 <= first <= matching[0]
+    # The batch form rules out exactly the ASCII lines first_candidate rules out.
+    assert (line in prefilter.ruled_out([line])) == (line.isascii() and first == -1)
