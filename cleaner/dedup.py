@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from itertools import chain
 from difflib import SequenceMatcher
 
@@ -57,8 +58,7 @@ class Duplicate:
 Pair = tuple[str, str]
 
 
-@dataclass(frozen=True)
-class _Folded:
+class _Folded(NamedTuple):
     """A block's folded words: `key` joins them; `size` counts their pairs, and `repeated` holds the
     pairs some other block of the document also has (only those can be shared with another block)."""
 
@@ -96,15 +96,24 @@ class DedupMemo:
         words = {text: WORD.findall(text.casefold()) for text in {b.text for b in blocks}}
         words_of = {b.index: words[b.text] for b in blocks}
         pairs_of = {i: set(zip(w, w[1:])) for i, w in words_of.items() if len(w) >= MIN_DUP_WORDS}
-        counts = Counter(chain.from_iterable(pairs_of.values()))
-        repeated = {pair for pair, count in counts.items() if count > 1}
+        seen: set[Pair] = set()
+        repeated: set[Pair] = set()  # the pairs of two blocks or more (set operations: C speed)
+        for pairs in pairs_of.values():
+            repeated |= pairs & seen
+            seen |= pairs
         folded: dict[int, _Folded | None] = {i: None for i in words_of}
         for index, pairs in pairs_of.items():
             folded[index] = _Folded(" ".join(words_of[index]), len(pairs), pairs & repeated)
         # A pair in more than COMMON_PAIR_POSTINGS blocks is skipped or not depending on which blocks
         # come before: there, shared counts are counted call by call.
-        common = bool(counts) and max(counts.values()) > COMMON_PAIR_POSTINGS
+        common = len(pairs_of) > COMMON_PAIR_POSTINGS and max(Counter(chain.from_iterable(
+            item.repeated for item in folded.values() if item is not None)).values(), default=0) > COMMON_PAIR_POSTINGS
         return cls(folded, neighbours=None if common else _neighbours(folded), known=frozenset(words_of), words=words)
+
+    def may_be_copies(self) -> Collection[int]:
+        """The blocks that could be second copies among some of the document's blocks: only those
+        with a candidate (everything, when the shared counts are not known in advance)."""
+        return self.known if self.neighbours is None else self.neighbours.keys()
 
     def fold(self, block: Block) -> _Folded | None:
         if block.index not in self.folded:  # a block the memo was not made with: all its pairs count
@@ -128,25 +137,39 @@ def _neighbours(folded: dict[int, _Folded | None]) -> dict[int, list[tuple[int, 
     so the smaller one has that share of its pairs repeated ("dense"): counting the pairs of the
     dense blocks alone finds every candidate; most documents have none.
     """
+    dense = {index: item for index, item in folded.items()
+             if item is not None and item.repeated and len(item.repeated) >= CANDIDATE_SHARE * item.size}
+    if not dense:
+        return {}
+    # Only the pairs of dense blocks can make candidates: count those first.
+    postings = _postings(folded, set().union(*(item.repeated for item in dense.values())))
+    with_candidates: set[int] = set()
+    for index, item in dense.items():
+        for other, count in _shared(item, postings).items():
+            other_item = folded[other]
+            if other != index and other_item is not None and count >= CANDIDATE_SHARE * min(item.size, other_item.size):
+                with_candidates.update((index, other))
+    if not with_candidates:
+        return {}
+    # The walk needs every shared pair of the blocks that have candidates.
+    postings = _postings(folded, set().union(*(item.repeated for i in with_candidates if (item := folded[i]))))
+    return {index: sorted((-count, other) for other, count in _shared(item, postings).items() if other < index)
+            for index in sorted(with_candidates) if (item := folded[index]) is not None}
+
+
+def _shared(item: _Folded, postings: dict[Pair, list[int]]) -> Counter[int]:
+    """Block index -> how many of `item`'s pairs it has (`item`'s own block included)."""
+    return Counter(chain.from_iterable(map(postings.__getitem__, item.repeated)))
+
+
+def _postings(folded: dict[int, _Folded | None], pairs: set[Pair]) -> dict[Pair, list[int]]:
+    """Pair -> the blocks that have it, for `pairs` only, blocks in order."""
     postings: dict[Pair, list[int]] = defaultdict(list)
     for index, item in folded.items():
-        if item is not None:
-            for pair in item.repeated:
+        if item is not None and item.repeated:
+            for pair in item.repeated & pairs:
                 postings[pair].append(index)
-    posting = postings.__getitem__
-
-    def shared_with(item: _Folded) -> Counter[int]:
-        return Counter(chain.from_iterable(map(posting, item.repeated)))
-
-    with_candidates: set[int] = set()
-    for index, item in folded.items():
-        if item is not None and item.repeated and len(item.repeated) >= CANDIDATE_SHARE * item.size:
-            for other, count in shared_with(item).items():
-                other_item = folded[other]
-                if other != index and other_item is not None and count >= CANDIDATE_SHARE * min(item.size, other_item.size):
-                    with_candidates.update((index, other))
-    return {index: sorted((-count, other) for other, count in shared_with(item).items() if other < index)
-            for index in sorted(with_candidates) if (item := folded[index]) is not None}
+    return postings
 
 
 def find_duplicates(blocks: Sequence[Block], memo: DedupMemo | None = None) -> list[Duplicate]:

@@ -135,8 +135,7 @@ class Features(NamedTuple):
         return -float(max(self.chars, SHORT_MIN_COST))
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(NamedTuple):
     """One block the detector removes, the id of the decision and what decided it."""
 
     index: int
@@ -274,8 +273,9 @@ def detect(kept: Sequence[Block], memo: DetectMemo | None = None) -> Detection:
     # Second look: short blocks on the article's topic count for it, and the core is found again.
     vocabulary = set().union(*(memo.content_words(kept[p].text) for p in range(first, last + 1)
                                if features[p].kind == "prose"))
-    features = [f._replace(kind="topic") if f.kind == "short" and shares_topic(b.text, vocabulary, memo) else f
-                for b, f in zip(kept, features)]
+    # (A block of fewer words than TOPIC_MIN_WORDS has fewer content words: no need to look.)
+    features = [f._replace(kind="topic") if f.kind == "short" and f.words >= TOPIC_MIN_WORDS
+                and shares_topic(b.text, vocabulary, memo) else f for b, f in zip(kept, features)]
     first, last, score = densest_run([f.weight for f in features])
     prose_end, last = last, article_list_end(kept, features, last)
     core = {"core_start": kept[first].start, "core_end": kept[last].end, "core_score": round(score)}

@@ -8,7 +8,8 @@ until nothing changes, so that cleaning a clean text removes nothing more.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from itertools import chain
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -36,8 +37,7 @@ CARDS_MIN = 2
 # Seconds of regex time one rule may spend on one document before it is stopped and reported.
 RULE_SECONDS_PER_DOCUMENT = 1.0
 # The kinds of rules that read blocks, in the order they apply (select rules prune HTML before).
-KIND_ORDER = tuple(kind for kind in KINDS if kind != "select")
-NO_CANDIDATES: frozenset[int] = frozenset()
+KIND_RANK = {kind: rank for rank, kind in enumerate(kind for kind in KINDS if kind != "select")}
 # Titles in a related-links run do not end like sentences.
 SENTENCE_END = (".", "…")
 
@@ -108,6 +108,13 @@ class Guard:
         prose = [b for b in originals if is_prose(b)] or originals
         return cls(sum(len(b.text) for b in prose), frozenset(b.index for b in prose))
 
+    @staticmethod
+    def floor(blocks: Sequence[Block], may_be_copies: Collection[int]) -> int:
+        """A number of characters the guard's total reaches, known without finding the duplicates:
+        the prose of the blocks that cannot be second copies (when there is any, the total is the
+        prose of all originals, these among them)."""
+        return sum(len(b.text) for b in blocks if is_prose(b) and b.index not in may_be_copies)
+
     def measure(self, blocks: Sequence[Block], indexes: Iterable[int]) -> int:
         return sum(len(blocks[i].text) for i in indexes if i in self.counted)
 
@@ -162,10 +169,12 @@ def _fingerprint(pack: Pack, blocks: Sequence[Block], prefilter: Prefilter | Non
 
 
 def apply_pass(blocks: Sequence[Block], packs: Sequence[PackMatch], state: RuleState, budget: float,
-               guard: Guard | Callable[[], Guard], matches: BlockMatches | None = None) -> bool:
+               guard: Guard | Callable[[], Guard], matches: BlockMatches | None = None, guard_floor: int = 0) -> bool:
     """One pass of every active rule over the blocks not yet removed; True when it removed any.
 
-    `guard` may be a function that makes it: it is needed only once a rule finds something.
+    `guard` may be a function that makes it: it is needed only once a rule finds something, and
+    not even then when the rule's blocks are no more than MAX_RULE_PROSE_SHARE of `guard_floor`,
+    a number of characters the guard's total is known to reach (see Guard.floor).
     `matches` remembers what the rules matched in earlier passes over the same blocks."""
     guard_of = guard if callable(guard) else lambda: guard
     if matches is None:
@@ -173,15 +182,18 @@ def apply_pass(blocks: Sequence[Block], packs: Sequence[PackMatch], state: RuleS
     changed = False
     kept: Kept | None = None
     layout = Layout(0, -1)
-    candidates = matches.candidates
-    for rule in (rule for kind in KIND_ORDER for match in packs for rule in match.pack.rules if rule.kind == kind):
-        if rule.id in state.disabled or candidates(rule) == NO_CANDIDATES:
-            continue  # most rules: the scan found no block they can match
+    candidates, removed = matches.candidates, state.removed
+    rules = sorted((rule for match in packs for rule in match.pack.rules if rule.kind in KIND_RANK),
+                   key=lambda rule: KIND_RANK[rule.kind])  # stable: packs and rules keep their order
+    for rule in rules:
+        can_match = candidates(rule)
+        if rule.id in state.disabled or (can_match is not None and all(i in removed for i in can_match)):
+            continue  # most rules: the scan found no block still kept that they can match
         if kept is None:  # the kept blocks and their layout change only when a rule removes
-            kept = Kept(b for b in blocks if b.index not in state.removed)
+            kept = Kept([b for b in blocks if b.index not in removed])
             layout = layout_of(kept)
         before = len(state.removed)
-        if _apply_rule(rule, blocks, kept, layout, state, budget, guard_of, matches):
+        if _apply_rule(rule, blocks, kept, layout, state, budget, guard_of, matches, guard_floor):
             changed = True
         if len(state.removed) != before:
             kept = None
@@ -189,7 +201,7 @@ def apply_pass(blocks: Sequence[Block], packs: Sequence[PackMatch], state: RuleS
 
 
 def _apply_rule(rule: Rule, blocks: Sequence[Block], kept: Kept, layout: Layout, state: RuleState,
-                budget: float, guard_of: Callable[[], Guard], matches: BlockMatches) -> bool:
+                budget: float, guard_of: Callable[[], Guard], matches: BlockMatches, guard_floor: int = 0) -> bool:
     remaining = budget - state.seconds.get(rule.id, 0.0)
     matcher = Matcher(rule, matches, max(remaining, 1e-3))
     if matcher.candidates is not None and not matcher.candidates:
@@ -206,13 +218,16 @@ def _apply_rule(rule: Rule, blocks: Sequence[Block], kept: Kept, layout: Layout,
         state.seconds[rule.id] = state.seconds.get(rule.id, 0.0) + time.perf_counter() - started
     if not found:
         return False
-    guard = guard_of()
-    already = guard.measure(blocks, [i for i, r in state.removed.items() if r == rule.id])
-    adding = guard.measure(blocks, found)
-    share = (already + adding) / guard.total if guard.total else 1.0
-    if adding and share > MAX_RULE_PROSE_SHARE and not _article_stands_before(rule, found, kept, guard):
-        _stop(rule, state, "guard", f"rule {rule.id} would remove {share:.0%} of the document's prose; kept")
-        return False
+    taken = [i for i, r in state.removed.items() if r == rule.id]
+    # All the text of the rule's blocks is at least what the guard would count of it: when even
+    # that is within the share of a total the guard is known to reach, the guard cannot object.
+    if sum(len(blocks[i].text) for i in chain(taken, found)) > MAX_RULE_PROSE_SHARE * guard_floor:
+        guard = guard_of()
+        already, adding = guard.measure(blocks, taken), guard.measure(blocks, found)
+        share = (already + adding) / guard.total if guard.total else 1.0
+        if adding and share > MAX_RULE_PROSE_SHARE and not _article_stands_before(rule, found, kept, guard):
+            _stop(rule, state, "guard", f"rule {rule.id} would remove {share:.0%} of the document's prose; kept")
+            return False
     for index in found:
         state.removed[index] = rule.id
     # A rule the guard stopped in an earlier pass and that now applies: its warning no longer holds.

@@ -11,8 +11,7 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .document import Block, CleanWarning
 from .rules import FIELDS
@@ -20,8 +19,9 @@ from .rules import FIELDS
 SCHEMA = "cleaner.manifest/1"
 
 
-@dataclass(frozen=True)
-class Removal:
+class Removal(NamedTuple):
+    """A removed span of the source, the rule that removed it, and what decided it."""
+
     rule: str
     start: int
     end: int

@@ -189,12 +189,13 @@ def settle(blocks: list[Block], packs: list[Any], state: RuleState, rule_seconds
     dedup_memo = DedupMemo.of(blocks)
     detect_memo = DetectMemo(folded=dedup_memo.words)
     guard = cache(lambda: Guard.for_blocks(blocks, dedup_memo))  # built when a rule first finds something
+    guard_floor = Guard.floor(blocks, dedup_memo.may_be_copies())  # ... that may be too much
     # One scan of every block against all rule patterns; the passes reuse what it found.
     matches = BlockMatches.of(scanner or RuleScanner.for_rules(()), [b for b in blocks if b.index not in state.removed],
                               rule_seconds)
     duplicates: list[Any] = []
     for _ in range(MAX_PASSES):
-        changed = apply_pass(blocks, packs, state, rule_seconds, guard, matches)
+        changed = apply_pass(blocks, packs, state, rule_seconds, guard, matches, guard_floor)
         kept = [b for b in blocks if b.index not in state.removed]
         found = find_duplicates(kept, dedup_memo)
         for duplicate in found:
