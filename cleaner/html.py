@@ -25,7 +25,7 @@ from .canonical import canonical_lines, canonical_paragraph
 from .document import Block, CleanWarning
 from .engine import PackMatch, match_packs
 from .errors import InputError
-from .html_extract import RESCUE_MIN_CHARS, Extraction, Paragraph, extract, page_prose, parse, second_opinion
+from .html_extract import RESCUE_MIN_CHARS, SENTENCE_ENDS, Extraction, Paragraph, extract, page_prose, parse, second_opinion
 from .html_select import SourceLocator, prune
 from .html_source import VisibleText, scan
 from .manifest import Removal
@@ -239,24 +239,32 @@ def dropped_text(visible: VisibleText, blocks: list[Block], pruned: list[Removal
 def _room_for_rescue(blocks: list[Block], visible: VisibleText) -> bool:
     """Whether the page's text outside the blocks could hold what `rescue` would add.
 
-    A rescued paragraph lies in visible text no block spans, so within one gap between blocks,
-    and its canonical text (at least RESCUE_MIN_CHARS, single spaces between words) has at least
-    half that many visible characters. rescue takes it only when it sits between two blocks, or
-    when all it finds is at least RESCUE_MIN_GAIN of what the blocks hold.
+    A rescued paragraph is found in the page's visible characters (white space ignored) where no
+    block is, so within one gap between blocks. Its canonical text (at least RESCUE_MIN_CHARS,
+    single spaces between words, ending a sentence) has at least half that many visible
+    characters, the last of them a sentence end: a gap can only hold one from its start to its
+    last sentence end, and only when the letters of that stretch are not all in the blocks
+    already (any paragraph inside it would then be too). rescue takes it only when it sits between
+    two blocks, or when all it finds is at least RESCUE_MIN_GAIN of what the blocks hold.
     """
     spans = sorted((b.start, b.end) for b in blocks if b.end > b.start)
     if not spans:
         return True
     fits = RESCUE_MIN_CHARS // 2 + 1
+    have = _letters(" ".join(b.text for b in blocks))
+    text = visible.text
     bounds = [(0, 0), *spans, (visible.end_offset,) * 2]
-    outer = 0  # visible characters in long gaps before the first block and after the last
+    outer = 0  # visible characters that could be rescued before the first block and after the last
     for index, ((_, gap_start), (gap_end, _)) in enumerate(itertools.pairwise(bounds)):
-        chars = visible.count_before(gap_end) - visible.count_before(gap_start)
-        if chars < fits:
+        first, end = visible.count_before(gap_start), visible.count_before(gap_end)
+        if end - first < fits:
+            continue
+        last = max(text.rfind(mark, first, end) for mark in SENTENCE_ENDS)
+        if last + 1 - first < fits or _letters(text[first:last + 1]) in have:
             continue
         if 0 < index < len(bounds) - 2:
             return True
-        outer += chars
+        outer += last + 1 - first
     return 2 * outer >= RESCUE_MIN_GAIN * sum(len(b.text) for b in blocks)
 
 

@@ -16,6 +16,7 @@ from lxml.html import HtmlElement
 from selectolax.lexbor import LexborHTMLParser
 
 from .canonical import canonical_paragraph
+from .html_author import find_author
 
 EXTRACT_OPTIONS: dict[str, object] = {
     "include_comments": False,
@@ -146,7 +147,7 @@ def page_metadata(tree: HtmlElement, url: str | None) -> dict[str, str]:
     except Exception:  # trafilatura's JSON-LD reader has bugs; it skips them the same way
         pass
     document.title = document.title or found.extract_title(tree)
-    document.author = document.author or found.extract_author(tree)
+    document.author = document.author or find_author(tree)
     document.url = document.url or found.extract_url(tree, url)
     document.date = find_date(tree, **{**set_date_params(EXTENSIVE_DATE_SEARCH), "url": document.url})
     document.sitename = document.sitename or found.extract_sitename(tree)
