@@ -212,18 +212,29 @@ class DetectMemo:
         return features
 
     def content_words(self, text: str) -> set[str]:
-        if text not in self.content:
-            self.content[text] = content_words(text, self.words_of(text))
-        return self.content[text]
+        words = self.content.get(text)
+        if words is None:
+            words = self.content[text] = content_words(text, self.words_of(text))
+        return words
+
+    def block_features(self, texts: list[str], known_language: bool) -> list[Features]:
+        """features_of for every text, from the memo where it can (one lookup per block)."""
+        cached = self.features.get
+        return [cached((text, known_language)) or self.features_of(text, known_language) for text in texts]
+
+    def is_known_language(self, texts: list[str]) -> bool:
+        """is_known_language of blocks with these texts."""
+        cached, word_counts = self.counts.get, self.word_counts
+        words = stops = 0
+        for text in texts:
+            n, s = cached(text) or word_counts(text)
+            words, stops = words + n, stops + s
+        return bool(words) and stops >= KNOWN_LANGUAGE_STOP_SHARE * words
 
 
 def is_known_language(blocks: Sequence[Block], memo: DetectMemo | None = None) -> bool:
     """Whether the built-in stop words cover the document's language (else length decides prose)."""
-    word_counts = (memo or DetectMemo()).word_counts
-    words = stops = 0
-    for n, s in map(word_counts, [b.text for b in blocks]):
-        words, stops = words + n, stops + s
-    return bool(words) and stops >= KNOWN_LANGUAGE_STOP_SHARE * words
+    return (memo or DetectMemo()).is_known_language([b.text for b in blocks])
 
 
 def content_words(text: str, words: list[str] | None = None) -> set[str]:
@@ -263,9 +274,9 @@ def detect(kept: Sequence[Block], memo: DetectMemo | None = None) -> Detection:
 
     `memo` keeps what was computed from the texts for later calls on the same document."""
     memo = memo or DetectMemo()
-    known = is_known_language(kept, memo)
-    features_of_text = memo.features_of
-    features = [features_of_text(b.text, known) for b in kept]
+    texts = [b.text for b in kept]
+    known = memo.is_known_language(texts)
+    features = memo.block_features(texts, known)
     prose = sum(f.chars for f in features if f.kind == "prose")
     if prose < MIN_CORE_PROSE_CHARS:
         return Detection()
