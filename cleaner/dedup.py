@@ -143,12 +143,16 @@ def _neighbours(folded: dict[int, _Folded | None]) -> dict[int, list[tuple[int, 
         return {}
     # Only the pairs of dense blocks can make candidates: count those first.
     postings = _postings(folded, set().union(*(item.repeated for item in dense.values())))
+    size = {index: item.size for index, item in folded.items() if item is not None and item.repeated}
     with_candidates: set[int] = set()
     for index, item in dense.items():
-        for other, count in _shared(item, postings).items():
-            other_item = folded[other]
-            if other != index and other_item is not None and count >= CANDIDATE_SHARE * min(item.size, other_item.size):
-                with_candidates.update((index, other))
+        # count >= CANDIDATE_SHARE * min(the two sizes), as _is_candidate has it, in one comprehension.
+        least = CANDIDATE_SHARE * item.size
+        found = [other for other, count in _shared(item, postings).items()
+                 if (count >= least or count >= CANDIDATE_SHARE * size[other]) and other != index]
+        if found:
+            with_candidates.add(index)
+            with_candidates.update(found)
     if not with_candidates:
         return {}
     # The walk needs every shared pair of the blocks that have candidates.
