@@ -28,6 +28,7 @@ from .errors import InputError
 from .html_extract import RESCUE_MIN_CHARS, SENTENCE_ENDS, Extraction, Paragraph, extract, page_prose, parse, second_opinion
 from .html_select import SourceLocator, prune
 from .html_source import VisibleText, scan
+from .html_unread import unread_spans
 from .manifest import Removal
 from .rules import RuleSet
 
@@ -69,7 +70,8 @@ def html_blocks(source: str, url: str | None, rules: RuleSet) -> HtmlExtraction:
     packs = match_packs(rules, url, page_lines(tree))
     pruned = prune(tree, locator, packs)
     warnings = list(pruned.warnings)
-    page = without(source, pruned.removals)
+    # The parser reads the page less the pruned nodes and less what no reader of it needs.
+    page = without(source, [(r.start, r.end) for r in pruned.removals] + unread_spans(scanned))
     parsed = parse(page)
     extraction = extract_with_fallback(parsed, tree, url, warnings)
     visible = VisibleText(source, scanned.text_runs, [(r.start, r.end) for r in pruned.removals])
@@ -101,17 +103,18 @@ def page_lines(tree: LexborHTMLParser) -> list[Block]:
     return [Block(i, line, 0, 0) for i, line in enumerate(line for line in lines if line)]
 
 
-def without(source: str, removals: list[Removal]) -> str:
-    """The page with the pruned nodes' source spans cut out.
+def without(source: str, spans: list[tuple[int, int]]) -> str:
+    """The page with these [start, end) source spans cut out (they may overlap).
 
-    The extractor reads the page as written, less exactly what the manifest records, rather than
-    the DOM re-serialised: re-serialising changes markup that extractors are sensitive to.
+    The extractor reads the page as written, less exactly the pruned nodes the manifest records and
+    the unread markup (html_unread), rather than the DOM re-serialised: re-serialising changes
+    markup that extractors are sensitive to.
     """
     parts: list[str] = []
     position = 0
-    for removal in sorted(removals, key=lambda r: r.start):
-        parts.append(source[position:removal.start])
-        position = max(position, removal.end)
+    for start, end in sorted(spans):
+        parts.append(source[position:start])
+        position = max(position, end)
     parts.append(source[position:])
     return "".join(parts)
 

@@ -15,7 +15,7 @@ import bisect
 import html
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 # Elements whose content is raw text up to their end tag, never markup (HTML standard, 13.1.2).
@@ -73,6 +73,7 @@ class Scan:
     tags: list[TagToken]
     text_runs: list[tuple[int, int]]  # [start, end) of visible character data between tags
     max_depth: int = 0  # deepest nesting of elements that must be closed explicitly
+    comments: list[tuple[int, int]] = field(default_factory=list)  # [start, end) of each <!-- ... -->
 
 
 def scan(source: str) -> Scan:
@@ -84,6 +85,7 @@ def scan(source: str) -> Scan:
     depth = max_depth = 0
     # Bound once: this loop runs for every tag of the page.
     search = MARKUP.search
+    comments: list[tuple[int, int]] = []
     add_tag, add_run = tags.append, runs.append
     make_tag = tuple.__new__  # a NamedTuple's own constructor is a Python function
     while position < size:
@@ -96,6 +98,8 @@ def scan(source: str) -> Scan:
         position = match.end()
         end, name, attrs = match.group(1, 2, 3)
         if not name:
+            if source.startswith("<!--", stop):
+                comments.append((stop, position))
             continue
         name = name.lower()
         closing = end is not None
@@ -117,7 +121,7 @@ def scan(source: str) -> Scan:
             if name in VISIBLE_RAW_TEXT and not hidden_depth and raw_end > position:
                 add_run((position, raw_end))
             position = raw_end
-    return Scan(tags, runs, max_depth)
+    return Scan(tags, runs, max_depth, comments)
 
 
 class VisibleText:
