@@ -163,7 +163,9 @@ def check(paths: PathsArg, out: OutOpt = None, rules: RulesOpt = None) -> None:
 
 @app.command()
 def explain(
-    file: Annotated[Path, typer.Argument(help="One input document (text or HTML).")],
+    file: Annotated[Path, typer.Argument(help="One input document (text or HTML), or a .jsonl file with --line.")],
+    line: Annotated[Optional[int], typer.Option("--line", min=1, help="In a .jsonl file: the record on this line (from 1).")] = None,
+    field: Annotated[str, typer.Option("--field", help="In a .jsonl file: the field that holds the document.")] = "text",
     rule: Annotated[Optional[str], typer.Option("--rule", help="Mark only this rule's removals.")] = None,
     context: Annotated[Optional[int], typer.Option("--context", min=0, help="Show only marked lines and this many around them.")] = None,
     manifest: Annotated[Optional[Path], typer.Option("--manifest", help="The file's manifest, when it is not beside it (e.g. under --out).")] = None,
@@ -177,11 +179,19 @@ def explain(
 
     from .batch import is_jsonl, is_output, target_for
     from .errors import InputError
-    from .explain import footer, load, marks_of, render
+    from .explain import footer, load, load_record, marks_of, render
     from .parallel import missing_part
 
-    if not file.is_file() or is_output(file) or is_jsonl(file):
-        problem = "no such file" if not file.is_file() else "an output or a .jsonl file, not one input document"
+    problem = None
+    if not file.is_file():
+        problem = "no such file"
+    elif is_output(file):
+        problem = "an output, not an input document"
+    elif is_jsonl(file) and line is None:
+        problem = "a .jsonl file holds many documents: pick one with --line N"
+    elif line is not None and not is_jsonl(file):
+        problem = "--line picks a record of a .jsonl file; this is one document"
+    if problem:
         typer.echo(f"cleaner: {file}: {problem}", err=True)
         raise typer.Exit(EXIT_USAGE)
     cleaner = _cleaner(rules)
@@ -189,7 +199,10 @@ def explain(
     if manifest is not None:
         target = replace(target, manifest=manifest, text=manifest.parent / target.text.name)
     try:
-        explained = load(file, target, cleaner, url=url, format=format.value)
+        if line is not None:
+            explained = load_record(file, line, cleaner, field=field, url=url, format=format.value)
+        else:
+            explained = load(file, target, cleaner, url=url, format=format.value)
     except InputError as error:
         typer.echo(f"{file}: {error.reason}", err=True)
         raise typer.Exit(EXIT_INPUT) from None

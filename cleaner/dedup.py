@@ -83,10 +83,11 @@ class DedupMemo:
     folded: dict[int, _Folded | None] = field(default_factory=dict)
     verdicts: dict[tuple[str, str], tuple[str, float] | None] = field(default_factory=dict)
     found: dict[tuple[int, ...], list[Duplicate]] = field(default_factory=dict)  # by the blocks asked about
-    # The blocks that share word pairs with a block that could be their candidate, most shared
-    # first, by block; a block not here has no candidate among any subset of the document's blocks.
-    # None when a word pair is too common for the shared counts to be known in advance.
-    neighbours: dict[int, list[tuple[int, int]]] | None = None  # (-shared count, index)
+    # Block index -> the earlier blocks it shares word pairs with, as (-shared count, index), most
+    # shared first. Only blocks with a duplicate candidate are keys: a block that is not has none
+    # among any subset of the document's blocks. None when a word pair is too common for the
+    # shared counts to be known in advance (see _neighbours).
+    neighbours: dict[int, list[tuple[int, int]]] | None = None
     known: frozenset[int] = frozenset()  # the blocks the memo was made with
     words: dict[str, list[str]] = field(default_factory=dict)  # block text -> its case-folded words
 
@@ -135,7 +136,8 @@ def _neighbours(folded: dict[int, _Folded | None]) -> dict[int, list[tuple[int, 
 
     Two blocks are candidates when they share at least CANDIDATE_SHARE of the smaller one's pairs,
     so the smaller one has that share of its pairs repeated ("dense"): counting the pairs of the
-    dense blocks alone finds every candidate; most documents have none.
+    dense blocks alone finds every candidate. Documents that repeat nothing have few dense blocks
+    and fewer candidates.
     """
     dense = {index: item for index, item in folded.items()
              if item is not None and item.repeated and len(item.repeated) >= CANDIDATE_SHARE * item.size}

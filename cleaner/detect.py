@@ -171,9 +171,10 @@ def features_of(text: str, known_language: bool = True, words: list[str] | None 
     return Features(len(text), len(words), round(stop_share, 3), ends, kind)
 
 
-def stop_count(words: list[str]) -> int:
-    """How many of `words` are stop words (the loops run in C: this is per block and pass)."""
-    return sum(map(STOP_WORDS.__contains__, map(str.lower, words)))
+def stop_count(words: list[str], lowered: bool = False) -> int:
+    """How many of `words` are stop words (the loops run in C: this is per block and pass);
+    `lowered`: the words are in lower case already."""
+    return sum(map(STOP_WORDS.__contains__, words if lowered else map(str.lower, words)))
 
 
 @dataclass
@@ -201,7 +202,7 @@ class DetectMemo:
         counts = self.counts.get(text)
         if counts is None:
             words = self.words_of(text)
-            counts = self.counts[text] = (len(words), stop_count(words))
+            counts = self.counts[text] = (len(words), stop_count(words, lowered=words is self.folded.get(text)))
         return counts
 
     def features_of(self, text: str, known_language: bool) -> Features:
@@ -238,6 +239,7 @@ def is_known_language(blocks: Sequence[Block], memo: DetectMemo | None = None) -
 
 
 def content_words(text: str, words: list[str] | None = None) -> set[str]:
+    """The words that say what a text is about: alphabetic, lower-cased, not stop words."""
     return set(map(str.lower, filter(str.isalpha, WORD.findall(text) if words is None else words))) - STOP_WORDS
 
 

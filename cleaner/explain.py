@@ -9,7 +9,8 @@ Each source line is printed with its number and a mark:
 
 Colour (on a terminal) only adds to these plain marks, so the output reads the same in a pipe.
 The removals come from the file's manifest when it is current, otherwise from cleaning the file
-in memory (nothing is written).
+in memory (nothing is written). A record of a `.jsonl` file (`--line N`) is always cleaned in
+memory, and its lines are those of the document in its field.
 """
 
 from __future__ import annotations
@@ -68,6 +69,22 @@ def load(path: Path, target: Target, cleaner: Cleaner, *, url: str | None = None
     source = decoded_source(data, manifest)
     assert source is not None, "a fresh manifest always matches the source it was made from"
     return Explained(source, manifest, f"cleaned in memory; the written outputs are not current ({reason})")
+
+
+def load_record(path: Path, line: int, cleaner: Cleaner, *, field: str, url: str | None = None,
+                format: FormatOption = "auto") -> Explained:
+    """The document of the record on `line` of a `.jsonl` file, cleaned in memory; InputError when
+    there is no such record or it holds no document (the reasons `clean` writes in its output)."""
+    from .errors import InputError
+    from .jsonl import lines_of, parse_record, record_content, record_url
+
+    lines = lines_of(path.read_bytes())
+    if not 1 <= line <= len(lines) or not lines[line - 1].strip():
+        raise InputError(f"no record on line {line} (the file has {len(lines)} lines)")
+    record = parse_record(lines[line - 1])
+    content = record_content(record, field)
+    manifest = cleaner.clean(content, record_url(record, url), format).manifest
+    return Explained(content, manifest, f"record on line {line}, field {field!r}, cleaned in memory")
 
 
 def decoded_source(data: bytes, manifest: dict[str, Any]) -> str | None:

@@ -35,34 +35,59 @@ URL_FIELD = "url"
 LINE_KEY, MANIFEST_KEY, ERROR_KEY = "line", "manifest", "error"
 
 
+def lines_of(data: bytes) -> list[str]:
+    """The lines of a `.jsonl` file (record numbers count from 1, blank lines included)."""
+    return data.decode("utf-8", errors="replace").lstrip("\ufeff").splitlines()
+
+
 def clean_records(data: bytes, cleaner: Cleaner, *, field: str = DEFAULT_FIELD, url: str | None = None,
                   format: FormatOption = "auto", source_name: str = "", output_name: str = "") -> list[dict[str, Any]]:
     """One output record per input record, in order. Writes nothing; never raises for a bad record."""
-    text = data.decode("utf-8", errors="replace").lstrip("\ufeff")
     records = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(lines_of(data), start=1):
         if line.strip():
             records.append(clean_record(line, number, cleaner, field=field, url=url, format=format,
                                         source_name=source_name, output_name=output_name))
     return records
 
 
-def clean_record(line: str, number: int, cleaner: Cleaner, *, field: str, url: str | None, format: FormatOption,
-                 source_name: str, output_name: str) -> dict[str, Any]:
+def parse_record(line: str) -> dict[str, Any]:
+    """The JSON object of one input line; InputError (its reason) when it is not one."""
     try:
         record = json.loads(line)
     except ValueError as error:
-        return {LINE_KEY: number, ERROR_KEY: f"not JSON ({error.msg} at column {error.colno})"}
+        raise InputError(f"not JSON ({error.msg} at column {error.colno})") from None
     if not isinstance(record, dict):
-        return {LINE_KEY: number, ERROR_KEY: f"a JSON {type(record).__name__}, not an object"}
-    rest = {key: value for key, value in record.items() if key not in (field, LINE_KEY, MANIFEST_KEY, ERROR_KEY)}
+        raise InputError(f"a JSON {type(record).__name__}, not an object")
+    return record
+
+
+def record_content(record: dict[str, Any], field: str) -> str:
+    """The document a record holds in `field`; InputError when there is none."""
     content = record.get(field)
     if not isinstance(content, str):
-        problem = f"field {field!r} is missing" if content is None else f"field {field!r} is not a string"
-        return {LINE_KEY: number, **rest, ERROR_KEY: problem}
-    record_url = record.get(URL_FIELD) if isinstance(record.get(URL_FIELD), str) else url
+        raise InputError(f"field {field!r} is missing" if content is None else f"field {field!r} is not a string")
+    return content
+
+
+def record_url(record: dict[str, Any], url: str | None) -> str | None:
+    """The record's own `url`, else the one given for the whole file."""
+    return record[URL_FIELD] if isinstance(record.get(URL_FIELD), str) else url
+
+
+def clean_record(line: str, number: int, cleaner: Cleaner, *, field: str, url: str | None, format: FormatOption,
+                 source_name: str, output_name: str) -> dict[str, Any]:
     try:
-        result = cleaner.clean(content, record_url, format)
+        record = parse_record(line)
+    except InputError as error:
+        return {LINE_KEY: number, ERROR_KEY: error.reason}
+    rest = {key: value for key, value in record.items() if key not in (field, LINE_KEY, MANIFEST_KEY, ERROR_KEY)}
+    try:
+        content = record_content(record, field)
+    except InputError as error:
+        return {LINE_KEY: number, **rest, ERROR_KEY: error.reason}
+    try:
+        result = cleaner.clean(content, record_url(record, url), format)
     except InputError as error:
         return {LINE_KEY: number, **rest, ERROR_KEY: error.reason}
     except ImportError as error:

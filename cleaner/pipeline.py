@@ -142,7 +142,9 @@ class Cleaner:
         kept = [b for b in blocks if b.index not in state.removed]
         if kept and "title" not in state.metadata and looks_like_title(kept[0].text):
             state.metadata["title"] = kept[0].text
-        if any("\ufffd" in b.text for b in kept):
+        # A text's blocks are its lines: one search of it spares one per block (an HTML page's
+        # character references can decode to U+FFFD, so there the blocks are searched).
+        if (fmt == "html" or "\ufffd" in source) and any("\ufffd" in b.text for b in kept):
             state.warnings.append(CleanWarning("replacement-character", "the clean text holds U+FFFD (bytes that did not decode)"))
         if not kept and blocks:
             state.warnings.append(CleanWarning("empty-output", "every paragraph was removed"))

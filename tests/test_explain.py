@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -90,3 +91,30 @@ def test_blank_and_white_space_lines_inside_a_removal_stay_unmarked() -> None:
     source = "<div>\n   \n</div>\nkept\n"
     lines = [ANSI.sub("", line) for line in render(source, [Mark(0, 16, "extract.trafilatura")])]
     assert lines == ["1 -  <div>  <- extract.trafilatura", "2       ", "3 -  </div>  <- extract.trafilatura", "4    kept"]
+
+
+def test_a_record_of_a_jsonl_file_by_its_line(tmp_path: Path) -> None:
+    records = tmp_path / "pages.jsonl"
+    second = {"url": "https://example.org/a", "body": DOC}
+    records.write_text(json.dumps({"body": "Only one paragraph here."}) + "\n\n" + json.dumps(second) + "\n",
+                       encoding="utf-8")
+    result = explain(str(records), "--line", "3", "--field", "body", "--no-color")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "1 -  Support SouthFront  <- southfront.support-banner"
+    assert lines[6] == f"7 =  {BODY}  <- dedup.exact, copy of line 3"
+    assert "record on line 3, field 'body', cleaned in memory" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pages.jsonl"], "explain writes nothing"
+
+
+def test_a_jsonl_record_that_is_not_there_or_holds_no_document(tmp_path: Path) -> None:
+    records = tmp_path / "pages.jsonl"
+    records.write_text('{"text": "A line."}\n\n[1, 2]\n{"title": "no text"}\n', encoding="utf-8")
+    for line, reason in (("9", "no record on line 9 (the file has 4 lines)"), ("2", "no record on line 2"),
+                         ("3", "a JSON list, not an object"), ("4", "field 'text' is missing")):
+        result = explain(str(records), "--line", line)
+        assert result.exit_code == 3 and reason in result.stderr, (line, result.output)
+    assert explain(str(records)).exit_code == 2  # which record? --line says
+    page = tmp_path / "page.txt"
+    page.write_text(DOC, encoding="utf-8")
+    assert explain(str(page), "--line", "1").exit_code == 2  # one document has no records
