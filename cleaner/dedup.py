@@ -144,7 +144,8 @@ def _neighbours(folded: dict[int, _Folded | None]) -> dict[int, list[tuple[int, 
     if not dense:
         return {}
     # Only the pairs of dense blocks can make candidates: count those first.
-    postings = _postings(folded, set().union(*(item.repeated for item in dense.values())))
+    counted = set().union(*(item.repeated for item in dense.values()))
+    postings = _postings(folded, counted)
     size = {index: item.size for index, item in folded.items() if item is not None and item.repeated}
     with_candidates: set[int] = set()
     for index, item in dense.items():
@@ -157,8 +158,9 @@ def _neighbours(folded: dict[int, _Folded | None]) -> dict[int, list[tuple[int, 
             with_candidates.update(found)
     if not with_candidates:
         return {}
-    # The walk needs every shared pair of the blocks that have candidates.
-    postings = _postings(folded, set().union(*(item.repeated for i in with_candidates if (item := folded[i]))))
+    # The walk needs every shared pair of the blocks that have candidates: add the ones not counted yet.
+    wanted = set().union(*(item.repeated for i in with_candidates if (item := folded[i])))
+    postings.update(_postings(folded, wanted - counted))
     return {index: sorted((-count, other) for other, count in _shared(item, postings).items() if other < index)
             for index in sorted(with_candidates) if (item := folded[index]) is not None}
 

@@ -202,6 +202,7 @@ class DetectMemo:
         counts = self.counts.get(text)
         if counts is None:
             words = self.words_of(text)
+            # Words taken from duplicate collapse (the same list object) are in lower case already.
             counts = self.counts[text] = (len(words), stop_count(words, lowered=words is self.folded.get(text)))
         return counts
 
