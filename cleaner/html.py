@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
@@ -30,6 +31,7 @@ from .html_select import SourceLocator, prune
 from .html_source import VisibleText, scan
 from .html_unread import unread_spans
 from .manifest import Removal
+from .prefilter import Prefilter
 from .rules import RuleSet
 
 # Rule ids of what the HTML path itself removes (no rule file holds them; docs/html.md does).
@@ -61,13 +63,18 @@ class HtmlExtraction:
     warnings: list[CleanWarning] = field(default_factory=list)
 
 
-def html_blocks(source: str, url: str | None, rules: RuleSet) -> HtmlExtraction:
+def html_blocks(source: str, url: str | None, rules: RuleSet,
+                fingerprint_filters: Mapping[str, Prefilter | None] | None = None) -> HtmlExtraction:
+    """The page's article paragraphs with their source spans, and what pruning and extraction removed.
+
+    `fingerprint_filters` (Cleaner.fingerprint_filters) lets one RE2 search of the page's lines stand
+    for the per-line search of site fingerprints on the pages that hold none."""
     scanned = scan(source)
     if scanned.max_depth > MAX_NESTING:
         raise InputError(f"HTML nested {scanned.max_depth:,} elements deep (over the {MAX_NESTING:,} limit), skipped")
     tree = LexborHTMLParser(source)
     locator = SourceLocator(tree, scanned.tags)
-    packs = match_packs(rules, url, page_lines(tree))
+    packs = match_packs(rules, url, page_lines(tree), fingerprint_filters)
     pruned = prune(tree, locator, packs)
     warnings = list(pruned.warnings)
     # The parser reads the page less the pruned nodes and less what no reader of it needs.

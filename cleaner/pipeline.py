@@ -114,7 +114,7 @@ class Cleaner:
         if fmt == "html":
             from .html import html_blocks  # trafilatura is heavy: only HTML pays for importing it
 
-            extracted = html_blocks(source, url, self.rules)
+            extracted = html_blocks(source, url, self.rules, self.fingerprint_filters)
             blocks, metadata, warnings = extracted.blocks, dict(extracted.metadata), warnings + extracted.warnings
             removed, removals, packs = dict(extracted.removed), extracted.removals, extracted.packs
         else:
