@@ -51,6 +51,8 @@ RESCUE_MIN_GAIN = 0.5
 # visible characters, over at most ANCHOR_MAX_STRETCH times its length (a link or two left out).
 ANCHOR_CHARS = 24
 ANCHOR_MAX_STRETCH = 1.5
+# Elements whose text lexbor returns with the page's text though nobody reads it: removed from its DOM.
+CODE_ELEMENTS = ("script", "style")
 
 
 @dataclass
@@ -72,7 +74,7 @@ def html_blocks(source: str, url: str | None, rules: RuleSet,
     scanned = scan(source)
     if scanned.max_depth > MAX_NESTING:
         raise InputError(f"HTML nested {scanned.max_depth:,} elements deep (over the {MAX_NESTING:,} limit), skipped")
-    tree = LexborHTMLParser(source)
+    tree = parse_dom(source)
     locator = SourceLocator(tree, scanned.tags)
     packs = match_packs(rules, url, page_lines(tree), fingerprint_filters)
     pruned = prune(tree, locator, packs)
@@ -94,7 +96,21 @@ def html_blocks(source: str, url: str | None, rules: RuleSet,
 
 def visible_lines(page: str) -> list[str]:
     """The visible lines of an HTML page, as canonical paragraphs."""
-    return [b.text for b in page_lines(LexborHTMLParser(page))]
+    return [b.text for b in page_lines(parse_dom(page))]
+
+
+def parse_dom(source: str) -> LexborHTMLParser:
+    """The page as lexbor parses it, less its scripts and style sheets.
+
+    lexbor gives the text of <script> and <style> with the text around it, though no reader sees
+    it (the tag scan and `VisibleText` skip it too). Left in, program code would become page lines:
+    lines that site fingerprints are matched against, and that the last-resort fallback keeps as
+    the article. Only these elements' own ordinals change in `SourceLocator`, and no select rule
+    targets them.
+    """
+    tree = LexborHTMLParser(source)
+    tree.strip_tags(list(CODE_ELEMENTS))
+    return tree
 
 
 def page_lines(tree: LexborHTMLParser) -> list[Block]:

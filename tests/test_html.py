@@ -8,6 +8,7 @@ import pytest
 
 import cleaner
 from cleaner import Cleaner
+from cleaner.html import visible_lines
 from cleaner.rules import load_rules
 
 P1 = "The council voted on Tuesday to extend the bus lane along the river road, after a long debate about parking."
@@ -143,6 +144,21 @@ def test_empty_extraction_falls_back_with_a_warning() -> None:
     result = cleaner.clean(f"<html><body>{links}</body></html>")
     assert result.text == "Home World\n"  # never an empty page when the page has text
     assert any(w["code"] == "extract-fallback" for w in result.warnings)
+
+
+def test_last_resort_fallback_keeps_no_script_or_style_code() -> None:
+    # trafilatura finds nothing in a footer, even favouring recall: every visible line is kept, and
+    # program code is no visible line (lexbor returns it with the text around it).
+    code = "<script>var tracker = 1;</script><style>p{color:red}</style>"
+    result = cleaner.clean(f"<html><head>{code}</head><body><footer>Site footer text</footer>{code}</body></html>")
+    assert result.text == "Site footer text\n"
+    assert any(w["code"] == "extract-fallback" for w in result.warnings)
+    assert not any(w["code"] == "paragraph-unlocated" for w in result.warnings)
+
+
+def test_visible_lines_leave_out_scripts_and_style_sheets() -> None:
+    page = "<html><head><style>h1{}</style></head><body><p>Hello</p><script>track()</script><noscript>Enable JS</noscript></body></html>"
+    assert visible_lines(page) == ["Hello", "Enable JS"]
 
 
 def test_rules_load_select_packs() -> None:
