@@ -105,8 +105,8 @@ def parse_dom(source: str) -> LexborHTMLParser:
     lexbor gives the text of <script> and <style> with the text around it, though no reader sees
     it (the tag scan and `VisibleText` skip it too). Left in, program code would become page lines:
     lines that site fingerprints are matched against, and that the last-resort fallback keeps as
-    the article. Only these elements' own ordinals change in `SourceLocator`, and no select rule
-    targets them.
+    the article. A select rule that names them finds nothing, and loses nothing by it: their text
+    is no visible text to remove. Only their own ordinals change in `SourceLocator`.
     """
     tree = LexborHTMLParser(source)
     tree.strip_tags(list(CODE_ELEMENTS))
