@@ -86,8 +86,9 @@ def html_blocks(source: str, url: str | None, rules: RuleSet,
     visible = VisibleText(source, scanned.text_runs, [(r.start, r.end) for r in pruned.removals])
     blocks = locate(extraction.paragraphs, visible, warnings)
     # The second opinion is slow: asked only when it could change something.
-    if _room_for_rescue(blocks, visible) and _lacks_prose(blocks, page_prose(tree)):
-        blocks = rescue(blocks, second_opinion(parsed), visible, warnings)
+    have = _letters_of(blocks)  # what the gates and the rescue compare against
+    if _room_for_rescue(blocks, visible, have=have) and _lacks_prose(have, page_prose(tree)):
+        blocks = rescue(blocks, second_opinion(parsed), visible, warnings, have=have)
     removed = {b.index: TITLE_RULE for b in blocks[:1] if _same_text(b.text, extraction.metadata.get("title"))}
     dropped = dropped_text(visible, blocks, pruned.removals)
     removals = sorted(pruned.removals + dropped, key=lambda r: (r.start, r.end))
@@ -217,10 +218,10 @@ def _overlaps(span: tuple[int, int], claimed: list[tuple[int, int]]) -> bool:
 
 
 def rescue(blocks: list[Block], candidates: list[str], visible: VisibleText,
-           warnings: list[CleanWarning]) -> list[Block]:
+           warnings: list[CleanWarning], *, have: str | None = None) -> list[Block]:
     """Add the second opinion's prose that the extraction missed: all of it when it is a large
     share, else only what sits between two extracted paragraphs. Never text a block already spans."""
-    have = _letters(" ".join(b.text for b in blocks))
+    have = _letters_of(blocks) if have is None else have
     missing = [text for text in candidates if _letters(text) not in have]
     found = sum(len(b.text) for b in blocks)
     spans = sorted((b.start, b.end) for b in blocks if b.end > b.start)
@@ -262,7 +263,7 @@ def dropped_text(visible: VisibleText, blocks: list[Block], pruned: list[Removal
     return removals
 
 
-def _room_for_rescue(blocks: list[Block], visible: VisibleText) -> bool:
+def _room_for_rescue(blocks: list[Block], visible: VisibleText, *, have: str | None = None) -> bool:
     """Whether the page's text outside the blocks could hold what `rescue` would add.
 
     A rescued paragraph is found in the page's visible characters (white space ignored) where no
@@ -277,7 +278,7 @@ def _room_for_rescue(blocks: list[Block], visible: VisibleText) -> bool:
     if not spans:
         return True
     fits = RESCUE_MIN_CHARS // 2 + 1
-    have = _letters(" ".join(b.text for b in blocks))
+    have = _letters_of(blocks) if have is None else have
     text = visible.text
     bounds = [(0, 0), *spans, (visible.end_offset,) * 2]
     outer = 0  # visible characters that could be rescued before the first block and after the last
@@ -294,9 +295,8 @@ def _room_for_rescue(blocks: list[Block], visible: VisibleText) -> bool:
     return 2 * outer >= RESCUE_MIN_GAIN * sum(len(b.text) for b in blocks)
 
 
-def _lacks_prose(blocks: list[Block], prose: list[str]) -> bool:
-    """Whether the page holds a prose paragraph whose letters the blocks lack."""
-    have = _letters(" ".join(b.text for b in blocks))
+def _lacks_prose(have: str, prose: list[str]) -> bool:
+    """Whether the page holds a prose paragraph whose letters the blocks (`have`: _letters_of them) lack."""
     return any(_letters(text) not in have for text in prose)
 
 
@@ -306,6 +306,12 @@ def _chars(paragraphs: list[Paragraph]) -> int:
 
 def _same_text(text: str, other: str | None) -> bool:
     return other is not None and _letters(text) == _letters(other)
+
+
+def _letters_of(blocks: list[Block]) -> str:
+    """The blocks' letters and digits, case-folded, in one string: a paragraph whose letters stand
+    in it is one the blocks already hold."""
+    return _letters(" ".join(b.text for b in blocks))
 
 
 def _letters(text: str) -> str:
