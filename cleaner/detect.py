@@ -13,7 +13,8 @@ features of the text alone (jusText's idea, over blocks that may come from text 
    - `detect.head`: blocks before the core, except the headline directly above it.
    - `detect.tail`: blocks after the core (related lists, footers, menus).
    - `detect.link-run`: inside the core, a run of at least LINK_RUN_MIN short title-like blocks (a
-     list of links or a menu between two parts of the article).
+     list of links or a menu between two parts of the article); not a list that the paragraph
+     before it announces with a colon, nor an interview's `Q:` / `A:` turns.
 5. What the article announces or ends with stays: numbered lists, lists and tables after a colon,
    records written to one template, a short fact box of figures.
 6. A guard: the detector never removes more than MAX_DETECT_CONTENT_SHARE of the content it was
@@ -74,6 +75,9 @@ HEADLINE_MAX_CHARS = 200
 LINK_RUN_MIN = 4
 # A block in a link run has at most this many words (titles of teasers, menu entries).
 LINK_ITEM_MAX_WORDS = 14
+# An interview's turns (`Q: Favorite apps?` / `A: Uber Eats`) are short lines in a run, but no menu
+# or list of teasers labels its entries as questions and answers.
+INTERVIEW_TURN = re.compile(r"^(?:Q|A|Question|Answer)\s?[:.]\s", re.I)
 # A list the article announces or numbers stays with it when it follows the core: items numbered
 # 1, 2, 3... (at least ENUM_MIN_ITEMS, at most ENUM_MAX_GAP blocks apart: a link or a note may stand
 # between two items), or items with one list marker after a core that ends with a colon.
@@ -268,8 +272,17 @@ def is_headline(block: Block, features: Features) -> bool:
 
 
 def is_link_item(block: Block, features: Features) -> bool:
-    """A short title-like block; a numbered one is a step of the article's own list."""
-    return features.kind == "short" and 1 <= features.words <= LINK_ITEM_MAX_WORDS and not ENUMERATED.match(block.text)
+    """A short title-like block; a numbered one is a step of the article's own list, a labelled
+    question or answer a turn of an interview."""
+    return (features.kind == "short" and 1 <= features.words <= LINK_ITEM_MAX_WORDS
+            and not ENUMERATED.match(block.text) and not INTERVIEW_TURN.match(block.text))
+
+
+def announces_list(block: Block, features: Features) -> bool:
+    """A paragraph of the article that ends with a colon: the short lines after it are its list
+    (`... verschiedene gesetzliche Grundlagen:` and the four laws), not a menu. A heading such as
+    `Read more:` is short, not prose, and announces nothing of the article's."""
+    return features.kind == "prose" and block.text.endswith(":")
 
 
 def detect(kept: Sequence[Block], memo: DetectMemo | None = None) -> Detection:
@@ -403,7 +416,8 @@ def _link_runs(kept: Sequence[Block], features: Sequence[Features], first: int, 
         end = position
         while end <= last and is_link_item(kept[end], features[end]):
             end += 1
-        if end - position >= LINK_RUN_MIN:
+        announced = position > 0 and announces_list(kept[position - 1], features[position - 1])
+        if end - position >= LINK_RUN_MIN and not announced:
             decisions += [Decision(kept[p].index, "detect.link-run", {"run": end - position}) for p in range(position, end)]
         position = max(end, position + 1)
     return decisions

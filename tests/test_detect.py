@@ -200,3 +200,26 @@ def test_teasers_that_start_with_their_number_are_not_a_fact_box() -> None:
                "7 Questions About Dark Matter"]
     decisions = detect(text_blocks("\n".join(PARAGRAPHS * 2 + teasers))).decisions
     assert [d.rule for d in decisions] == ["detect.tail"] * len(teasers)
+
+
+def test_interview_turns_inside_the_article_are_not_a_link_run() -> None:
+    turns = ["Q: Favorite childhood memory?", "A: Trip to Disney World", "Q: Favorite apps?",
+             "A: Bleacher Report and Uber Eats"]
+    text = "\n".join([PARAGRAPHS[0]] + turns + PARAGRAPHS[1:])
+    assert detect(text_blocks(text)).decisions == []
+
+
+def test_a_list_the_paragraph_before_announces_is_not_a_link_run() -> None:
+    announcing = ("The council said the bridge had been closed under four different rules over the years, "
+                  "and it listed them in its report:")
+    laws = ["Section 4 of the Roads Act", "Section 9 of the Bridges Act", "Rule 12 of the county code",
+            "Rule 30 of the city code"]
+    text = "\n".join([PARAGRAPHS[0], announcing] + laws + PARAGRAPHS[1:])
+    assert detect(text_blocks(text)).decisions == []
+
+
+def test_a_heading_with_a_colon_does_not_keep_the_links_after_it() -> None:
+    links = ["Storm floods the harbour", "Prices rise again in city", "Team wins the cup final", "New school opens in town"]
+    blocks = text_blocks("\n".join([PARAGRAPHS[0], "See also:"] + links + PARAGRAPHS[1:]))
+    removed = {blocks[d.index].text for d in detect(blocks).decisions if d.rule == "detect.link-run"}
+    assert set(links) <= removed

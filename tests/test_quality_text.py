@@ -1,4 +1,4 @@
-"""Quality gate on the dev split's scraped text, and idempotence and determinism on the same pages.
+"""Quality gate on the dev split's scraped text (and on its clean articles), and idempotence and determinism on the same pages.
 
 Floors sit just below what cleaner reaches; they only move up (raise them when cleaner improves,
 never lower them to let a change through).
@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import pytest
 
-from bench.metric import DEFAULT_BENCH, Page, gold_of, score
+from bench.metric import ARTICLE, DEFAULT_BENCH, Page, gold_of, score
 from cleaner import Cleaner
 
 FLOORS = {  # kind: (precision, recall, F1)
     "text-main": (0.911, 0.972, 0.941),
     "text-all": (0.847, 0.987, 0.912),
+    # The gold text itself, cleaned as a dump: nothing in it is furniture, so what recall it loses
+    # is what cleaner takes from clean articles (false removals; duplicated pull quotes among them).
+    ARTICLE: (0.999, 0.993, 0.996),
 }
 
 pytestmark = pytest.mark.skipif(not (DEFAULT_BENCH / "gold.json").is_file(), reason="dev benchmark not present")
