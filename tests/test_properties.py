@@ -16,6 +16,9 @@ SENTENCES = [
     "Aid convoys were expected to reach the eastern districts by evening, according to the UN office.",
     "Short line",
     "Russia warns against Daesh terrorists fleeing Iraq’s Mosul for Syria",
+    # What keeps a run of short lines inside the article: a paragraph announcing it, interview turns.
+    "The council listed the four rules under which the bridge had been closed over the years:",
+    "Q: Favorite apps?", "A: Bleacher Report and Uber Eats",
 ]
 FURNITURE = [
     "0 $", "2,500 $", "Support SouthFront", "Notify of", "Inline Feedbacks", "View all comments",
