@@ -1,8 +1,10 @@
 """Small built-in stop-word lists: the function words that make prose read like prose.
 
 The detector only needs a rough share of function words per block (jusText's key feature), so a few
-dozen of the most frequent words per language are enough; they are folded to lower case. Languages
-without a list still work: the detector falls back on length and sentence punctuation.
+dozen of the most frequent words per language are enough; they are folded to lower case. A language
+with a list gets the whole detector (prose told by its function words, link runs inside the
+article); languages without one still work: the detector falls back on length and sentence
+punctuation.
 """
 
 from __future__ import annotations
@@ -22,7 +24,37 @@ PORTUGUESE = """ao as com como da das de do dos e ela ele em foi mais mas na no 
 que se sem seu sua um uma é"""
 DUTCH = """aan als bij dat de die dit een en er het hij in is met na niet of om ook op te van voor was wat
 werd worden zich zijn"""
+RUSSIAN = """а без был была были было быть в во вот все всё где да даже для до его ее её если есть еще ещё же за и из
+или их к как когда который которые кто ли между мы на над не него нет ни но о об он она они от по под при
+про с со так также там то того только уже у чем что чтобы это этого этот эти я"""
+UKRAINIAN = """або але без був була були було в вже він вона вони все де для до його її їх з за і й коли крім
+ми на не ні по після при про та так також те що щоб це цей ці чи як який яка які я у"""
+POLISH = """a by był była było być czy dla i ich jak jako jego jej jest już lub na nie o oraz przez
+przy się są tak także tego to tylko tym we że który która które"""
+CZECH = """a aby až by byl byla bylo být i jak jako jeho její jejich jen již kde když který která které
+na nebo než o při se také tak to však že"""
+ROMANIAN = """a acest această al au care că dar de după este fost în între la mai o pentru prin
+sau se sunt și un unei unui"""
+SWEDISH = """att de den det detta där efter eller en ett för från har hade i inte jag kan med när och på sig
+ska som så till är också"""
+DANISH_NORWEGIAN = """at blev de den der det efter eller en er et for fra har hun hvor i ikke jeg kan med når på
+seg sig skal som så til ved også"""
+TURKISH = """ancak bir daha de değil diye en gibi göre için ile ise kadar olan olarak sonra tarafından veya
+çok şu"""
+INDONESIAN_MALAY = """adalah agar akan anda antara apa atau bagi bahkan bahwa belum bisa bukan dalam dapat dari dengan
+di hal harus hanya hingga ini itu jika juga kami kamu karena kepada ketika kita lagi lebih maka masih
+mereka namun oleh pada para pun saat saja sangat sebagai secara sehingga semua sendiri seperti setelah
+sudah tak tanpa telah tentang tersebut tetapi tidak untuk yang"""
 
+# One set for all languages: the detector asks how much of a block is function words, not which
+# language it is in. So the lists leave out words that are also frequent tokens elsewhere, which
+# would make an English menu read like prose: Latin-script words of one or two letters not already
+# listed (`s` and `ve` are what English contractions split into: `Trump's`, `we've`), and words
+# such as Swedish `men`, `man`, `var`, `han`, Indonesian `dan`, Turkish `ama`, Czech `pro`, Polish,
+# Czech and Romanian `ale`, Romanian `din`.
 STOP_WORDS: frozenset[str] = frozenset(
-    word for words in (ENGLISH, GERMAN, FRENCH, SPANISH, ITALIANO, PORTUGUESE, DUTCH) for word in words.split()
+    word
+    for words in (ENGLISH, GERMAN, FRENCH, SPANISH, ITALIANO, PORTUGUESE, DUTCH, RUSSIAN, UKRAINIAN, POLISH, CZECH,
+                  ROMANIAN, SWEDISH, DANISH_NORWEGIAN, TURKISH, INDONESIAN_MALAY)
+    for word in words.split()
 )

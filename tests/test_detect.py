@@ -223,3 +223,28 @@ def test_a_heading_with_a_colon_does_not_keep_the_links_after_it() -> None:
     blocks = text_blocks("\n".join([PARAGRAPHS[0], "See also:"] + links + PARAGRAPHS[1:]))
     removed = {blocks[d.index].text for d in detect(blocks).decisions if d.rule == "detect.link-run"}
     assert set(links) <= removed
+
+
+RUSSIAN_PARAGRAPHS = [
+    "Совет города во вторник проголосовал за то, чтобы закрыть старый мост, после того как инженеры нашли ржавчину на тросах.",
+    "Жители восточного берега сказали, что они боятся долгой дороги до больницы и до школ, которая теперь займёт час.",
+    "Мэр сказал, что паром будет ходить уже со следующего месяца, а ремонт моста займёт не меньше двух лет.",
+]
+
+
+def test_a_language_with_a_stop_word_list_gets_the_whole_detector() -> None:
+    from cleaner.detect import DetectMemo
+
+    links = ["Шторм затопил гавань", "Цены снова растут", "Команда выиграла кубок", "Новая школа открылась"]
+    blocks = text_blocks("\n".join([RUSSIAN_PARAGRAPHS[0]] + links + RUSSIAN_PARAGRAPHS[1:]))
+    assert DetectMemo().is_known_language([b.text for b in blocks])
+    assert all(features_of(p).kind == "prose" for p in RUSSIAN_PARAGRAPHS)
+    assert [d.rule for d in detect(blocks).decisions] == ["detect.link-run"] * 4
+
+
+def test_what_english_contractions_split_into_is_not_a_stop_word() -> None:
+    from cleaner.stopwords import STOP_WORDS
+
+    # `Trump's`, `we've`, `I'd`, `they're`: a list in another language must not make these
+    # fragments count as function words, or English menus full of them read like prose.
+    assert not {"s", "ve", "d", "re", "ll", "t", "m"} & STOP_WORDS
