@@ -48,7 +48,16 @@ PROSE_MIN_STOP_SHARE = 0.15
 PROSE_FALLBACK_CHARS = 200
 # A short block that ends like a sentence and has at least this many words is a short paragraph.
 SENTENCE_MIN_WORDS = 4
-SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+SENTENCE_END = re.compile(r"[.!?…:;。！？：；][\"'”’»)\]」』）】]*$")
+# Chinese and Japanese write no spaces between words, so `\w+` finds a clause where English has a
+# word, and one character says what three or four Latin letters do. The detector's counts take
+# ideographs and kana as words at CJK_CHARS_PER_WORD characters a word (Chinese words average under
+# two characters; Japanese mixes kanji and kana), and its lengths each as CJK_CHAR_WIDTH characters,
+# so that its thresholds (prose, the core's least prose, a short block's cost) mean what they mean
+# in English.
+CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+CJK_CHARS_PER_WORD = 2
+CJK_CHAR_WIDTH = 3
 # A document whose words are less than this share stop words is in a language without a list:
 # there, prose is told by length and sentence punctuation alone (running text in the listed
 # languages is 30-50% stop words, the menus and footers around it bring the share down, not to 0).
@@ -122,8 +131,8 @@ Kind = Literal["prose", "sentence", "data", "topic", "short"]
 class Features(NamedTuple):
     """What the detector reads off one block (a named tuple: one is made per block and document)."""
 
-    chars: int
-    words: int
+    chars: int  # length, a Chinese or Japanese character counted as CJK_CHAR_WIDTH
+    words: int  # `\w+` tokens, and CJK characters CJK_CHARS_PER_WORD to a word
     stop_share: float
     sentence_end: bool
     kind: Kind
@@ -161,18 +170,21 @@ def features_of(text: str, known_language: bool = True, words: list[str] | None 
     stop_share = stops / len(words) if words else 0.0
     ends = bool(SENTENCE_END.search(text))
     numbers = sum(map(str.isdigit, words))
+    cjk = 0 if text.isascii() else len(CJK_CHAR.findall(text))
+    count = len(words) + cjk // CJK_CHARS_PER_WORD
+    chars = len(text) + (CJK_CHAR_WIDTH - 1) * cjk
     kind: Kind
-    if len(words) >= PROSE_MIN_WORDS and (stop_share >= PROSE_MIN_STOP_SHARE or not known_language) or (
-        len(text) >= PROSE_FALLBACK_CHARS and ends
+    if count >= PROSE_MIN_WORDS and (stop_share >= PROSE_MIN_STOP_SHARE or not known_language) or (
+        chars >= PROSE_FALLBACK_CHARS and ends
     ):
         kind = "prose"
-    elif ends and len(words) >= SENTENCE_MIN_WORDS and (stops or not known_language):
+    elif ends and count >= SENTENCE_MIN_WORDS and (stops or not known_language):
         kind = "sentence"
-    elif len(words) >= DATA_MIN_WORDS and numbers >= DATA_MIN_NUMBER_SHARE * len(words):
+    elif count >= DATA_MIN_WORDS and numbers >= DATA_MIN_NUMBER_SHARE * count:
         kind = "data"
     else:
         kind = "short"
-    return Features(len(text), len(words), round(stop_share, 3), ends, kind)
+    return Features(chars, count, round(stop_share, 3), ends, kind)
 
 
 def stop_count(words: list[str], lowered: bool = False) -> int:

@@ -248,3 +248,38 @@ def test_what_english_contractions_split_into_is_not_a_stop_word() -> None:
     # `Trump's`, `we've`, `I'd`, `they're`: a list in another language must not make these
     # fragments count as function words, or English menus full of them read like prose.
     assert not {"s", "ve", "d", "re", "ll", "t", "m"} & STOP_WORDS
+
+
+CHINESE_PAGE = """首页
+新闻
+国际
+财经
+体育
+娱乐
+科技
+城市老桥将封闭两年进行维修
+市议会周二投票决定关闭这座老桥，此前工程师发现主缆已经严重腐蚀，继续通车存在安全隐患。
+住在东岸的居民表示，他们担心去医院和学校的路程会变得更长，有些家庭每天要多花一个小时。
+市长说，从下个月起将开通渡轮服务，维修工程至少需要两年时间，费用将由市政府和省里共同承担。
+相关新闻
+暴雨导致港口被淹
+物价再次上涨
+本地球队夺得冠军
+新学校正式开学"""
+
+
+def test_chinese_paragraphs_are_prose_and_the_menus_around_them_go() -> None:
+    # `\w+` finds a clause where English has a word: without counting characters, no Chinese or
+    # Japanese paragraph was prose and the detector left such pages as they came.
+    paragraph = "市议会周二投票决定关闭这座老桥，此前工程师发现主缆已经严重腐蚀，继续通车存在安全隐患。"
+    assert features_of(paragraph, known_language=False).kind == "prose"
+    result = cleaner.clean(CHINESE_PAGE, format="text")
+    assert result.text.startswith("城市老桥将封闭两年进行维修\n\n市议会")
+    assert result.text.endswith("共同承担。\n")
+    assert {r["rule"] for r in result.removed} == {"detect.head", "detect.tail"}
+
+
+def test_japanese_sentence_ends_count() -> None:
+    assert features_of("市長は、来月からフェリーの運航を始めると述べた。", known_language=False).sentence_end
+    assert features_of("「修理には少なくとも2年かかる」", known_language=False).sentence_end is False
+    assert features_of("「修理には少なくとも2年かかる。」", known_language=False).sentence_end

@@ -19,6 +19,9 @@ SENTENCES = [
     # What keeps a run of short lines inside the article: a paragraph announcing it, interview turns.
     "The council listed the four rules under which the bridge had been closed over the years:",
     "Q: Favorite apps?", "A: Bleacher Report and Uber Eats",
+    # Chinese: no spaces between words, its own sentence ends and date lines.
+    "市议会周二投票决定关闭这座老桥，此前工程师发现主缆已经严重腐蚀，继续通车存在安全隐患。", "首页",
+    "2019年11月20日 10:32 来源：本报记者",
 ]
 FURNITURE = [
     "0 $", "2,500 $", "Support SouthFront", "Notify of", "Inline Feedbacks", "View all comments",
