@@ -294,7 +294,21 @@ class Matcher:
 
 
 def _find_lines(rule: Rule, kept: Kept, layout: Layout, match: Matcher) -> Found:
+    if rule.where == "tail":
+        layout = _tail_layout(kept, layout, match)
     return [b.index for b in match.among(kept) if layout.allows(rule, b.index) and match(b)], {}
+
+
+def _tail_layout(kept: Kept, layout: Layout, match: Matcher) -> Layout:
+    """For a tail rule, the article body ends at its last prose block that the rule does not match.
+
+    A footer line long enough to count as prose (`The contents of this site are ©2019 Capitol Hill
+    Publishing Corp., a subsidiary of ...`) would otherwise be the body's last anchor, and nothing
+    after the body could ever be that line itself. Without prose the layout stays as it was."""
+    for block in reversed(kept):
+        if is_prose(block) and not match(block):
+            return Layout(layout.first_anchor, block.index)
+    return layout
 
 
 def _find_field(rule: Rule, kept: Kept, layout: Layout, match: Matcher) -> Found:
