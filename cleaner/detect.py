@@ -55,7 +55,7 @@ SENTENCE_END = re.compile(r"[.!?…:;。！？：；][\"'”’»)\]」』）】
 # two characters; Japanese mixes kanji and kana), and its lengths each as CJK_CHAR_WIDTH characters,
 # so that its thresholds (prose, the core's least prose, a short block's cost) mean what they mean
 # in English.
-CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")  # runs: one string per clause, not per character
 CJK_CHARS_PER_WORD = 2
 CJK_CHAR_WIDTH = 3
 # A document whose words are less than this share stop words is in a language without a list:
@@ -170,7 +170,7 @@ def features_of(text: str, known_language: bool = True, words: list[str] | None 
     stop_share = stops / len(words) if words else 0.0
     ends = bool(SENTENCE_END.search(text))
     numbers = sum(map(str.isdigit, words))
-    cjk = 0 if text.isascii() else len(CJK_CHAR.findall(text))
+    cjk = 0 if text.isascii() else sum(map(len, CJK_RUN.findall(text)))
     count = len(words) + cjk // CJK_CHARS_PER_WORD
     chars = len(text) + (CJK_CHAR_WIDTH - 1) * cjk
     kind: Kind

@@ -187,6 +187,19 @@ def test_guard_keeps_the_article_and_warns() -> None:
     assert "of the document's prose; kept" in warning["message"]
 
 
+@pytest.mark.parametrize("sentence", [
+    "The council voted on Tuesday to close the old bridge, after engineers found the cables had corroded. ",
+    "市议会周二投票决定关闭这座老桥，此前工程师发现主缆已经严重腐蚀，继续通车存在安全隐患。",
+])
+def test_megabytes_of_text_on_one_line_run_out_of_no_builtin_rule_budget(sentence: str) -> None:
+    # Every built-in pattern bounds the line it reads: `.*` over a 1.7 MB line once took
+    # promo.wire-credit past its budget, so it was not applied and a warning said so.
+    line = sentence * (1_700_000 // len(sentence))
+    result = cleaner.clean(line, format="text")
+    assert result.text == line.strip() + "\n"
+    assert [w for w in result.warnings if w["code"] == "rule-timeout"] == []
+
+
 HTML_BODY = f"<p>{BODY}</p><p>A second paragraph, long enough to be prose, follows the first one here.</p>"
 
 
