@@ -87,3 +87,27 @@ def test_no_line_a_pattern_matches_is_ruled_out(line: str) -> None:
         assert first is not None and 0 <= first <= matching[0]
     # The batch form rules out exactly the ASCII lines first_candidate rules out.
     assert (line in prefilter.ruled_out([line])) == (line.isascii() and first == -1)
+
+
+def _first_by_captures(prefilter: Prefilter, line: str) -> int | None:
+    """first_candidate as it was before the RE2 set: from the capture groups alone."""
+    return Prefilter(prefilter.accepts, prefilter.which, prefilter.each, prefilter.unknown).first_candidate(line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["By ", "Photo: ", "Getty Images", "©", " 2024", "Reuters", "newsletter", "Follow us on ",
+                                 "Twitter", "sign up", " ", "a", "1", ".", "(", ")", "/", " AP file", "Comments", "é"]),
+                max_size=10).map("".join))
+def test_the_rule_set_names_the_alternative_the_capture_groups_name(line: str) -> None:
+    prefilter = Prefilter.for_patterns([p.pattern for p in built_in_patterns()])
+    assert prefilter is not None and prefilter.matching is not None
+    assert prefilter.first_candidate(line) == _first_by_captures(prefilter, line)
+
+
+def test_the_rule_set_agrees_on_every_example_line() -> None:
+    patterns = built_in_patterns()
+    prefilter = Prefilter.for_patterns([p.pattern for p in patterns])
+    assert prefilter is not None and prefilter.matching is not None
+    lines = {line.strip() for rule in cleaner.load_rules().rules() for example in rule.examples
+             for line in example.input.splitlines()}
+    assert all(prefilter.first_candidate(line) == _first_by_captures(prefilter, line) for line in lines)
