@@ -335,7 +335,12 @@ def _find_runs(rule: Rule, kept: Kept, layout: Layout, match: Matcher) -> Found:
 
 
 def _is_list_item(block: Block, rule: Rule) -> bool:
-    return len(block.text) <= rule.max_item_chars and not block.text.endswith(SENTENCE_END)
+    """A title under a run's heading: short, and not ending like a sentence. A line of prose length
+    that ends with a colon is no title either: it is an article announcing what follows
+    (`HAYWARD, Calif. (AP) — The Latest on a deadly stabbing ... (all times local):`)."""
+    text = block.text
+    return len(text) <= rule.max_item_chars and not text.endswith(SENTENCE_END) and not (
+        text.endswith(":") and is_prose(block))
 
 
 def _find_cut(rule: Rule, kept: Kept, layout: Layout, match: Matcher) -> Found:
