@@ -209,6 +209,8 @@ def _apply_rule(rule: Rule, blocks: Sequence[Block], kept: Kept, layout: Layout,
     finder = FINDERS[rule.kind]
     started = time.perf_counter()
     try:
+        if rule.where == "tail":
+            layout = _tail_layout(kept, layout, matcher)
         found, values = finder(rule, kept, layout, matcher)
     except TimeoutError:
         _stop(rule, state, "rule-timeout", f"rule {rule.id} ran out of its {budget:g} s time budget; not applied")
@@ -294,13 +296,12 @@ class Matcher:
 
 
 def _find_lines(rule: Rule, kept: Kept, layout: Layout, match: Matcher) -> Found:
-    if rule.where == "tail":
-        layout = _tail_layout(kept, layout, match)
     return [b.index for b in match.among(kept) if layout.allows(rule, b.index) and match(b)], {}
 
 
 def _tail_layout(kept: Kept, layout: Layout, match: Matcher) -> Layout:
-    """For a tail rule, the article body ends at its last prose block that the rule does not match.
+    """For a tail rule (of any kind), the article body ends at its last prose block that the rule
+    does not match.
 
     A footer line long enough to count as prose (`The contents of this site are ©2019 Capitol Hill
     Publishing Corp., a subsidiary of ...`) would otherwise be the body's last anchor, and nothing

@@ -183,21 +183,21 @@ class Prefilter:
         except ImportError:  # pragma: no cover - RE2 is a dependency; without it the scan still works
             return None
         each: list[Any] = []
-        alternatives: list[str] = []
+        forms: list[str] = []
         for pattern in patterns:
             wider = wider_re2(pattern)
             program = None if wider is None else _re2.RE2(wider.encode(), _options(_re2, capture=False))
             if program is None or not program.ok():
                 program, wider = None, f"{ANY}*"
             each.append(program)
-            alternatives.append(f"({wider})")
-        source = "|".join(alternatives)
+            forms.append(wider)
+        source = "|".join(f"({form})" for form in forms)
         accepts, which = _re2.RE2(source.encode(), _options(_re2, capture=False)), _re2.RE2(source.encode(), _options(_re2, capture=True))
         unknown = _re2.RE2(UNASSIGNED_IN_RE2.encode(), _options(_re2, capture=False))
         if not (accepts.ok() and which.ok() and unknown.ok()):
             return None
         matching = _re2.Set(ANCHOR_BOTH, _options(_re2, capture=False))
-        if not (all(matching.Add(f"(?:{form[1:-1]})".encode()) >= 0 for form in alternatives) and matching.Compile()):
+        if not (all(matching.Add(form.encode()) >= 0 for form in forms) and matching.Compile()):
             matching = None
         return cls(accepts, which, tuple(each), unknown, matching)
 
