@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import cleaner
-from cleaner.detect import MAX_DETECT_CONTENT_SHARE, detect, features_of
+from cleaner.detect import MAX_DETECT_CONTENT_SHARE, DetectMemo, detect, features_of
 from cleaner.document import text_blocks
+from cleaner.stopwords import STOP_WORDS
 
 PARAGRAPHS = [
     "The council voted on Tuesday to close the old bridge to traffic, after engineers found that the main cables had corroded.",
@@ -233,8 +234,6 @@ RUSSIAN_PARAGRAPHS = [
 
 
 def test_a_language_with_a_stop_word_list_gets_the_whole_detector() -> None:
-    from cleaner.detect import DetectMemo
-
     links = ["Шторм затопил гавань", "Цены снова растут", "Команда выиграла кубок", "Новая школа открылась"]
     blocks = text_blocks("\n".join([RUSSIAN_PARAGRAPHS[0]] + links + RUSSIAN_PARAGRAPHS[1:]))
     assert DetectMemo().is_known_language([b.text for b in blocks])
@@ -243,8 +242,6 @@ def test_a_language_with_a_stop_word_list_gets_the_whole_detector() -> None:
 
 
 def test_what_english_contractions_split_into_is_not_a_stop_word() -> None:
-    from cleaner.stopwords import STOP_WORDS
-
     # `Trump's`, `we've`, `I'd`, `they're`: a list in another language must not make these
     # fragments count as function words, or English menus full of them read like prose.
     assert not {"s", "ve", "d", "re", "ll", "t", "m"} & STOP_WORDS
