@@ -1,0 +1,117 @@
+"""Common site furniture, one line at a time, between two paragraphs of an article.
+
+The detector takes what stands before or after the article; a furniture line *inside* it (a share
+bar, a paywall prompt, an audio player between paragraphs) has to be taken by a rule. Each line
+below is printed by a widely used engine, plugin or news template, and each must go without the
+article losing a character. The article's paragraphs are in the same language as the line, so the
+detector reads them as it would on a real page.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Cleaner
+
+ARTICLES = {
+    "en": [
+        "The city council on Tuesday approved a $4.2 billion budget for the coming fiscal year, ending months of debate over police funding and road repairs.",
+        "The vote was 9-4, with the mayor's allies joining a group of moderates to pass the plan after a final round of amendments added money for street lighting.",
+        "Opponents said the plan did too little to address the shortage of affordable housing, and several said they would push for a special session later this year.",
+    ],
+    "de": [
+        "Der Stadtrat hat am Dienstag einen Haushalt von 4,2 Milliarden Euro für das kommende Jahr beschlossen und damit eine monatelange Debatte über die Finanzierung beendet.",
+        "Die Abstimmung fiel mit neun zu vier Stimmen aus, nachdem in einer letzten Runde noch Geld für die Straßenbeleuchtung in den östlichen Bezirken hinzugefügt worden war.",
+        "Die Opposition kritisierte, dass der Plan zu wenig gegen den Mangel an bezahlbarem Wohnraum unternehme, und kündigte eine Sondersitzung im Herbst an.",
+    ],
+    "fr": [
+        "Le conseil municipal a adopté mardi un budget de 4,2 milliards d'euros pour l'année prochaine, mettant fin à des mois de débats sur le financement de la police et du logement.",
+        "Le vote a été acquis par neuf voix contre quatre, après une dernière série d'amendements qui ont ajouté des fonds pour l'éclairage des rues dans les quartiers de l'est.",
+        "Les opposants ont estimé que le plan ne faisait pas assez contre la pénurie de logements abordables, et plusieurs ont réclamé une session extraordinaire.",
+    ],
+    "es": [
+        "El concejo municipal aprobó el martes un presupuesto de 4.200 millones de euros para el próximo año, poniendo fin a meses de debate sobre la financiación de la policía.",
+        "La votación fue de nueve a cuatro, después de una última ronda de enmiendas que añadió dinero para el alumbrado público en los distritos del este de la ciudad.",
+        "Los opositores dijeron que el plan hacía muy poco para resolver la escasez de vivienda asequible, y varios pidieron una sesión extraordinaria para este año.",
+    ],
+}
+
+FURNITURE = {
+    "en": [
+        "Click to share on Twitter (Opens in new window)",
+        "Click to email a link to a friend (Opens in new window)",
+        "Like Loading...",
+        "Share via Email",
+        "Save article",
+        "Gift this article",
+        "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+        "Listen to this article · 4:12 min",
+        "We’re sorry, this feature is currently unavailable. We’re working to restore it. Please try again later.",
+        "Scroll to continue with content",
+        "Story continues below advertisement",
+        "You May Like",
+        "Promoted Stories",
+        "By signing up, you agree to our Terms of Use and Privacy Policy.",
+        "Enter your email",
+        "Subscribe to continue reading",
+        "Already a subscriber? Log in",
+        "This article is for subscribers only.",
+        "You have 2 free articles remaining.",
+        "Get unlimited access for $1 a week",
+        "Image caption The storm hit the coast on Sunday",
+        "AP Photo/John Smith",
+        "Do Not Sell or Share My Personal Information",
+        "Sort by Oldest",
+        "Have a news tip? Email us at tips@example.com",
+        "If you value our journalism, please consider a donation.",
+        "Support independent journalism",
+        "Download our app",
+        "Reading time: 4 minutes",
+        "READ MORE: Heat wave expected to break records this week",
+    ],
+    "de": [
+        "Artikel teilen",
+        "Artikel merken",
+        "Artikel vorlesen lassen",
+        "Newsletter abonnieren",
+        "Jetzt weiterlesen mit Plus",
+        "Sie haben bereits ein Abo? Hier anmelden",
+        "Meistgelesen",
+        "Zur Startseite",
+        "Lesen Sie auch: Wie die Stadt ihre Schulden abbauen will",
+    ],
+    "fr": [
+        "Partager sur Facebook",
+        "Écouter cet article",
+        "Abonnez-vous",
+        "Déjà abonné ? Se connecter",
+        "Cet article est réservé aux abonnés.",
+        "Il vous reste 80% de cet article à lire.",
+        "Les plus lus",
+        "À lire aussi : Comment la ville veut réduire sa dette",
+    ],
+    "es": [
+        "Compartir en Facebook",
+        "Escuchar artículo",
+        "¿Ya eres suscriptor? Inicia sesión",
+        "Este contenido es exclusivo para suscriptores.",
+        "Lo más leído",
+        "Lee también: Cómo la ciudad quiere reducir su deuda",
+    ],
+}
+
+CASES = [(language, line) for language, lines in FURNITURE.items() for line in lines]
+
+
+@pytest.fixture(scope="module")
+def cleaner() -> Cleaner:
+    return Cleaner()
+
+
+@pytest.mark.parametrize(("language", "line"), CASES, ids=[line[:40] for _, line in CASES])
+def test_furniture_between_paragraphs_goes_and_the_article_stays(cleaner: Cleaner, language: str, line: str) -> None:
+    first, second, third = ARTICLES[language]
+    result = cleaner.clean("\n".join([first, line, second, third]))
+    assert result.text == "\n\n".join([first, second, third]) + "\n"
+    (removal,) = result.removed
+    assert removal["text"] == line and not removal["rule"].startswith("detect.")
