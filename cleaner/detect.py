@@ -36,6 +36,7 @@ from .dedup import FORM_MIN_RECORDS, takes_turns
 from .document import Block, CleanWarning
 from .engine import RuleState
 from .stopwords import STOP_WORDS
+from .width import CJK_CHAR_WIDTH, cjk_chars
 
 WORD = re.compile(r"\w+")
 # A block of at least this many words, with enough stop words, reads like a paragraph of prose.
@@ -50,14 +51,11 @@ PROSE_FALLBACK_CHARS = 200
 SENTENCE_MIN_WORDS = 4
 SENTENCE_END = re.compile(r"[.!?…:;。！？：；][\"'”’»)\]」』）】]*$")
 # Chinese and Japanese write no spaces between words, so `\w+` finds a clause where English has a
-# word, and one character says what three or four Latin letters do. The detector's counts take
-# ideographs and kana as words at CJK_CHARS_PER_WORD characters a word (Chinese words average under
-# two characters; Japanese mixes kanji and kana), and its lengths each as CJK_CHAR_WIDTH characters,
-# so that its thresholds (prose, the core's least prose, a short block's cost) mean what they mean
-# in English.
-CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")  # runs: one string per clause, not per character
+# word. The detector's counts take ideographs and kana as words at CJK_CHARS_PER_WORD characters a
+# word (Chinese words average under two characters; Japanese mixes kanji and kana), and its lengths
+# as their reading width (cleaner/width.py), so that its thresholds (prose, the core's least prose,
+# a short block's cost) mean what they mean in English.
 CJK_CHARS_PER_WORD = 2
-CJK_CHAR_WIDTH = 3
 # A document whose words are less than this share stop words is in a language without a list:
 # there, prose is told by length and sentence punctuation alone (running text in the listed
 # languages is 30-50% stop words, the menus and footers around it bring the share down, not to 0).
@@ -170,9 +168,9 @@ def features_of(text: str, known_language: bool = True, words: list[str] | None 
     stop_share = stops / len(words) if words else 0.0
     ends = bool(SENTENCE_END.search(text))
     numbers = sum(map(str.isdigit, words))
-    cjk = 0 if text.isascii() else sum(map(len, CJK_RUN.findall(text)))
+    cjk = cjk_chars(text)
     count = len(words) + cjk // CJK_CHARS_PER_WORD
-    chars = len(text) + (CJK_CHAR_WIDTH - 1) * cjk
+    chars = len(text) + (CJK_CHAR_WIDTH - 1) * cjk  # reading_width, with cjk counted once
     kind: Kind
     if count >= PROSE_MIN_WORDS and (stop_share >= PROSE_MIN_STOP_SHARE or not known_language) or (
         chars >= PROSE_FALLBACK_CHARS and ends

@@ -1,0 +1,36 @@
+"""Where a document's article body starts and ends for `where = "head"` and `"tail"` rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import cleaner
+from cleaner.document import text_blocks
+from cleaner.engine import PROSE_MIN_CHARS, is_prose, layout_of
+
+# Three paragraphs of a Chinese report: each under PROSE_MIN_CHARS characters, each as long to read
+# as an English paragraph of 80 or more.
+LEAD = "国家统计局周三公布的数据显示，今年前十个月全国规模以上工业增加值同比增长百分之五点六。"
+MIDDLE = "分行业看，四十一个大类行业中有三十五个行业增加值保持同比增长，其中电子和汽车制造业增长较快，带动作用明显。"
+CLOSE = "分析人士认为，随着一系列稳增长政策落地见效，四季度工业生产有望继续保持平稳增长的态势。"
+
+
+def test_a_chinese_paragraph_is_prose_by_how_long_it_reads() -> None:
+    assert all(len(text) < PROSE_MIN_CHARS for text in (LEAD, MIDDLE, CLOSE))
+    assert is_prose(text_blocks(LEAD)[0])
+    assert not is_prose(text_blocks("首页 新闻 体育 财经 科技")[0])
+
+
+def test_a_head_rule_stops_at_the_first_chinese_paragraph(tmp_path: Path) -> None:
+    (tmp_path / "source.toml").write_text(
+        '[pack]\nid = "zh"\nsummary = "s"\n[[rule]]\nid = "zh.source"\nsummary = "s"\nwhy = "w"\n'
+        "kind = \"line\"\nwhere = \"head\"\npattern = '来源：.{1,20}'\n", encoding="utf-8")
+    # A source line above the report goes; the chart's source inside it is the article's. Before
+    # Chinese widths counted, no paragraph was prose, the longest (MIDDLE) stood for the body, and
+    # everything above it was head.
+    document = "\n".join(["来源：新华社", LEAD, "来源：国家统计局", MIDDLE, CLOSE])
+    blocks = text_blocks(document)
+    layout = layout_of(blocks)
+    assert (layout.first_anchor, layout.last_anchor) == (blocks[1].index, blocks[4].index)
+    result = cleaner.Cleaner(rules_dirs=[tmp_path]).clean(document)
+    assert [removal["text"] for removal in result.removed] == ["来源：新华社"]
