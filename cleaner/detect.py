@@ -77,6 +77,8 @@ SHORT_MIN_COST = 12
 # A headline: a short block directly above the article, no longer than this, that does not end
 # like a sentence. It stays (a title is part of the article the reader wants).
 HEADLINE_MAX_CHARS = 200
+# A line that is only an address (a share panel's link to the page) is never the headline.
+BARE_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 # Inside the article, a run of this many short title-like blocks is a list of links, not the
 # article's sub-headlines (those stand alone between paragraphs).
 LINK_RUN_MIN = 4
@@ -278,7 +280,8 @@ def densest_run(weights: Sequence[float]) -> tuple[int, int, float]:
 
 
 def is_headline(block: Block, features: Features) -> bool:
-    return features.words >= 2 and len(block.text) <= HEADLINE_MAX_CHARS and not features.sentence_end
+    return (features.words >= 2 and len(block.text) <= HEADLINE_MAX_CHARS and not features.sentence_end
+            and not BARE_URL.fullmatch(block.text))
 
 
 def is_link_item(block: Block, features: Features) -> bool:

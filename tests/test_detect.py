@@ -29,6 +29,14 @@ def test_head_menu_goes_and_headline_stays() -> None:
     assert result.removed[0]["detail"]["kind"] == "short"
 
 
+def test_an_address_above_the_article_is_not_its_headline() -> None:
+    # A share panel ends with the page's own link; it stands where a headline would.
+    address = "https://www.example.com/news/old-bridge-closes-50470672"
+    result = cleaner.clean("\n".join(MENU + [address] + PARAGRAPHS), format="text")
+    assert result.text.startswith(PARAGRAPHS[0])
+    assert [r["rule"] for r in result.removed if address in r["text"]] == ["detect.head"]
+
+
 def test_tail_list_after_last_paragraph_goes() -> None:
     tail = ["Most read", "Storm floods the harbour", "Prices rise again", "Team wins the cup"]
     result = cleaner.clean("\n".join(PARAGRAPHS + tail), format="text")

@@ -68,6 +68,19 @@ FURNITURE = {
         "Download our app",
         "Reading time: 4 minutes",
         "READ MORE: Heat wave expected to break records this week",
+        "Media playback is unsupported on your device",
+        "Share this with Email Facebook Messenger Twitter Pinterest WhatsApp LinkedIn",
+        "These are external links and will open in a new window",
+        "skip past newsletter promotion",
+        "Explore more on these topics",
+        "Updated 10:05 AM EDT, Tue May 2, 2023",
+        "NEWYou can now listen to Fox News articles!",
+        "Promoted Links by Taboola",
+        "Your browser does not support the video tag.",
+        "Advertisement - Continue Reading Below",
+        "Photo illustration by The Verge",
+        "Join our WhatsApp channel",
+        "Follow us on Google News",
     ],
     "de": [
         "Artikel teilen",
@@ -113,5 +126,24 @@ def test_furniture_between_paragraphs_goes_and_the_article_stays(cleaner: Cleane
     first, second, third = ARTICLES[language]
     result = cleaner.clean("\n".join([first, line, second, third]))
     assert result.text == "\n\n".join([first, second, third]) + "\n"
+    (removal,) = result.removed
+    assert removal["text"] == line and not removal["rule"].startswith("detect.")
+
+
+# Furniture that only ever follows the article: its rules read `where = "tail"`, and a line of prose
+# length among them (the AP notice) is one the detector would keep as the article's closing paragraph.
+TAIL_FURNITURE = [
+    "The post City council approves budget appeared first on City News.",
+    "Our Standards: The Thomson Reuters Trust Principles.",
+    "— With assistance from Jane Doe",
+    "Powered by WordPress | Theme: Newsup by Themeansar.",
+    "Copyright 2022 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.",
+]
+
+
+@pytest.mark.parametrize("line", TAIL_FURNITURE, ids=[line[:40] for line in TAIL_FURNITURE])
+def test_furniture_after_the_article_goes_by_a_rule(cleaner: Cleaner, line: str) -> None:
+    result = cleaner.clean("\n".join([*ARTICLES["en"], line]))
+    assert result.text == "\n\n".join(ARTICLES["en"]) + "\n"
     (removal,) = result.removed
     assert removal["text"] == line and not removal["rule"].startswith("detect.")
