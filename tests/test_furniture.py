@@ -81,6 +81,9 @@ FURNITURE = {
         "Photo illustration by The Verge",
         "Join our WhatsApp channel",
         "Follow us on Google News",
+        "Published 1 day ago",
+        "Trending Now on NYPost.com",
+        "Copyright 2022 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.",
     ],
     "de": [
         "Artikel teilen",
