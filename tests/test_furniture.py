@@ -4,10 +4,13 @@ The detector takes what stands before or after the article; a furniture line *in
 bar, a paywall prompt, an audio player between paragraphs) has to be taken by a rule. Each line
 below is printed by a widely used engine, plugin or news template, and each must go without the
 article losing a character. The article's paragraphs are in the same language as the line, so the
-detector reads them as it would on a real page.
+detector reads them as it would on a real page. Last, two whole pages of common engines go through
+the HTML path, where the same furniture comes as markup.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
@@ -150,3 +153,32 @@ def test_furniture_after_the_article_goes_by_a_rule(cleaner: Cleaner, line: str)
     assert result.text == "\n\n".join(ARTICLES["en"]) + "\n"
     (removal,) = result.removed
     assert removal["text"] == line and not removal["rule"].startswith("detect.")
+
+
+# Whole pages of two common engines, written the way their default themes write them: the
+# WordPress page with Jetpack's share, like and related-post widgets, a comment form with Akismet,
+# post navigation, a sidebar and a footer; the Blogger page with its share buttons, labels, comment
+# link, pager, feed link, archive and attribution.
+PAGES = Path(__file__).parent / "pages"
+PAGE_ARTICLES = {
+    "wordpress.html": [
+        "The city council on Tuesday approved a $4.2 billion budget for the coming fiscal year, ending months of debate over police funding, housing programs and road repairs that had divided members.",
+        "The vote was 9-4, with the mayor's allies joining a group of moderates to pass the plan after a final round of amendments added money for street lighting in the eastern districts.",
+        "\"This is a budget that reflects what residents told us they wanted,\" the council president said after the vote, adding that the city would hold hearings on the next budget starting in the fall.",
+        "Opponents said the plan did too little to address the shortage of affordable housing, and several said they would push for a special session later in the year.",
+    ],
+    "blogger.html": [
+        "The new flood barrier along the river road was finished on Monday, two weeks ahead of schedule, after crews worked through the weekend to pour the last sections of concrete.",
+        "The barrier, which cost 3.2 million euros, is designed to hold back water up to two metres above the record level of the 2013 flood that damaged more than four hundred homes.",
+        "Residents of the lower town said they were relieved, but several asked the council to look again at the drains, which they said had backed up during the storms last month.",
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(PAGE_ARTICLES))
+def test_a_common_engines_page_keeps_only_its_article(cleaner: Cleaner, name: str) -> None:
+    source = (PAGES / name).read_text(encoding="utf-8")
+    result = cleaner.clean(source, format="html")
+    assert result.text == "\n\n".join(PAGE_ARTICLES[name]) + "\n"
+    assert not result.warnings
+    assert all(r["rule"] and source[r["start"]:r["end"]] == r["text"] for r in result.removed)
