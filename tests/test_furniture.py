@@ -37,6 +37,21 @@ ARTICLES = {
         "La votación fue de nueve a cuatro, después de una última ronda de enmiendas que añadió dinero para el alumbrado público en los distritos del este de la ciudad.",
         "Los opositores dijeron que el plan hacía muy poco para resolver la escasez de vivienda asequible, y varios pidieron una sesión extraordinaria para este año.",
     ],
+    "it": [
+        "Il consiglio comunale ha approvato martedì un bilancio di 4,2 miliardi di euro per il prossimo anno, mettendo fine a mesi di discussioni sul finanziamento della polizia.",
+        "Il voto è stato di nove a quattro, dopo un ultimo giro di emendamenti che ha aggiunto fondi per l’illuminazione delle strade nei quartieri orientali della città.",
+        "L’opposizione ha detto che il piano fa troppo poco contro la mancanza di case a prezzi accessibili, e alcuni consiglieri hanno chiesto una seduta straordinaria.",
+    ],
+    "pt": [
+        "A câmara municipal aprovou na terça-feira um orçamento de 4,2 mil milhões de euros para o próximo ano, pondo fim a meses de debate sobre o financiamento da polícia.",
+        "A votação terminou com nove votos a favor e quatro contra, depois de uma última ronda de emendas que acrescentou dinheiro para a iluminação das ruas do leste.",
+        "A oposição disse que o plano faz muito pouco contra a falta de habitação a preços acessíveis, e vários vereadores pediram uma sessão extraordinária este ano.",
+    ],
+    "nl": [
+        "De gemeenteraad heeft dinsdag een begroting van 4,2 miljard euro voor volgend jaar goedgekeurd, na maanden van discussie over de financiering van de politie en de wegen.",
+        "De stemming eindigde met negen tegen vier stemmen, na een laatste ronde amendementen die geld toevoegde voor straatverlichting in de oostelijke wijken van de stad.",
+        "De oppositie zei dat het plan te weinig doet tegen het tekort aan betaalbare woningen, en enkele raadsleden vroegen om een extra vergadering later dit jaar.",
+    ],
 }
 
 FURNITURE = {
@@ -116,6 +131,33 @@ FURNITURE = {
         "Este contenido es exclusivo para suscriptores.",
         "Lo más leído",
         "Lee también: Cómo la ciudad quiere reducir su deuda",
+    ],
+    "it": [
+        "Condividi su Facebook",
+        "Iscriviti alla newsletter",
+        "Sei già abbonato? Accedi",
+        "Questo articolo è riservato agli abbonati.",
+        "© RIPRODUZIONE RISERVATA",
+        "Ascolta l'articolo",
+        "I più letti",
+    ],
+    "pt": [
+        "Compartilhe no Facebook",
+        "Partilhe no Facebook",
+        "Assine nossa newsletter",
+        "Já é assinante? Faça login",
+        "Este conteúdo é exclusivo para assinantes.",
+        "Ouça esta reportagem",
+        "Mais lidas",
+    ],
+    "nl": [
+        "Delen op Facebook",
+        "Schrijf je in voor de nieuwsbrief",
+        "Abonneer je nu",
+        "Ben je al abonnee? Log in",
+        "Dit artikel is alleen voor abonnees.",
+        "Beluister dit artikel",
+        "Meest gelezen",
     ],
 }
 
