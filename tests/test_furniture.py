@@ -52,6 +52,11 @@ ARTICLES = {
         "De stemming eindigde met negen tegen vier stemmen, na een laatste ronde amendementen die geld toevoegde voor straatverlichting in de oostelijke wijken van de stad.",
         "De oppositie zei dat het plan te weinig doet tegen het tekort aan betaalbare woningen, en enkele raadsleden vroegen om een extra vergadering later dit jaar.",
     ],
+    "ru": [
+        "Городской совет во вторник утвердил бюджет на следующий год в размере 4,2 миллиарда рублей, завершив многомесячные споры о финансировании полиции и ремонте дорог.",
+        "Голосование закончилось со счетом девять против четырех после последнего раунда поправок, которые добавили деньги на уличное освещение в восточных районах города.",
+        "Оппозиция заявила, что план почти ничего не делает для решения проблемы нехватки доступного жилья, и потребовала провести внеочередное заседание осенью.",
+    ],
 }
 
 FURNITURE = {
@@ -158,6 +163,14 @@ FURNITURE = {
         "Dit artikel is alleen voor abonnees.",
         "Beluister dit artikel",
         "Meest gelezen",
+    ],
+    "ru": [
+        "Читайте также: Как город хочет сократить долг",
+        "Подписывайтесь на наш канал в Telegram",
+        "Подпишитесь на нашу рассылку",
+        "Самое читаемое",
+        "Новости партнеров",
+        "Следите за новостями в нашем Telegram-канале",
     ],
 }
 
