@@ -11,7 +11,6 @@ import re
 
 # Ideographs and kana, in runs: one string per clause, not one per character.
 CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-CJK_FIRST = "\u3040"  # no text whose characters all come before this holds any
 CJK_CHAR_WIDTH = 3
 
 
