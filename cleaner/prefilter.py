@@ -245,6 +245,15 @@ class Prefilter:
                 return position
         return None
 
+    def forms_matching(self, text: str) -> tuple[int, ...] | None:
+        """Every alternative whose wider form matches all of `text`, in order (() when none does);
+        None when the set cannot tell (RE2 cannot read the text, or the set's DFA ran out of memory)."""
+        if len(text) > MAX_PREFILTER_CHARS or self.matching is None or (data := self._encoded(text)) is None:
+            return None
+        if self.accepts.Match(ANCHOR_BOTH, data, 0, len(data))[0][0] < 0:
+            return ()
+        return tuple(sorted(found)) if (found := self.matching.Match(data)) else None
+
     def may_match(self, position: int, text: str) -> bool:
         """False only when pattern `position` cannot match all of `text`."""
         program = self.each[position]

@@ -118,41 +118,56 @@ class RuleScanner:
         return cls(pattern, positions, tuple(GROUP_NAME.format(i) for i in range(len(alternatives))),
                    Prefilter.for_patterns([p.pattern for p in own]), tuple(own))
 
-    def scan(self, blocks: Sequence[Block], budget: float) -> dict[int, int]:
+    def scan(self, blocks: Sequence[Block], budget: float) -> tuple[dict[int, int], dict[int, tuple[int, ...]]]:
         """Block index -> the first alternative that matches it (or NO_MATCH); blocks the budget did
-        not reach are left out, and are matched rule by rule."""
+        not reach are left out, and are matched rule by rule. Second, for the blocks RE2's set could
+        answer for: every alternative whose wider form matches (the others cannot match)."""
         first: dict[int, int] = {}
+        forms: dict[int, tuple[int, ...]] = {}
         if self.pattern is None:
-            return first
+            return first, forms
         fullmatch = self.pattern.fullmatch
-        first_candidate = self.prefilter.first_candidate if self.prefilter is not None else None
+        prefilter = self.prefilter
         deadline = time.perf_counter() + budget
         # Menus and buttons repeat: each text is scanned once; most are ruled out by RE2 at once.
-        by_text: dict[str, int] = dict.fromkeys(self.prefilter.ruled_out({b.text for b in blocks}), NO_MATCH) \
-            if self.prefilter is not None else {}
+        by_text: dict[str, int] = dict.fromkeys(prefilter.ruled_out({b.text for b in blocks}), NO_MATCH) \
+            if prefilter is not None else {}
+        forms_by_text: dict[str, tuple[int, ...]] = {}
         for block in blocks:
-            if block.text in by_text:
-                first[block.index] = by_text[block.text]
+            text = block.text
+            if text in by_text:
+                first[block.index] = by_text[text]
+                if text in forms_by_text:
+                    forms[block.index] = forms_by_text[text]
                 continue
-            start = first_candidate(block.text) if first_candidate is not None else None
+            start: int | None = None
+            if prefilter is not None:
+                wider = prefilter.forms_matching(text)
+                if wider is None:
+                    start = prefilter.first_candidate(text)
+                else:
+                    start = wider[0] if wider else NO_MATCH
+                    forms[block.index] = forms_by_text[text] = wider
             if start == NO_MATCH:
-                first[block.index] = by_text[block.text] = NO_MATCH  # no wider pattern matches it
+                first[block.index] = by_text[text] = NO_MATCH  # no wider pattern matches it
                 continue
             remaining = deadline - time.perf_counter()
             if remaining <= 0:
+                forms.pop(block.index, None)
                 break
             try:
                 # The alternatives before `start` cannot match; nearly always `start` itself does,
                 # and its pattern alone is cheaper than the whole alternation.
-                if start is not None and self.own[start].fullmatch(block.text, 0, None, None, False, remaining):
-                    first[block.index] = by_text[block.text] = start
+                if start is not None and self.own[start].fullmatch(text, 0, None, None, False, remaining):
+                    first[block.index] = by_text[text] = start
                     continue
                 remaining = deadline - time.perf_counter()
-                found = fullmatch(block.text, 0, None, None, False, remaining)  # positional: cheaper
+                found = fullmatch(text, 0, None, None, False, remaining)  # positional: cheaper
             except TimeoutError:
+                forms.pop(block.index, None)
                 break
-            first[block.index] = by_text[block.text] = NO_MATCH if found is None else self._alternative(found)
-        return first
+            first[block.index] = by_text[text] = NO_MATCH if found is None else self._alternative(found)
+        return first, forms
 
     def _alternative(self, found: regex.Match[str]) -> int:
         for position, name in enumerate(self.names):
@@ -169,6 +184,7 @@ class BlockMatches:
     first: dict[int, int] = field(default_factory=dict)  # RuleScanner.scan of the blocks below
     complete: bool = False  # whether the scan reached every block the rules will be asked about
     matched: dict[int, int] = field(default_factory=dict)  # the blocks of `first` some alternative matched
+    forms: dict[int, tuple[int, ...]] = field(default_factory=dict)  # block -> alternatives that may match it
     results: dict[tuple[str, int], Any] = field(default_factory=dict)
     blocks: Sequence[Block] = ()  # the blocks scanned: those the rules will be asked about
     by_folded: dict[str, list[int]] | None = None  # case-folded text -> its blocks, for rules' exact strings
@@ -176,9 +192,10 @@ class BlockMatches:
 
     @classmethod
     def of(cls, scanner: RuleScanner, blocks: Sequence[Block], budget: float) -> BlockMatches:
-        first = scanner.scan(blocks, budget)
+        first, forms = scanner.scan(blocks, budget)
         return cls(scanner, first, complete=scanner.pattern is not None and len(first) == len(blocks),
-                   matched={index: found for index, found in first.items() if found != NO_MATCH}, blocks=blocks)
+                   matched={index: found for index, found in first.items() if found != NO_MATCH}, forms=forms,
+                   blocks=blocks)
 
     def candidates(self, rule: Rule) -> set[int] | None:
         """The only blocks `rule` can match (None: any block may). The same in every pass: the
@@ -191,7 +208,12 @@ class BlockMatches:
         position = self.scanner.positions.get(rule.id)
         if not self.complete or (position is None and rule.pattern is not None):
             return None
-        found = set() if position is None else {index for index, first in self.matched.items() if first <= position}
+        if position is None:
+            found: set[int] = set()
+        else:  # the rules before the first that matches do not match; RE2's set rules out most after it
+            forms = self.forms
+            found = {index for index, first in self.matched.items()
+                     if first <= position and (index not in forms or position in forms[index])}
         return found | self._exact_candidates(rule) if rule.exact else found
 
     def _exact_candidates(self, rule: Rule) -> set[int]:
@@ -219,9 +241,12 @@ class BlockMatches:
                 return _exact_match(rule, block.text)
             if found == position and rule.kind != "field":  # a field rule needs the match itself
                 return True
-            prefilter = self.scanner.prefilter
-            if found < position and prefilter is not None and not prefilter.may_match(position, block.text):
-                return _exact_match(rule, block.text)  # RE2 rules the pattern out
+            if found < position:
+                forms = self.forms.get(block.index)
+                prefilter = self.scanner.prefilter
+                if (position not in forms) if forms is not None else (
+                        prefilter is not None and not prefilter.may_match(position, block.text)):
+                    return _exact_match(rule, block.text)  # RE2 rules the pattern out
         return rule.match(block.text, timeout)
 
 

@@ -89,15 +89,19 @@ def test_no_line_a_pattern_matches_is_ruled_out(line: str) -> None:
     assert (line in prefilter.ruled_out([line])) == (line.isascii() and first == -1)
 
 
+# Lines built from the rules' own words, so that several rules' forms match some of them.
+RULE_WORD_LINES = st.lists(st.sampled_from(["By ", "Photo: ", "Getty Images", "©", " 2024", "Reuters", "newsletter",
+                                            "Follow us on ", "Twitter", "sign up", " ", "a", "1", ".", "(", ")", "/",
+                                            " AP file", "Comments", "é"]), max_size=10).map("".join)
+
+
 def _first_by_captures(prefilter: Prefilter, line: str) -> int | None:
     """first_candidate as it was before the RE2 set: from the capture groups alone."""
     return Prefilter(prefilter.accepts, prefilter.which, prefilter.each, prefilter.unknown).first_candidate(line)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["By ", "Photo: ", "Getty Images", "©", " 2024", "Reuters", "newsletter", "Follow us on ",
-                                 "Twitter", "sign up", " ", "a", "1", ".", "(", ")", "/", " AP file", "Comments", "é"]),
-                max_size=10).map("".join))
+@given(RULE_WORD_LINES)
 def test_the_rule_set_names_the_alternative_the_capture_groups_name(line: str) -> None:
     prefilter = Prefilter.for_patterns([p.pattern for p in built_in_patterns()])
     assert prefilter is not None and prefilter.matching is not None
@@ -111,3 +115,17 @@ def test_the_rule_set_agrees_on_every_example_line() -> None:
     lines = {line.strip() for rule in cleaner.load_rules().rules() for example in rule.examples
              for line in example.input.splitlines()}
     assert all(prefilter.first_candidate(line) == _first_by_captures(prefilter, line) for line in lines)
+
+
+@settings(max_examples=300, deadline=None)
+@given(RULE_WORD_LINES)
+def test_the_forms_the_set_names_are_those_each_form_alone_matches(line: str) -> None:
+    # The scan keeps the set's whole answer and rules out every later rule it does not name; a form
+    # left out of the answer would lose that rule its match.
+    patterns = built_in_patterns()
+    prefilter = Prefilter.for_patterns([p.pattern for p in patterns])
+    assert prefilter is not None
+    forms = prefilter.forms_matching(line)
+    if forms is not None:
+        assert forms == tuple(p for p in range(len(patterns)) if prefilter.may_match(p, line))
+        assert (forms[0] if forms else -1) == prefilter.first_candidate(line)
