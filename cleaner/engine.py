@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from bisect import bisect_left
 from itertools import chain
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -128,7 +129,16 @@ class Guard:
 
 
 class Kept(list[Block]):
-    """The blocks still kept, in order, and where each stands among them."""
+    """The blocks still kept, in order, and where each stands among them; `everything` is all of
+    the document's blocks, removed ones included."""
+
+    everything: Sequence[Block]
+
+    @classmethod
+    def of(cls, everything: Sequence[Block], removed: Collection[int]) -> Kept:
+        kept = cls([b for b in everything if b.index not in removed])
+        kept.everything = everything
+        return kept
 
     @cached_property
     def position_of(self) -> dict[int, int]:
@@ -195,10 +205,11 @@ def apply_pass(blocks: Sequence[Block], packs: Sequence[PackMatch], state: RuleS
                    key=lambda rule: KIND_RANK[rule.kind])  # stable: packs and rules keep their order
     for rule in rules:
         can_match = candidates(rule)
-        if rule.id in state.disabled or (can_match is not None and all(i in removed for i in can_match)):
-            continue  # most rules: the scan found no block still kept that they can match
+        if rule.id in state.disabled or (can_match is not None and all(i in removed for i in can_match) and (
+                rule.kind != "cut" or not _marker_removed(rule, can_match, blocks, state, budget, matches))):
+            continue  # most rules: the scan found no block still kept (for a cut, nor a marker) they can match
         if kept is None:  # the kept blocks and their layout change only when a rule removes
-            kept = Kept([b for b in blocks if b.index not in removed])
+            kept = Kept.of(blocks, removed)
             layout = layout_of(kept)
         before = len(state.removed)
         if _apply_rule(rule, blocks, kept, layout, state, budget, guard_of, matches, guard_floor):
@@ -206,6 +217,19 @@ def apply_pass(blocks: Sequence[Block], packs: Sequence[PackMatch], state: RuleS
         if len(state.removed) != before:
             kept = None
     return changed
+
+
+def _marker_removed(rule: Rule, can_match: Collection[int], blocks: Sequence[Block], state: RuleState,
+                    budget: float, matches: BlockMatches) -> bool:
+    """Whether a cut's marker is among the removed blocks with something kept after it: the cut
+    may still take what follows it."""
+    removed = state.removed
+    last_kept = next((i for i in range(len(blocks) - 1, -1, -1) if i not in removed), -1)
+    timeout = max(budget - state.seconds.get(rule.id, 0.0), 1e-3)
+    try:
+        return any(matches.match(rule, blocks[i], timeout) for i in can_match if i < last_kept)
+    except TimeoutError:
+        return True  # the rule runs, meets its budget there, and is reported
 
 
 def _apply_rule(rule: Rule, blocks: Sequence[Block], kept: Kept, layout: Layout, state: RuleState,
@@ -294,6 +318,12 @@ class Matcher:
             return kept
         return [kept[p] for p in self.positions(kept)]
 
+    def among_all(self, blocks: Sequence[Block]) -> Sequence[Block]:
+        """All blocks the rule may match, removed ones included, in order (`blocks[i].index == i`)."""
+        if self.candidates is None:
+            return blocks
+        return [blocks[i] for i in sorted(self.candidates)]
+
     def positions(self, kept: Kept) -> Iterable[int]:
         """The positions in `kept` of the blocks the rule may match, in order."""
         if self.candidates is None:
@@ -353,11 +383,16 @@ def _is_list_item(block: Block, rule: Rule) -> bool:
 
 
 def _find_cut(rule: Rule, kept: Kept, layout: Layout, match: Matcher) -> Found:
+    """Everything kept from the marker on. The marker may be a block an earlier rule already took
+    (a run of related titles that ends in `Show Comments`): it keeps that rule's reason, and what
+    follows it still goes with the cut."""
     # A cut never starts before the article has: the marker must follow some prose.
-    first_prose = next((position for position, block in enumerate(kept) if is_prose(block)), len(kept))
-    for position in match.positions(kept):
-        block = kept[position]
-        if position > first_prose and layout.allows(rule, block.index) and match(block):
+    first_prose = next((block.index for block in kept if is_prose(block)), None)
+    if first_prose is None:
+        return [], {}
+    for block in match.among_all(kept.everything):
+        if block.index > first_prose and layout.allows(rule, block.index) and match(block):
+            position = bisect_left(kept, block.index, key=lambda b: b.index)
             return [b.index for b in kept[position:]], {}
     return [], {}
 

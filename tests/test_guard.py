@@ -40,3 +40,24 @@ def test_a_line_rule_is_still_held_to_half_the_prose(tmp_path) -> None:  # type:
     result = cleaner.Cleaner(rules_dirs=[tmp_path]).clean("\n".join(ARTICLE))
     assert paragraphs_of(result.text) == ARTICLE
     assert result.warnings[0]["rule"] == "greedy.paragraphs"
+
+
+def test_a_cut_starts_at_a_marker_an_earlier_rule_took() -> None:
+    # A related-topics run ends in `Show Comments`: the run keeps its reason for that line, and the
+    # comment thread after it still goes with the cut (before, the run swallowed the marker and the
+    # whole thread stayed).
+    document = "\n".join([*ARTICLE, "Related Topics:", "Security", "Show Comments", *COMMENTS])
+    result = cleaner.clean(document)
+    assert paragraphs_of(result.text) == ARTICLE
+    rules = {removal["text"].split("\n")[0]: removal["rule"] for removal in result.removed}
+    assert rules["Related Topics:"] == "related.list"
+    assert rules[COMMENTS[0]] == "comments.thread"
+    assert not result.warnings
+
+
+def test_a_marker_an_earlier_rule_took_under_the_lead_cuts_nothing() -> None:
+    # The guard holds for such a marker too: one under the lead would take the article.
+    document = "\n".join([ARTICLE[0], "Related Topics:", "Security", "Show Comments", *ARTICLE[1:]])
+    result = cleaner.clean(document)
+    assert all(paragraph in result.text for paragraph in ARTICLE)
+    assert [w["rule"] for w in result.warnings if w["code"] == "guard"] == ["comments.thread"]
