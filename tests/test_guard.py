@@ -61,3 +61,14 @@ def test_a_marker_an_earlier_rule_took_under_the_lead_cuts_nothing() -> None:
     result = cleaner.clean(document)
     assert all(paragraph in result.text for paragraph in ARTICLE)
     assert [w["rule"] for w in result.warnings if w["code"] == "guard"] == ["comments.thread"]
+
+
+def test_a_page_that_is_only_a_bot_check_keeps_its_text_and_says_so() -> None:
+    # No article to protect, but the guard cannot know that: the text stays, and the warning names
+    # the rule, so a corpus builder can drop such pages by their manifest.
+    document = "\n".join(["Checking your browser before accessing example.com.",
+                          "This process is automatic. Your browser will redirect to your requested content shortly.",
+                          "Please allow up to 5 seconds…", "DDoS protection by Cloudflare", "Ray ID: 7d2a8b9c1e3f4a5b"])
+    result = cleaner.clean(document)
+    assert paragraphs_of(result.text) == document.split("\n")
+    assert [w["rule"] for w in result.warnings if w["code"] == "guard"] == ["captcha.prompt"]
