@@ -230,6 +230,28 @@ def test_furniture_after_the_article_goes_by_a_rule(cleaner: Cleaner, line: str)
     assert removal["text"] == line and not removal["rule"].startswith("detect.")
 
 
+# A site's legal footer in each language, and what a full-page scrape holds after it: all of it goes
+# with the footer (`copyright.page-end`), a prose-length teaser included.
+FOOTERS = {
+    "en": "© 2024 The Daily Paper. All rights reserved.",
+    "de": "© 2024 Beispiel Verlag GmbH. Alle Rechte vorbehalten.",
+    "fr": "© 2024 Le Journal. Tous droits réservés.",
+    "es": "© 2024 El Diario. Todos los derechos reservados.",
+    "it": "© 2024 Il Giornale. Tutti i diritti riservati.",
+    "pt": "© 2024 O Jornal. Todos os direitos reservados.",
+    "nl": "© 2024 De Krant. Alle rechten voorbehouden.",
+    "ru": "© 2024 Газета. Все права защищены.",
+}
+AFTER_FOOTER = ["Impressum", "Kontakt", "Die meistgelesenen Artikel der Woche im Überblick und mehr aus der Region für Sie zusammengestellt."]
+
+
+@pytest.mark.parametrize("language", sorted(FOOTERS))
+def test_a_legal_footer_ends_the_page_in_every_language(cleaner: Cleaner, language: str) -> None:
+    result = cleaner.clean("\n".join([*ARTICLES[language], FOOTERS[language], *AFTER_FOOTER]))
+    assert result.text == "\n\n".join(ARTICLES[language]) + "\n"
+    assert [removal["rule"] for removal in result.removed] == ["copyright.page-end"]
+
+
 # Whole pages of two common engines, written the way their default themes write them: the
 # WordPress page with Jetpack's share, like and related-post widgets, a comment form with Akismet,
 # post navigation, a sidebar and a footer; the Blogger page with its share buttons, labels, comment
