@@ -138,6 +138,9 @@ FURNITURE = {
         "Meistgelesen",
         "Zur Startseite",
         "Lesen Sie auch: Wie die Stadt ihre Schulden abbauen will",
+        "Die Kommentarfunktion wurde für diesen Artikel deaktiviert.",
+        "Fehler gefunden? Jetzt melden.",
+        "Artikel drucken",
     ],
     "fr": [
         "Partager sur Facebook",
@@ -148,6 +151,9 @@ FURNITURE = {
         "Il vous reste 80% de cet article à lire.",
         "Les plus lus",
         "À lire aussi : Comment la ville veut réduire sa dette",
+        "Les commentaires sont fermés.",
+        "Signaler une erreur",
+        "Imprimer l'article",
     ],
     "es": [
         "Compartir en Facebook",
@@ -156,6 +162,9 @@ FURNITURE = {
         "Este contenido es exclusivo para suscriptores.",
         "Lo más leído",
         "Lee también: Cómo la ciudad quiere reducir su deuda",
+        "Los comentarios están cerrados.",
+        "Reportar un error",
+        "Imprimir artículo",
     ],
     "it": [
         "Condividi su Facebook",
@@ -165,6 +174,10 @@ FURNITURE = {
         "© RIPRODUZIONE RISERVATA",
         "Ascolta l'articolo",
         "I più letti",
+        "I commenti sono chiusi.",
+        "Segnala un errore",
+        "Stampa l'articolo",
+        "Seguici su WhatsApp",
     ],
     "pt": [
         "Compartilhe no Facebook",
@@ -174,6 +187,9 @@ FURNITURE = {
         "Este conteúdo é exclusivo para assinantes.",
         "Ouça esta reportagem",
         "Mais lidas",
+        "Os comentários estão fechados.",
+        "Comunicar erro",
+        "Imprimir artigo",
     ],
     "nl": [
         "Delen op Facebook",
@@ -183,6 +199,10 @@ FURNITURE = {
         "Dit artikel is alleen voor abonnees.",
         "Beluister dit artikel",
         "Meest gelezen",
+        "Reacties zijn gesloten.",
+        "Fout gezien? Mail de redactie",
+        "Artikel printen",
+        "Volg ons op WhatsApp",
     ],
     "ru": [
         "Читайте также: Как город хочет сократить долг",
