@@ -127,6 +127,10 @@ FURNITURE = {
         "Article continues below this ad",
         "Editor's Picks",
         "End of dialog window.",
+        "Add a comment...",
+        "Tap to unmute",
+        "Post navigation",
+        "Previous Post Next Post",
     ],
     "de": [
         "Artikel teilen",
