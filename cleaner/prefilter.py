@@ -227,24 +227,6 @@ class Prefilter:
                     found.add(text)
         return found
 
-    def first_candidate(self, text: str) -> int | None:
-        """The first alternative whose wider form matches all of `text` (those before it cannot
-        match the original patterns); -1 when none does; None when RE2 cannot tell, and the
-        `regex` module has to."""
-        if len(text) > MAX_PREFILTER_CHARS or (data := self._encoded(text)) is None:
-            return None
-        if self.accepts.Match(ANCHOR_BOTH, data, 0, len(data))[0][0] < 0:
-            return -1
-        # Some form matches: the set says which ones, three times faster than captures (the first
-        # of them is the alternative the capture groups would name: RE2 prefers the earliest).
-        if self.matching is not None and (found := self.matching.Match(data)):
-            return min(found)
-        spans = self.which.Match(ANCHOR_BOTH, data, 0, len(data))
-        for position, span in enumerate(spans[1:]):
-            if span[0] >= 0:
-                return position
-        return None
-
     def forms_matching(self, text: str) -> tuple[int, ...] | None:
         """Every alternative whose wider form matches all of `text`, in order (() when none does);
         None when the set cannot tell (RE2 cannot read the text, or the set's DFA ran out of memory)."""
@@ -253,6 +235,24 @@ class Prefilter:
         if self.accepts.Match(ANCHOR_BOTH, data, 0, len(data))[0][0] < 0:
             return ()
         return tuple(sorted(found)) if (found := self.matching.Match(data)) else None
+
+    def first_candidate(self, text: str) -> int | None:
+        """The first alternative whose wider form matches all of `text` (those before it cannot
+        match the original patterns); -1 when none does; None when RE2 cannot tell, and the
+        `regex` module has to."""
+        # The set answers three times faster than captures; the first form it names is the
+        # alternative the capture groups would name (RE2 prefers the earliest).
+        if (forms := self.forms_matching(text)) is not None:
+            return forms[0] if forms else -1
+        if len(text) > MAX_PREFILTER_CHARS or (data := self._encoded(text)) is None:
+            return None
+        if self.accepts.Match(ANCHOR_BOTH, data, 0, len(data))[0][0] < 0:
+            return -1
+        spans = self.which.Match(ANCHOR_BOTH, data, 0, len(data))
+        for position, span in enumerate(spans[1:]):
+            if span[0] >= 0:
+                return position
+        return None
 
     def may_match(self, position: int, text: str) -> bool:
         """False only when pattern `position` cannot match all of `text`."""

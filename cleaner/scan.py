@@ -153,7 +153,6 @@ class RuleScanner:
                 continue
             remaining = deadline - time.perf_counter()
             if remaining <= 0:
-                forms.pop(block.index, None)
                 break
             try:
                 # The alternatives before `start` cannot match; nearly always `start` itself does,
@@ -164,7 +163,6 @@ class RuleScanner:
                 remaining = deadline - time.perf_counter()
                 found = fullmatch(text, 0, None, None, False, remaining)  # positional: cheaper
             except TimeoutError:
-                forms.pop(block.index, None)
                 break
             first[block.index] = by_text[text] = NO_MATCH if found is None else self._alternative(found)
         return first, forms
@@ -241,13 +239,18 @@ class BlockMatches:
                 return _exact_match(rule, block.text)
             if found == position and rule.kind != "field":  # a field rule needs the match itself
                 return True
-            if found < position:
-                forms = self.forms.get(block.index)
-                prefilter = self.scanner.prefilter
-                if (position not in forms) if forms is not None else (
-                        prefilter is not None and not prefilter.may_match(position, block.text)):
-                    return _exact_match(rule, block.text)  # RE2 rules the pattern out
+            if found < position and not self._may_match(position, block):
+                return _exact_match(rule, block.text)  # RE2 rules the pattern out
         return rule.match(block.text, timeout)
+
+    def _may_match(self, position: int, block: Block) -> bool:
+        """False only when RE2 rules alternative `position` out for the block: from the set's answer
+        kept by the scan, else by asking RE2 again."""
+        forms = self.forms.get(block.index)
+        if forms is not None:
+            return position in forms
+        prefilter = self.scanner.prefilter
+        return prefilter is None or prefilter.may_match(position, block.text)
 
 
 def _exact_match(rule: Rule, text: str) -> bool | None:
