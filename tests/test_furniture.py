@@ -351,6 +351,67 @@ def test_furniture_after_the_article_goes_by_a_rule(cleaner: Cleaner, line: str)
     assert removal["text"] == line and not removal["rule"].startswith("detect.")
 
 
+# Furniture directly above the article: date stamps, bylines, reading times and skip links. Alone
+# above the first paragraph, a short line is what the detector keeps as the article's headline, so
+# each has to be taken by a rule.
+HEAD_FURNITURE = {
+    "de": [
+        "Veröffentlicht am 12.03.2024 um 10:15 Uhr",
+        "Aktualisiert am 12.03.2024, 10:15 Uhr",
+        "Stand: 12.03.2024 10:15 Uhr",
+        "3 Min. Lesezeit",
+        "Zum Inhalt springen",
+    ],
+    "fr": [
+        "Publié le 12 mars 2024 à 10h15",
+        "Publié le 12/03/2024 à 10:15, mis à jour le 12/03/2024 à 11:20",
+        "Lecture 3 min.",
+        "Aller au contenu",
+    ],
+    "es": [
+        "Publicado el 12 de marzo de 2024 a las 10:15",
+        "Actualizado el 12/03/2024 a las 10:15",
+        "12 mar 2024 - 10:15 CET",
+        "Saltar al contenido",
+    ],
+    "it": [
+        "Pubblicato il 12 marzo 2024 alle 10:15",
+        "Aggiornato il 12/03/2024 alle 10:15",
+        "di Mario Rossi",
+        "Tempo di lettura: 3 minuti",
+        "Vai al contenuto",
+    ],
+    "pt": [
+        "Publicado em 12/03/2024 às 10h15",
+        "Atualizado em 12/03/2024 às 10h15",
+        "Ir para o conteúdo",
+    ],
+    "nl": [
+        "Gepubliceerd op 12 maart 2024 om 10:15",
+        "Bijgewerkt op 12 maart 2024 om 10:15",
+        "Leestijd: 3 minuten",
+        "Naar de inhoud springen",
+    ],
+    "ru": [
+        "Опубликовано 12 марта 2024 в 10:15",
+        "Обновлено 12.03.2024 10:15",
+        "12 марта 2024, 10:15",
+        "Автор: Иван Петров",
+        "Время чтения: 3 мин",
+        "Перейти к содержимому",
+    ],
+}
+HEAD_CASES = [(language, line) for language, lines in HEAD_FURNITURE.items() for line in lines]
+
+
+@pytest.mark.parametrize(("language", "line"), HEAD_CASES, ids=[line[:40] for _, line in HEAD_CASES])
+def test_furniture_above_the_article_goes_by_a_rule(cleaner: Cleaner, language: str, line: str) -> None:
+    result = cleaner.clean("\n".join([line, *ARTICLES[language]]))
+    assert result.text == "\n\n".join(ARTICLES[language]) + "\n"
+    (removal,) = result.removed
+    assert removal["text"] == line and not removal["rule"].startswith("detect.")
+
+
 # A site's legal footer in each language, and what a full-page scrape holds after it: all of it goes
 # with the footer (`copyright.page-end`), a prose-length teaser included.
 FOOTERS = {
