@@ -355,6 +355,14 @@ def test_furniture_after_the_article_goes_by_a_rule(cleaner: Cleaner, line: str)
 # above the first paragraph, a short line is what the detector keeps as the article's headline, so
 # each has to be taken by a rule.
 HEAD_FURNITURE = {
+    "en": [
+        "First published on Tue 12 Mar 2024 10.15 GMT",
+        "Last modified on Tue 12 Mar 2024 11.20 GMT",
+        "March 12, 2024 / 10:15 AM / Updated 2 hours ago",
+        "2024-03-12T10:15:00Z",
+        "12 March 2024 • 3 min read",
+        "Skip to main content",
+    ],
     "de": [
         "Veröffentlicht am 12.03.2024 um 10:15 Uhr",
         "Aktualisiert am 12.03.2024, 10:15 Uhr",
