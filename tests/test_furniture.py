@@ -442,6 +442,57 @@ def test_a_legal_footer_ends_the_page_in_every_language(cleaner: Cleaner, langua
     assert [removal["rule"] for removal in result.removed] == ["copyright.page-end"]
 
 
+# A comment thread after the article, from its heading (a comment count, or the comment form's
+# title) to the end: the readers' comments are prose, which the detector alone would keep.
+THREADS = {  # language: (heading, comments)
+    "de": ("12 Kommentare", [
+        "Das ist doch wieder typisch für diese Stadt, die Verwaltung hat seit Jahren nichts begriffen und die Bürger zahlen.",
+        "Ich finde den Beschluss richtig, auch wenn er spät kommt, und hoffe, dass die Straßen jetzt endlich repariert werden.",
+    ]),
+    "fr": ("Commentaires (12)", [
+        "C'est toujours la même chose dans cette ville, la mairie ne comprend rien et ce sont les habitants qui paient la note.",
+        "Je trouve la décision juste, même si elle arrive tard, et j'espère que les rues seront enfin réparées cette année.",
+    ]),
+    "es": ("12 comentarios", [
+        "Siempre es lo mismo en esta ciudad, el ayuntamiento no entiende nada y los vecinos son los que pagan la cuenta al final.",
+        "Me parece una buena decisión, aunque llega tarde, y espero que por fin arreglen las calles de mi barrio este año.",
+    ]),
+    "it": ("Commenti (12)", [
+        "È sempre la stessa storia in questa città, il comune non capisce niente e alla fine sono i cittadini a pagare il conto.",
+        "Trovo giusta la decisione, anche se arriva tardi, e spero che finalmente sistemino le strade del mio quartiere quest'anno.",
+    ]),
+    "pt": ("12 comentários", [
+        "É sempre a mesma coisa nesta cidade, a câmara não percebe nada e no fim são os moradores que pagam a conta toda.",
+        "Acho a decisão certa, mesmo que chegue tarde, e espero que finalmente arranjem as ruas do meu bairro este ano.",
+    ]),
+    "nl": ("12 reacties", [
+        "Het is altijd hetzelfde in deze stad, de gemeente begrijpt er niets van en uiteindelijk betalen de bewoners de rekening.",
+        "Ik vind het een goede beslissing, ook al komt die laat, en ik hoop dat de straten in mijn wijk dit jaar eindelijk worden gemaakt.",
+    ]),
+    "ru": ("Оставить комментарий", [
+        "В этом городе всегда одно и то же, мэрия ничего не понимает, а в итоге за все платят жители нашего района.",
+        "Считаю решение правильным, хотя оно и запоздало, и надеюсь, что в этом году наконец отремонтируют улицы.",
+    ]),
+}
+
+
+@pytest.mark.parametrize("language", sorted(THREADS))
+def test_a_comment_thread_goes_with_its_heading_in_every_language(cleaner: Cleaner, language: str) -> None:
+    heading, comments = THREADS[language]
+    result = cleaner.clean("\n".join([*ARTICLES[language], heading, "Max", comments[0], "Anna", comments[1]]))
+    assert result.text == "\n\n".join(ARTICLES[language]) + "\n"
+    assert {removal["rule"] for removal in result.removed} == {"comments.thread"}
+
+
+def test_a_comment_count_under_the_teaser_takes_nothing(cleaner: Cleaner) -> None:
+    """A count printed above the article (under a teaser, which is prose) would start the cut before
+    the article: the guard stops it and says so, and the article stays whole."""
+    teaser = "Nach monatelangem Streit hat der Stadtrat den Haushalt beschlossen. Was das für die Bürger bedeutet, erklärt unser Überblick."
+    result = cleaner.clean("\n".join(["Haushalt beschlossen", teaser, "134 Kommentare", *ARTICLES["de"]]))
+    assert all(paragraph in result.text for paragraph in [teaser, *ARTICLES["de"]])
+    assert [(w["code"], w["rule"]) for w in result.warnings] == [("guard", "comments.thread")]
+
+
 # Whole pages of two common engines, written the way their default themes write them: the
 # WordPress page with Jetpack's share, like and related-post widgets, a comment form with Akismet,
 # post navigation, a sidebar and a footer; the Blogger page with its share buttons, labels, comment
