@@ -204,6 +204,7 @@ FURNITURE = {
         "Nur für Abonnenten",
         "Anzeige - Weiter lesen nach der Anzeige",
         "Weiterlesen nach der Anzeige",
+        "Auch interessant",
     ],
     "fr": [
         "Partager sur Facebook",
@@ -228,6 +229,9 @@ FURNITURE = {
         "Vous avez lu 3 articles gratuits ce mois-ci.",
         "Lire la suite après cette publicité",
         "Publicité - Lire la suite en dessous",
+        "Vous aimerez aussi",
+        "Nos articles sur le même thème",
+        "Dans la même rubrique",
     ],
     "es": [
         "Compartir en Facebook",
@@ -249,6 +253,7 @@ FURNITURE = {
         "Crear una cuenta gratis",
         "Has leído 3 de 5 artículos gratuitos este mes.",
         "Continúa leyendo después de la publicidad",
+        "Te recomendamos",
     ],
     "it": [
         "Condividi su Facebook",
@@ -270,6 +275,8 @@ FURNITURE = {
         "Riservato agli abbonati",
         "Contenuto riservato agli abbonati",
         "Continua a leggere dopo la pubblicità",
+        "Potrebbe interessarti anche",
+        "Ti potrebbe interessare",
     ],
     "pt": [
         "Compartilhe no Facebook",
@@ -291,6 +298,8 @@ FURNITURE = {
         "Conteúdo exclusivo para assinantes",
         "Continua depois da publicidade",
         "Continua após a publicidade",
+        "Veja também",
+        "Você também pode gostar",
     ],
     "nl": [
         "Delen op Facebook",
@@ -312,6 +321,8 @@ FURNITURE = {
         "Alleen voor abonnees",
         "Premium artikel",
         "Lees verder na de advertentie",
+        "Meer over dit onderwerp",
+        "Ook interessant",
     ],
     "ru": [
         "Читайте также: Как город хочет сократить долг",
@@ -326,6 +337,7 @@ FURNITURE = {
         "Закрыть меню",
         "Только для подписчиков",
         "Продолжение после рекламы",
+        "По теме",
     ],
 }
 
