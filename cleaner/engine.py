@@ -42,6 +42,8 @@ CARDS_MIN = 2
 RULE_SECONDS_PER_DOCUMENT = 1.0
 # The kinds of rules that read blocks, in the order they apply (select rules prune HTML before).
 KIND_RANK = {kind: rank for rank, kind in enumerate(kind for kind in KINDS if kind != "select")}
+# A `line` rule with `min_run` bridges this many title-like blocks between two of its matches.
+RUN_MAX_TITLES = 2
 # Titles in a related-links run do not end like sentences.
 SENTENCE_END = (".", "…")
 
@@ -334,7 +336,45 @@ class Matcher:
 
 
 def _find_lines(rule: Rule, kept: Kept, layout: Layout, match: Matcher) -> Found:
+    if rule.min_run > 1:
+        return _find_line_runs(rule, kept, layout, match)
     return [b.index for b in match.among(kept) if layout.allows(rule, b.index) and match(b)], {}
+
+
+def _find_line_runs(rule: Rule, kept: Kept, layout: Layout, match: Matcher) -> Found:
+    """Matches that stand at least `min_run` together (truncated teasers of other stories).
+
+    Two matches are together when they are next to each other among the kept blocks, or when no
+    more than RUN_MAX_TITLES short title-like blocks stand between them (a teaser's date, the next
+    teaser's title), which go with them; so does the title-like block before the first match of
+    such a run (the first teaser's title). Matches next to each other (a ticker: title and excerpt
+    on one line) take nothing before them.
+    A lone match, such as an article's own paragraph that trails off, is never taken."""
+    found: list[int] = []
+    run: list[int] = []  # positions in `kept`: matches, and the title lines between them
+    matches = 0
+
+    def close_run() -> None:
+        if matches < rule.min_run:
+            return
+        # Cards (a title, then its excerpt): the first card's title stands before the first match.
+        if len(run) > matches and run[0] > 0 and _is_list_item(kept[run[0] - 1], rule):
+            found.append(kept[run[0] - 1].index)
+        found.extend(kept[p].index for p in run)
+
+    for position in match.positions(kept):
+        if not (layout.allows(rule, kept[position].index) and match(kept[position])):
+            continue
+        between = range(run[-1] + 1, position) if run else range(0)
+        if len(between) <= RUN_MAX_TITLES and all(_is_list_item(kept[p], rule) for p in between):
+            run.extend(between)
+        else:
+            close_run()
+            run, matches = [], 0
+        run.append(position)
+        matches += 1
+    close_run()
+    return found, {}
 
 
 def _tail_layout(kept: Kept, layout: Layout, match: Matcher) -> Layout:

@@ -121,6 +121,8 @@ def _node(op: Any, value: Any, ignore_case: bool) -> str:
 def _count(low: int, high: int) -> str:
     if high <= SMALL_REPEAT:
         return f"{{{low},{high}}}"
+    if 1 < low <= SMALL_REPEAT:  # `\.{3,}` stays three dots or more: `+` would let every sentence end in
+        return f"{{{low},}}"  # one, and make every line a candidate of its rule
     return "*" if low == 0 else "+"
 
 

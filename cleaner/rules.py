@@ -27,14 +27,16 @@ WHERES: tuple[Where, ...] = ("head", "tail", "anywhere")
 FIELDS = ("title", "date", "author", "source_name")
 # A `run` takes short title-like blocks after its heading; longer than this, it is text again.
 DEFAULT_MAX_ITEM_CHARS = 120
+# A `line` rule with `min_run` takes its matches only where that many stand together (1: anywhere).
+DEFAULT_MIN_RUN = 1
 
 PACK_KEYS = {"id", "summary", "domains", "fingerprints"}
 RULE_KEYS = {
     "id", "summary", "why", "kind", "where", "pattern", "exact", "field",
-    "max_item_chars", "selectors", "example",
+    "max_item_chars", "min_run", "selectors", "example",
 }
 KIND_KEYS: dict[str, set[str]] = {
-    "line": {"pattern", "exact"},
+    "line": {"pattern", "exact", "min_run", "max_item_chars"},
     "run": {"pattern", "exact", "max_item_chars"},
     "cut": {"pattern", "exact"},
     "cards": {"pattern", "exact", "max_item_chars"},
@@ -71,6 +73,7 @@ class Rule:
     exact: frozenset[str] = frozenset()
     field: str | None = None
     max_item_chars: int = DEFAULT_MAX_ITEM_CHARS
+    min_run: int = DEFAULT_MIN_RUN
     selectors: tuple[str, ...] = ()
     examples: tuple[Example, ...] = ()
     source: str = ""
@@ -257,8 +260,11 @@ def parse_rule(raw: Any, pack_id: str, where: str, check: _Checker) -> Rule:
         if pattern is not None and "value" not in pattern.groupindex:
             check.fail(f"{where}.pattern", "a field rule's pattern needs a (?P<value>...) group")
     max_item_chars = raw.get("max_item_chars", DEFAULT_MAX_ITEM_CHARS)
-    if not isinstance(max_item_chars, int) or max_item_chars < 1:
+    if not isinstance(max_item_chars, int) or isinstance(max_item_chars, bool) or max_item_chars < 1:
         check.fail(f"{where}.max_item_chars", "must be a positive integer")
+    min_run = raw.get("min_run", DEFAULT_MIN_RUN)
+    if not isinstance(min_run, int) or isinstance(min_run, bool) or min_run < 1:
+        check.fail(f"{where}.min_run", "must be a positive integer")
     examples = tuple(parse_example(e, f"{where}.example[{i}]", check) for i, e in enumerate(raw.get("example", [])))
     return Rule(
         id=rule_id,
@@ -271,6 +277,7 @@ def parse_rule(raw: Any, pack_id: str, where: str, check: _Checker) -> Rule:
         exact=exact,
         field=field_name,
         max_item_chars=max_item_chars,
+        min_run=min_run,
         selectors=selectors,
         examples=examples,
         source=check.path,

@@ -519,6 +519,64 @@ def test_a_comment_count_under_the_teaser_takes_nothing(cleaner: Cleaner) -> Non
     assert [(w["code"], w["rule"]) for w in result.warnings] == [("guard", "comments.thread")]
 
 
+# Teaser lists of other stories, each story's first words cut off with an ellipsis: a ticker above
+# the article, a `Recent Posts` widget after it (title, excerpt, date), in the forms engines print.
+EXCERPT_RUNS = {
+    "ticker above": ([
+        "UN regrets new US position on settlements UNITED NATIONS: The Secretary General has regretted the an...",
+        "Schools in the valley reopen NEW DELHI: All schools and colleges are now open and there is 98 per cent...",
+        "PM must intervene, says Congress NEW DELHI: The Congress on Wednesday demanded that the Prime Minister...",
+    ], True),
+    "posts after": ([
+        "Council approves the budget",
+        "The city council approved next year's budget on Tuesday after a long debate over […]",
+        "Nov 18, 2019",
+        "New bridge opens to traffic",
+        "The bridge across the river opened to traffic this morning, and the first drivers […]",
+        "Nov 17, 2019",
+        "Library extends its hours",
+        "Starting next month the central library will stay open until nine on weeknights (...)",
+    ], False),
+    "auszüge danach": ([
+        "Der Stadtrat hat den Haushalt für das kommende Jahr nach langer Debatte beschlossen und …",
+        "Die neue Brücke über den Fluss ist seit heute Morgen für den Verkehr freigegeben, die ersten…",
+        "Die Stadtbibliothek bleibt ab dem nächsten Monat an Wochentagen bis neun Uhr geöffnet, wie…",
+    ], False),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXCERPT_RUNS))
+def test_a_run_of_cut_off_teasers_goes_with_its_titles(cleaner: Cleaner, name: str) -> None:
+    teasers, above = EXCERPT_RUNS[name]
+    article = ARTICLES["de" if name.startswith("auszüge") else "en"]
+    document = [*teasers, *article] if above else [*article, *teasers]
+    result = cleaner.clean("\n".join(document))
+    assert result.text == "\n\n".join(article) + "\n"
+    (removal,) = result.removed  # one span: the teasers, with the titles and dates between them
+    assert removal["rule"] == "related.excerpts" and removal["text"] == "\n".join(teasers)
+
+
+def test_paragraphs_of_the_article_that_trail_off_stay(cleaner: Cleaner) -> None:
+    """Two such paragraphs together, or one alone, are no teaser list."""
+    trailing = [
+        "She said the council had waited, and waited, and then the money finally came through...",
+        "And then nothing happened for a very long time, and everyone went home tired…",
+    ]
+    article = ARTICLES["en"]
+    for document in ([article[0], *trailing, *article[1:]], [article[0], trailing[0], article[1], trailing[1], article[2]]):
+        result = cleaner.clean("\n".join(document))
+        assert result.text == "\n\n".join(document) + "\n"
+
+
+def test_teasers_that_outweigh_the_article_stay_with_a_warning(cleaner: Cleaner) -> None:
+    """Cut-off paragraphs holding most of the prose: the guard keeps them and says so."""
+    teasers = [f"{line} It went on for a while and said much more than a teaser ever would before it..."
+               for line in EXCERPT_RUNS["ticker above"][0]]
+    result = cleaner.clean("\n".join([*teasers, *ARTICLES["en"]]))
+    assert all(paragraph in result.text for paragraph in [*teasers, *ARTICLES["en"]])
+    assert [(w["code"], w["rule"]) for w in result.warnings] == [("guard", "related.excerpts")]
+
+
 # Whole pages of two common engines, written the way their default themes write them: the
 # WordPress page with Jetpack's share, like and related-post widgets, a comment form with Akismet,
 # post navigation, a sidebar and a footer; the Blogger page with its share buttons, labels, comment

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import re2
 import regex
 from hypothesis import given, settings
@@ -53,8 +55,27 @@ def test_assertions_and_back_references_widen_to_what_they_constrain() -> None:
     assert wider_re2(r"(?:cat){e<=1}") is None  # a fuzzy match
 
 
-def built_in_patterns() -> list[regex.Pattern[str]]:
-    return [rule.pattern for rule in cleaner.load_rules().rules() if rule.pattern is not None]
+def test_counts_keep_a_small_lower_bound() -> None:
+    """`\\.{3,}` must not widen to `\\.+`: a sentence's one full stop would make every line a candidate."""
+    def candidate(pattern: str, text: str) -> bool:
+        return re2.fullmatch(wider_re2(pattern) or "", text) is not None
+
+    assert not candidate(r".*\.{3,}", "A sentence ends.")
+    assert candidate(r".*\.{3,}", "A sentence trails off....")
+    assert candidate(r"a{2,80}", "a" * 80) and not candidate(r"a{2,80}", "a")
+    assert candidate(r"a{5,}", "a" * 5)  # a lower bound above SMALL_REPEAT widens to `+`
+
+
+@functools.cache  # loaded once: hypothesis asks for them in every example
+def built_in_patterns() -> tuple[regex.Pattern[str], ...]:
+    return tuple(rule.pattern for rule in cleaner.load_rules().rules() if rule.pattern is not None)
+
+
+@functools.cache  # built once: compiling the rules' RE2 programs is most of an example's time
+def built_in_prefilter() -> Prefilter:
+    prefilter = Prefilter.for_patterns([p.pattern for p in built_in_patterns()])
+    assert prefilter is not None
+    return prefilter
 
 
 def test_every_built_in_pattern_translates() -> None:
@@ -79,8 +100,7 @@ def test_built_in_examples_that_match_are_candidates() -> None:
                 max_size=8).map("".join))
 def test_no_line_a_pattern_matches_is_ruled_out(line: str) -> None:
     patterns = built_in_patterns()
-    prefilter = Prefilter.for_patterns([p.pattern for p in patterns])
-    assert prefilter is not None
+    prefilter = built_in_prefilter()
     first = prefilter.first_candidate(line)
     matching = [position for position, pattern in enumerate(patterns) if pattern.fullmatch(line)]
     if matching:
@@ -103,8 +123,8 @@ def _first_by_captures(prefilter: Prefilter, line: str) -> int | None:
 @settings(max_examples=300, deadline=None)
 @given(RULE_WORD_LINES)
 def test_the_rule_set_names_the_alternative_the_capture_groups_name(line: str) -> None:
-    prefilter = Prefilter.for_patterns([p.pattern for p in built_in_patterns()])
-    assert prefilter is not None and prefilter.matching is not None
+    prefilter = built_in_prefilter()
+    assert prefilter.matching is not None
     assert prefilter.first_candidate(line) == _first_by_captures(prefilter, line)
 
 
@@ -123,8 +143,7 @@ def test_the_forms_the_set_names_are_those_each_form_alone_matches(line: str) ->
     # The scan keeps the set's whole answer and rules out every later rule it does not name; a form
     # left out of the answer would lose that rule its match.
     patterns = built_in_patterns()
-    prefilter = Prefilter.for_patterns([p.pattern for p in patterns])
-    assert prefilter is not None
+    prefilter = built_in_prefilter()
     forms = prefilter.forms_matching(line)
     if forms is not None:
         assert forms == tuple(p for p in range(len(patterns)) if prefilter.may_match(p, line))

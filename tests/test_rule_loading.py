@@ -28,6 +28,10 @@ def load(tmp_path: Path, text: str) -> cleaner.RuleSet:
     ('[pack]\nid = "mine"\nsummary = "s"\n[[rule]]\n' + GOOD_RULE.replace("mine.x", "other.x") + 'pattern = "a"\n',
      "rule[0].id", "must start with the pack id"),
     ('[pack]\nid = "mine"\nsummary = "s"\n[[rule]]\n' + GOOD_RULE, "rule[0]", "needs `pattern` or `exact`"),
+    ('[pack]\nid = "mine"\nsummary = "s"\n[[rule]]\n' + GOOD_RULE + 'pattern = "a"\nmin_run = 0\n',
+     "rule[0].min_run", "must be a positive integer"),
+    ('[pack]\nid = "mine"\nsummary = "s"\n[[rule]]\n' + GOOD_RULE.replace('"line"', '"cut"') + 'pattern = "a"\nmin_run = 3\n',
+     "rule[0].min_run", "not a key of kind"),
 ])
 def test_broken_rule_file_names_file_and_place(tmp_path: Path, text: str, where: str, problem: str) -> None:
     with pytest.raises(cleaner.RuleFileError) as caught:
