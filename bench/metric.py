@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import textwrap
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -70,6 +71,21 @@ def score(predictions: Mapping[str, str], gold: Mapping[str, str]) -> Score:
 
 # The pseudo-dump of the article alone: cleaning it measures false removals (recall), nothing else.
 ARTICLE = "article"
+# A dump hard-wrapped the way terminal browsers and HTML-to-text converters write it: every line
+# broken at WRAP_WIDTH columns (html2text's default; lynx and w3m use 79-80), a blank line between
+# paragraphs, words never broken. `text-main-wrapped` is `text-main` so wrapped.
+WRAPPED = "-wrapped"
+WRAP_WIDTH = 78
+
+
+def hard_wrapped(text: str, width: int = WRAP_WIDTH) -> str:
+    lines = [textwrap.fill(line, width, break_long_words=False) for line in text.split("\n") if line.strip()]
+    return "\n\n".join(lines) + "\n"
+
+
+def unwrapped(text: str) -> str:
+    """A hard-wrapped dump's paragraphs one per line (what a peer that reads lines is given)."""
+    return "\n".join(" ".join(chunk.split()) for chunk in text.split("\n\n") if chunk.strip())
 
 
 @dataclass(frozen=True)
@@ -84,9 +100,12 @@ class Page:
 
     def text(self, kind: str) -> str:
         """`kind` is "text-main" or "text-all", or "article" for the gold text itself (a dump with no
-        furniture at all: whatever a cleaner takes from it is a false removal)."""
+        furniture at all: whatever a cleaner takes from it is a false removal), or any of them with
+        WRAPPED after it for the same text hard-wrapped."""
         if kind == ARTICLE:
             return self.gold
+        if kind.endswith(WRAPPED):
+            return hard_wrapped(self.text(kind.removesuffix(WRAPPED)))
         return (self.bench / kind / f"{self.id}.txt").read_text(encoding="utf-8")
 
 

@@ -1,6 +1,6 @@
 """Per-page scores of cleaner on the dev split's text dumps: where precision and recall are lost.
 
-    .venv/bin/python bench/quality_pages.py [BENCH_DIR] [--kind text-main|text-all|article] [--sort precision|recall]
+    .venv/bin/python bench/quality_pages.py [BENCH_DIR] [--kind text-main|text-all|article[-wrapped]] [--sort precision|recall]
                                             [--rules] [--page ID_PREFIX]
 
 One row per page: precision and recall with no cleaning and with cleaner, and how many characters
@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.metric import ARTICLE, DEFAULT_BENCH, load_pages, score_page  # noqa: E402
+from bench.metric import ARTICLE, DEFAULT_BENCH, WRAPPED, load_pages, score_page  # noqa: E402
 from cleaner import Cleaner  # noqa: E402
 
 WORD = re.compile(r"\w+")
@@ -51,7 +51,8 @@ def explain(page_text: str, gold: str, cleaner: Cleaner) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("bench", nargs="?", type=Path, default=DEFAULT_BENCH)
-    parser.add_argument("--kind", choices=("text-main", "text-all", ARTICLE), default="text-main")
+    kinds = ("text-main", "text-all", ARTICLE)
+    parser.add_argument("--kind", choices=kinds + tuple(kind + WRAPPED for kind in kinds), default="text-main")
     parser.add_argument("--sort", choices=("precision", "recall"), default="precision")
     parser.add_argument("--rules", action="store_true", help="characters removed per rule id")
     parser.add_argument("--page", help="print the blocks of pages whose id starts with this")

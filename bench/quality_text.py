@@ -1,6 +1,6 @@
 """Quality of cleaner on scraped text, beside jusText and trafilatura on the same text, in one table.
 
-    .venv/bin/python bench/quality_text.py [BENCH_DIR] [--kind text-main|text-all|article]
+    .venv/bin/python bench/quality_text.py [BENCH_DIR] [--kind text-main|text-all|article[-wrapped]]
 
 BENCH_DIR defaults to ../shared/bench/scrapinghub-dev (relative to the repository). Each page's
 `text-main/` and `text-all/` dump is cleaned as plain text; the peers get the same lines wrapped as
@@ -8,7 +8,10 @@ paragraphs (one `<p>` per line in a minimal HTML document): jusText with its Eng
 trafilatura with `extract(include_comments=False)`. The metric is bench/metric.py's. The `article`
 input is the gold text itself, cleaned as a dump: it has no furniture, so precision is 1.0 by
 construction and every point of recall lost is a false removal (what a rule or the detector took
-from an article that was already clean). Pages/s is
+from an article that was already clean). A kind with `-wrapped` after it is the same dump
+hard-wrapped at 78 columns with a blank line between paragraphs (bench/metric.py), the form that
+terminal browsers and HTML-to-text converters write; the peers, which read a paragraph per line,
+get its paragraphs one per line. Pages/s is
 measured in this run, so compare it between rows, not between machines.
 """
 
@@ -23,10 +26,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.metric import ARTICLE, DEFAULT_BENCH, Page, Score, gold_of, load_pages, score  # noqa: E402
+from bench.metric import ARTICLE, DEFAULT_BENCH, WRAPPED, Page, Score, gold_of, load_pages, score, unwrapped  # noqa: E402
 from cleaner import Cleaner  # noqa: E402
 
-KINDS = ("text-main", "text-all", ARTICLE)
+KINDS = ("text-main", "text-all", ARTICLE, *(f"{kind}{WRAPPED}" for kind in ("text-main", "text-all", ARTICLE)))
 Extractor = Callable[[str], str]
 
 
@@ -70,8 +73,16 @@ TOOLS: dict[str, Callable[[], Extractor]] = {
 }
 
 
-def measure(extract: Extractor, pages: list[Page], kind: str) -> tuple[Score, float]:
+# The peers read the dump through lines_as_html, a paragraph per line.
+PEERS = ("jusText", "trafilatura")
+
+
+def measure(extract: Extractor, pages: list[Page], kind: str, *, reads_lines: bool = False) -> tuple[Score, float]:
+    """`reads_lines`: the tool takes each line for a paragraph, so a wrapped dump reaches it with
+    its paragraphs one per line (as if unwrapped for it)."""
     texts = {page.id: page.text(kind) for page in pages}
+    if reads_lines and kind.endswith(WRAPPED):
+        texts = {page_id: unwrapped(text) for page_id, text in texts.items()}
     started = time.perf_counter()
     predictions = {page_id: extract(text) for page_id, text in texts.items()}
     seconds = time.perf_counter() - started
@@ -83,7 +94,7 @@ def scores_of(bench: Path, kinds: tuple[str, ...], tools: tuple[str, ...]) -> li
     rows = []
     for kind in kinds:
         for tool in tools:
-            result, speed = measure(TOOLS[tool](), pages, kind)
+            result, speed = measure(TOOLS[tool](), pages, kind, reads_lines=tool in PEERS)
             rows.append((kind, tool, result, speed))
     return rows
 

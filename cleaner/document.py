@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from .canonical import canonical_paragraph, has_hidden_characters
+from .wrap import Wrap, detect_wrap, join_lines, joins_next
 
 Format = Literal["text", "html"]
 LINE = re.compile(r"[^\r\n]+")
+LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
@@ -39,20 +41,33 @@ class Block(NamedTuple):
     end: int
 
 
-def text_blocks(source: str) -> list[Block]:
-    """Plain text: every line with visible content is a paragraph.
+def read_wrap(source: str) -> Wrap | None:
+    """How a plain text was hard-wrapped, if it was (cleaner/wrap.py)."""
+    return detect_wrap(_lines(source))
+
+
+def text_blocks(source: str, wrap: Wrap | None | Literal["detect"] = "detect") -> list[Block]:
+    """Plain text: every line with visible content is a paragraph; in hard-wrapped text, every run
+    of lines the wrap broke apart is one (cleaner/wrap.py). `wrap` says how the text was wrapped
+    (None: not at all), or asks to find out.
 
     Scrapers write one paragraph per line, with or without blank lines between; a line is the
     unit they agree on. Lines that fold to nothing (white space, invisible characters) are not
-    blocks, and dropping them is canonical form, not a removal.
+    blocks, and dropping them, like joining a wrapped paragraph's lines, is canonical form, not a
+    removal.
     """
-    blocks: list[Block] = []
     hidden = has_hidden_characters(source)  # one search of the whole text spares two per line
+    lines = _lines(source)
+    if wrap == "detect":
+        wrap = detect_wrap(lines)
+    if wrap is not None:
+        return _wrapped_blocks(source, wrap, hidden)
+    blocks: list[Block] = []
     if not hidden and "\r" not in source:
         # The common case: lines end with "\n" alone, so splitting gives them and their offsets
         # without a regex match object per line (about twice as fast).
         start = 0
-        for line in source.split("\n"):
+        for line in lines:
             if line and (text := canonical_paragraph(line, hidden=False)):
                 blocks.append(Block(len(blocks), text, start, start + len(line)))
             start += len(line) + 1
@@ -61,4 +76,30 @@ def text_blocks(source: str) -> list[Block]:
         text = canonical_paragraph(match.group(), hidden=hidden)
         if text:
             blocks.append(Block(len(blocks), text, *match.span()))
+    return blocks
+
+
+def _lines(source: str) -> list[str]:
+    return source.split("\n") if "\r" not in source else LINE_END.split(source)
+
+
+def _wrapped_blocks(source: str, wrap: Wrap, hidden: bool) -> list[Block]:
+    """One block per wrapped paragraph, spanning from its first line's start to its last line's end."""
+    spans: list[tuple[int, int]] = []  # every line, blank ones included
+    start = 0
+    for end in LINE_END.finditer(source):
+        spans.append((start, end.start()))
+        start = end.end()
+    spans.append((start, len(source)))
+    lines = [source[s:e] for s, e in spans]
+    joins = joins_next(lines, wrap)
+    blocks: list[Block] = []
+    first = 0
+    for index, joined in enumerate(joins):
+        if joined:
+            continue
+        text = canonical_paragraph(join_lines(lines[first:index + 1]), hidden=hidden)
+        if text:
+            blocks.append(Block(len(blocks), text, spans[first][0], spans[index][1]))
+        first = index + 1
     return blocks

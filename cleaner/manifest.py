@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 from .document import Block, CleanWarning
 from .rules import FIELDS
+from .wrap import Wrap
 
 SCHEMA = "cleaner.manifest/1"
 
@@ -64,6 +65,7 @@ def build(
     source_bytes: bytes,
     fmt: str,
     encoding: str,
+    wrap: Wrap | None = None,
     text: str,
     paragraphs: int,
     version: str,
@@ -79,15 +81,18 @@ def build(
     removed_by_rule: Counter[str] = Counter()
     for removal in removals:
         removed_by_rule[removal.rule] += removal.end - removal.start
+    source_entry: dict[str, Any] = {
+        "path": None,
+        "sha256": sha256_hex(source_bytes),
+        "bytes": len(source_bytes),
+        "format": fmt,
+        "encoding": encoding,
+    }
+    if wrap is not None:  # only for hard-wrapped text: other manifests keep their bytes
+        source_entry["wrap"] = wrap.as_dict()
     return {
         "schema": SCHEMA,
-        "source": {
-            "path": None,
-            "sha256": sha256_hex(source_bytes),
-            "bytes": len(source_bytes),
-            "format": fmt,
-            "encoding": encoding,
-        },
+        "source": source_entry,
         "output": {"path": None, "sha256": sha256_hex(output_bytes), "bytes": len(output_bytes), "paragraphs": paragraphs},
         "cleaner": {"version": version, "rules_digest": rules_digest},
         "packs": packs,

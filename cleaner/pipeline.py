@@ -21,12 +21,13 @@ from .canonical import canonical_text
 from .decode import decode
 from .dedup import DedupMemo, find_duplicates
 from .detect import DetectMemo, apply_detector
-from .document import Block, CleanWarning, text_blocks
+from .document import Block, CleanWarning, read_wrap, text_blocks
 from .engine import RULE_SECONDS_PER_DOCUMENT, Guard, PackMatch, RuleState, apply_pass, match_packs
 from .errors import InputTooLarge, UnreadableInput
 from .rules import KINDS, RuleSet, load_rules
 from .prefilter import Prefilter
 from .scan import BlockMatches, RuleScanner
+from .wrap import Wrap
 
 FormatOption = Literal["auto", "text", "html"]
 # Larger inputs are refused (InputTooLarge): a news page is far below this, a log file or a dump
@@ -111,6 +112,7 @@ class Cleaner:
             source, encoding, warnings = decoded.text, decoded.encoding, list(decoded.warnings)
             if format == "auto" and fmt == "text" and looks_like_html(source):
                 fmt = "html"
+        wrap: Wrap | None = None  # how a plain text was hard-wrapped, if it was
         if fmt == "html":
             from .html import html_blocks  # trafilatura is heavy: only HTML pays for importing it
 
@@ -118,8 +120,10 @@ class Cleaner:
             blocks, metadata, warnings = extracted.blocks, dict(extracted.metadata), warnings + extracted.warnings
             removed, removals, packs = dict(extracted.removed), extracted.removals, extracted.packs
         else:
-            blocks, metadata, removed, removals, packs = text_blocks(source), {}, {}, [], None
-        return self._finish(source, data, fmt, encoding, blocks, url, metadata, removed, warnings, removals, packs)
+            wrap = read_wrap(source)
+            blocks, metadata, removed, removals, packs = text_blocks(source, wrap), {}, {}, [], None
+        return self._finish(source, data, fmt, encoding, blocks, url, metadata, removed, warnings, removals, packs,
+                            wrap=wrap)
 
     def clean_file(self, path: str | Path, url: str | None = None, format: FormatOption = "auto") -> CleanResult:
         path = Path(path)
@@ -134,7 +138,8 @@ class Cleaner:
 
     def _finish(self, source: str, data: bytes, fmt: str, encoding: str, blocks: list[Block], url: str | None,
                 metadata: dict[str, str], removed: dict[int, str], warnings: list[CleanWarning],
-                removals: list[manifest_.Removal], packs: list[PackMatch] | None) -> CleanResult:
+                removals: list[manifest_.Removal], packs: list[PackMatch] | None, *,
+                wrap: Wrap | None = None) -> CleanResult:
         # HTML has its packs already, recognised on the whole page rather than the extracted text.
         packs = match_packs(self.rules, url, blocks, self.fingerprint_filters) if packs is None else packs
         state = RuleState(removed=removed, metadata=metadata)
@@ -157,6 +162,7 @@ class Cleaner:
             source_bytes=data,
             fmt=fmt,
             encoding=encoding,
+            wrap=wrap,
             text=text,
             paragraphs=len(kept),
             version=__version__,

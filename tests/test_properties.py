@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import cleaner
 from cleaner.canonical import canonical_text
 from cleaner.document import text_blocks
+from cleaner.wrap import Wrap
 
 CLEANER = cleaner.Cleaner()
 SENTENCES = [
@@ -36,6 +39,12 @@ LINES = st.one_of(st.sampled_from(SENTENCES), st.sampled_from(FURNITURE), st.tex
 DOCUMENTS = st.lists(LINES, max_size=30).flatmap(
     lambda lines: st.sampled_from(["\n", "\n\n", "\r\n"]).map(lambda sep: sep.join(lines))
 )
+# The same lines hard-wrapped, as terminal browsers and HTML-to-text converters write them.
+# Paragraphs of a few sentences, the lines around an article, and text of any kind between.
+PARAGRAPHS = st.one_of(st.lists(st.sampled_from(SENTENCES), min_size=2, max_size=4).map(" ".join), LINES)
+WRAPPED_DOCUMENTS = st.tuples(st.lists(PARAGRAPHS, min_size=3, max_size=12), st.integers(min_value=40, max_value=90),
+                              st.sampled_from(["\n", "\n\n"])).map(
+    lambda drawn: drawn[2].join(textwrap.fill(line, drawn[1]) for line in drawn[0]))
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -51,23 +60,34 @@ def assert_honest(source: str, result: cleaner.CleanResult) -> None:
         for position in range(removal["start"], removal["end"]):
             if remainder[position] not in "\r\n":
                 remainder[position] = " "
-    assert canonical_text(b.text for b in text_blocks("".join(remainder))) == result.text
+    # A hard-wrapped text is read again as it was read the first time (the manifest says how).
+    wrap = result.manifest["source"].get("wrap")
+    blocks = text_blocks("".join(remainder), Wrap(**wrap) if wrap else None)
+    assert canonical_text(b.text for b in blocks) == result.text
+
+
+def assert_cleans_honestly_to_itself(source: str) -> None:
+    result = CLEANER.clean(source, format="text")
+    assert_honest(source, result)
+    assert CLEANER.clean(result.text, format="text").text == result.text
 
 
 @SETTINGS
 @given(DOCUMENTS)
 def test_structured_documents(source: str) -> None:
-    result = CLEANER.clean(source, format="text")
-    assert_honest(source, result)
-    assert CLEANER.clean(result.text, format="text").text == result.text
+    assert_cleans_honestly_to_itself(source)
+
+
+@SETTINGS
+@given(WRAPPED_DOCUMENTS)
+def test_hard_wrapped_documents(source: str) -> None:
+    assert_cleans_honestly_to_itself(source)
 
 
 @SETTINGS
 @given(st.text())
 def test_arbitrary_text(source: str) -> None:
-    result = CLEANER.clean(source, format="text")
-    assert_honest(source, result)
-    assert CLEANER.clean(result.text, format="text").text == result.text
+    assert_cleans_honestly_to_itself(source)
 
 
 @SETTINGS

@@ -1,0 +1,186 @@
+"""Hard-wrapped text: tell it from text with one paragraph per line, and find its paragraphs.
+
+Terminal browsers' dumps (lynx, w3m), HTML-to-text converters (html2text wraps at 78 columns) and
+tools such as `fmt` break every paragraph into lines of at most a fixed width. Read one line at a
+time, such a paragraph is a row of sentence fragments: the detector takes a paragraph's short last
+line for furniture, duplicate collapse finds a fragment inside another paragraph, and a rule may
+take a fragment that happens to read like a button. So the lines of a wrapped paragraph are joined
+into one block first.
+
+A text is taken as wrapped only on evidence that line-per-paragraph text does not give: many line
+breaks that a greedy wrap at one width explains (the next line's first word would not have fit)
+and that fall mid-sentence (the next line goes on in lower case). The test fires on none of the
+dev split's 176 text dumps, its 88 articles or the seeds; a text it misses is read line by line,
+as before. Scripts without case (Chinese, Japanese) are never taken as wrapped: they break lines
+anywhere, and their lines are read as before.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple
+
+# Widths that wrapping tools use (fmt 75, html2text 78, lynx and w3m 79-80, textwrap 70); wider
+# than this, lines are paragraphs.
+MIN_WIDTH = 40
+MAX_WIDTH = 132
+# Too few lines or breaks are no evidence either way.
+MIN_LINES = 8
+MIN_BREAKS = 4
+# Share of the text's lines that must be wrap breaks: lists and short paragraphs dilute it.
+MIN_BREAK_SHARE = 0.05
+# Share of the breaks that must fall inside a sentence: the line ends with no sentence end and the
+# next starts with a lower-case letter. Paragraph-per-line text ends its lines with a sentence end,
+# and a list of headlines or menu items of about one length starts each with a capital; German
+# wrapped text, whose nouns are capitalised, still has about 0.45.
+MIN_MID_SENTENCE_SHARE = 0.3
+# Trailing white space that the gate's raw lengths may include and a line's own length does not.
+MAX_TRAILING_SPACE = 2
+# Share of the wrapped runs whose last line ends a sentence: a paragraph ends with one, while a
+# list of lines of about one length, each starting in lower case, would be one endless run. (A
+# wrapped menu ends without one: text-all dumps need this low.)
+MIN_ENDED_SHARE = 0.3
+# Blank lines after this share of the lines that end a paragraph (and at least twice): they, not
+# line ends, separate paragraphs. A few blank lines around a menu or a footer do not.
+MIN_BLANK_GAPS = 2
+MIN_BLANK_GAP_SHARE = 0.3
+# A line whose longest word is longer than this (an address) went past the width because the word
+# could not be broken: it tells nothing about the width.
+MAX_WORD = 30
+# Paragraph-per-line text with a few lines over MAX_WIDTH is not wrapped; a wrapped text may hold a
+# few (an unbreakable address, a preformatted line).
+MAX_OVERLONG_SHARE = 0.05
+SENTENCE_ENDS = (".", "!", "?", ":", ";", '"', "”", "’", "»", ")", "…", "。", "！", "？")
+# A list item starts a paragraph of its own even right after a full line.
+LIST_ITEM = re.compile(r"\s*(?:[-*+•·▪◦‣]|\d{1,3}[.)]|[a-zA-Z][.)])\s")
+# `well-` at a line's end and `known` at the next line's start were one word.
+HYPHEN_BREAK = re.compile(r"\w-\Z")
+
+
+def wrap_width(lines: Sequence[str]) -> int | None:
+    """The width `lines` (a text's lines, without their line ends) were wrapped at, or None when
+    they are not hard-wrapped."""
+    # Every text takes this test, most of them with a paragraph per line: C-level maps, no loop,
+    # and the first look at lengths as they are (trailing white space is rare).
+    raw = sorted(map(len, lines))
+    content = len(raw) - raw.count(0)
+    if content < MIN_LINES or len(raw) - bisect.bisect_right(raw, MAX_WIDTH) > MAX_OVERLONG_SHARE * content:
+        return None
+    lengths = _lengths(lines)
+    content = len(lengths) - lengths.count(0)
+    width = _width(lines, lengths)
+    # Too few lines long enough to be broken by the wrap to hold enough breaks.
+    if width is None or _count_between(raw, width - MAX_WORD, width) < max(MIN_BREAKS, MIN_BREAK_SHARE * content):
+        return None
+    breaks = mid_sentence = ends = ended = 0
+    previous = -2
+    for line, index in _breaks(lines, lengths, width):
+        breaks += 1
+        following = lines[index + 1]
+        mid_sentence += not line.rstrip().endswith(SENTENCE_ENDS) and following.lstrip()[:1].islower()
+        if index != previous + 1 and previous >= 0:  # the run before ended at its last line
+            ends, ended = ends + 1, ended + lines[previous + 1].rstrip().endswith(SENTENCE_ENDS)
+        previous = index
+    if previous >= 0:
+        ends, ended = ends + 1, ended + lines[previous + 1].rstrip().endswith(SENTENCE_ENDS)
+    if breaks < MIN_BREAKS or breaks < MIN_BREAK_SHARE * content:
+        return None
+    if mid_sentence < MIN_MID_SENTENCE_SHARE * breaks or ended < MIN_ENDED_SHARE * ends:
+        return None
+    return width
+
+
+class Wrap(NamedTuple):
+    """How a hard-wrapped text was read (the manifest records it, so that its reading can be repeated)."""
+
+    width: int
+    # Paragraphs end only at blank lines; else a full line that ends a sentence before a capital
+    # ends one too.
+    blank_lines_separate: bool
+
+    def as_dict(self) -> dict[str, int | bool]:
+        return self._asdict()
+
+
+def detect_wrap(lines: Sequence[str]) -> Wrap | None:
+    """How `lines` (a text's lines, without their line ends) were wrapped; None when they were not.
+
+    Where blank lines follow a good share of the lines that end a paragraph, they alone separate
+    paragraphs. Where they do not, a full line that ends a sentence before a capital may also end
+    a paragraph, and is taken to: a paragraph cut at a sentence end loses less than two run
+    together."""
+    width = wrap_width(lines)
+    if width is None:
+        return None
+    lengths = _lengths(lines)
+    ends = len(lengths) - lengths.count(0) - sum(1 for _ in _breaks(lines, lengths, width))
+    gaps = _blank_gaps(lengths)
+    return Wrap(width, gaps >= MIN_BLANK_GAPS and gaps >= MIN_BLANK_GAP_SHARE * ends)
+
+
+def joins_next(lines: Sequence[str], wrap: Wrap) -> list[bool]:
+    """For each line, whether the wrap broke it there: it and the next line are one paragraph."""
+    joined = [False] * len(lines)
+    for line, index in _breaks(lines, _lengths(lines), wrap.width):
+        joined[index] = wrap.blank_lines_separate or not (
+            line.rstrip().endswith(SENTENCE_ENDS) and lines[index + 1].lstrip()[:1].isupper())
+    return joined
+
+
+def join_lines(lines: Sequence[str]) -> str:
+    """The lines of one wrapped paragraph as one line: a space at each break, none after a word's
+    hyphen (`well-` + `known`)."""
+    joined = lines[0].strip()
+    for line in lines[1:]:
+        line = line.strip()
+        joined += line if HYPHEN_BREAK.search(joined) and line[:1].isalpha() else " " + line
+    return joined
+
+
+def _count_between(ordered: list[int], low: int, high: int) -> int:
+    """How many of the sorted `ordered` lie in [low, high] (raw lengths: trailing space counted)."""
+    return bisect.bisect_right(ordered, high + MAX_TRAILING_SPACE) - bisect.bisect_left(ordered, low)
+
+
+def _lengths(lines: Sequence[str]) -> list[int]:
+    return list(map(len, map(str.rstrip, lines)))
+
+
+def _width(lines: Sequence[str], lengths: list[int]) -> int | None:
+    """The longest line of two words or more that no unbreakable word made long."""
+    for index in sorted(range(len(lines)), key=lengths.__getitem__, reverse=True):
+        length = lengths[index]
+        if length > MAX_WIDTH:
+            continue
+        if length < MIN_WIDTH:
+            return None
+        words = lines[index].split()
+        if len(words) > 1 and max(map(len, words)) <= MAX_WORD:
+            return length
+    return None
+
+
+def _blank_gaps(lengths: Sequence[int]) -> int:
+    """How many runs of blank lines stand between two lines with text."""
+    gaps, seen_text, blank = 0, False, False
+    for length in lengths:
+        if not length:
+            blank = seen_text
+        else:
+            gaps += blank
+            seen_text, blank = True, False
+    return gaps
+
+
+def _breaks(lines: Sequence[str], lengths: Sequence[int], width: int) -> Iterator[tuple[str, int]]:
+    """Each line a greedy wrap at `width` broke: the next line is part of the same paragraph
+    (not blank, not a list item) and its first word (an unbreakable one aside) would not have fit."""
+    shortest = width - MAX_WORD  # a shorter line had room for any breakable word
+    for index, length in enumerate(lengths[:-1]):
+        if shortest <= length <= width:
+            following = lines[index + 1]
+            first = following.split(maxsplit=1)
+            if first and length + 1 + len(first[0]) > width and not LIST_ITEM.match(following):
+                yield lines[index], index

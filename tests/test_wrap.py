@@ -1,0 +1,124 @@
+"""Hard-wrapped text: each wrapped paragraph is one block; text with a paragraph per line is never joined."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import cleaner
+from cleaner.canonical import canonical_paragraph
+from cleaner.document import text_blocks
+from cleaner.wrap import join_lines, wrap_width
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = [
+    "The city council voted on Tuesday evening to close the old river bridge to all traffic, after "
+    "engineers found that two of its main cables had corroded far beyond what last year's inspection "
+    "had shown, and that the deck could no longer carry the weight of buses and delivery lorries.",
+    "Residents who cross the bridge every day to reach the hospital and the railway station will have "
+    "to take the ring road instead, which adds about twenty minutes to the journey at rush hour, the "
+    "transport department said in a statement published on its website shortly after the vote.",
+    "The mayor said the decision had not been an easy one, but that the safety of the people who use "
+    "the bridge had to come before every other consideration, including the cost to local shops that "
+    "depend on customers from the other side of the river and the well-known market on Saturdays.",
+    "Work on a replacement is expected to start next spring and to take at least two years, according "
+    "to the council's own estimate, which several members of the opposition called optimistic given "
+    "the delays that held up the construction of the new library and the sports centre last decade.",
+]
+HEAD = ["Home | News | Sport | Business | Culture", "Skip to content"]
+TAIL = ["Share this article", "Facebook", "Twitter", "© 2024 Example Media. All rights reserved."]
+
+
+def wrapped(paragraphs: list[str], width: int, gap: str) -> str:
+    return gap.join(textwrap.fill(p, width) for p in paragraphs)
+
+
+@pytest.mark.parametrize("width", [60, 72, 78, 100])
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
+def test_a_wrapped_article_comes_out_one_paragraph_per_line(width: int, gap: str) -> None:
+    source = "\n".join(HEAD) + "\n\n" + wrapped(ARTICLE, width, gap) + "\n\n" + "\n".join(TAIL) + "\n"
+    found = wrap_width(source.split("\n"))
+    assert found is not None and width - 3 <= found <= width  # the longest line may fall short of the width
+    result = cleaner.clean(source)
+    # The same outcome as the text with a paragraph per line: the article whole, the same furniture gone.
+    assert result.text == cleaner.clean("\n".join(HEAD + ARTICLE + TAIL)).text
+    assert all(paragraph in result.text.split("\n") for paragraph in ARTICLE)
+    assert "Share this article" not in result.text
+    for removal in result.removed:  # the furniture, each removal honest about its source
+        assert removal["text"] == source[removal["start"]:removal["end"]]
+        assert not any(paragraph[:40] in removal["text"].replace("\n", " ") for paragraph in ARTICLE)
+    assert cleaner.clean(result.text).text == result.text
+
+
+def test_each_wrapped_paragraph_is_one_block_spanning_its_lines() -> None:
+    source = wrapped(ARTICLE, 72, "\n\n")
+    blocks = text_blocks(source)
+    assert [b.text for b in blocks] == ARTICLE
+    for block in blocks:
+        assert canonical_paragraph(join_lines(source[block.start:block.end].split("\n"))) == block.text
+    assert source[blocks[0].start:blocks[0].end].count("\n") >= 2
+
+
+def test_crlf_line_ends_and_a_hyphen_at_the_break() -> None:
+    source = wrapped(ARTICLE, 72, "\r\n\r\n").replace("\n", "\r\n").replace("\r\r", "\r")
+    assert [b.text for b in text_blocks(source)] == ARTICLE
+    # textwrap breaks `well-known` after its hyphen at some widths: the word comes back whole.
+    assert join_lines(["the market, well-", "known on Saturdays"]) == "the market, well-known on Saturdays"
+    assert join_lines(["a pause -", "then more"]) == "a pause - then more"
+
+
+def test_list_items_after_a_full_line_start_their_own_paragraph() -> None:
+    items = ["- the first item of the list, which is long enough to wrap onto the next line of text",
+             "- the second item of the list, which is also long enough to wrap onto the next line"]
+    source = wrapped(ARTICLE, 72, "\n\n") + "\n\n" + "\n".join(textwrap.fill(i, 72, subsequent_indent="  ") for i in items)
+    texts = [b.text for b in text_blocks(source)]
+    assert texts[-2:] == items
+
+
+@pytest.mark.parametrize("kind", ["text", "seed"])
+def test_a_paragraph_per_line_is_never_joined(kind: str) -> None:
+    if kind == "seed":
+        sources = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))
+                   if not p.name.endswith(".clean.txt")]
+    else:  # short lines near one length, none ending a sentence: headlines, a menu, a short article
+        headlines = [f"Council {verb} the plan for the new bridge over the river in {place}"
+                     for verb in ("approves", "rejects", "delays", "debates") for place in ("spring", "autumn", "town")]
+        sources = ["\n".join(headlines), "\n".join(headlines + ARTICLE)]
+    for source in sources:
+        assert wrap_width(source.split("\n")) is None
+        assert [b.text for b in text_blocks(source)] == [
+            text for line in source.splitlines() if (text := canonical_paragraph(line))]
+
+
+WORDS = st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyzé"), min_size=1, max_size=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(WORDS, min_size=30, max_size=80), min_size=2, max_size=5),
+       st.integers(min_value=40, max_value=120), st.sampled_from(["\n", "\n\n"]))
+def test_random_wrapped_paragraphs_come_back_whole(paragraphs: list[list[str]], width: int, gap: str) -> None:
+    texts = [" ".join(words) for words in paragraphs]
+    source = wrapped(texts, width, gap)
+    if wrap_width(source.split("\n")) is None:
+        return  # too few breaks to tell: read line by line, as any text
+    blocks = [b.text for b in text_blocks(source)]
+    if gap == "\n\n":
+        assert blocks == texts
+    else:  # a paragraph whose last line is full runs on into the next: no word is lost or moved
+        assert " ".join(blocks) == " ".join(texts)
+
+
+def test_the_manifest_says_how_a_wrapped_text_was_read() -> None:
+    source = wrapped(ARTICLE, 72, "\n\n") + "\n\nShare this article\nFacebook\nTwitter\n"
+    result = cleaner.clean(source)
+    longest = max(map(len, source.splitlines()))  # the width as the text shows it: 72 or just under
+    assert result.manifest["source"]["wrap"] == {"width": longest, "blank_lines_separate": True}
+    assert result.manifest["stats"]["paragraphs_in"] == len(ARTICLE) + 3
+    gapless = cleaner.clean(wrapped(ARTICLE, 72, "\n"))
+    assert gapless.manifest["source"]["wrap"] == {"width": longest, "blank_lines_separate": False}
+    assert "wrap" not in cleaner.clean("\n".join(ARTICLE)).manifest["source"]
+    assert "wrap" not in cleaner.clean(f"<html><body><p>{ARTICLE[0]}</p></body></html>").manifest["source"]
