@@ -347,9 +347,24 @@ def is_fact_box(tail: Sequence[Block], article_chars: int) -> bool:
 
 
 def is_content(block: Block, features: Features) -> bool:
-    """Prose, a row of data or a list item: text the guard counts as what the article may be."""
-    return features.kind in ("prose", "data") or (
-        features.words >= LIST_ITEM_MIN_WORDS and bool(ENUMERATED.match(block.text) or BULLETED.match(block.text)))
+    """Prose, a row of data or a list item: text the guard counts as what the article may be.
+
+    A bulleted line whose every word but the stop words is capitalised (`* Risk & Compliance`,
+    `* Heard on the Street`) is a menu entry, as terminal browsers and HTML-to-text converters
+    print a site's menus: counted as content, menus of a few hundred entries outweighed the
+    article and kept the detector from taking them."""
+    text = block.text
+    if features.kind in ("prose", "data"):
+        return True
+    if features.words < LIST_ITEM_MIN_WORDS:
+        return False
+    return bool(ENUMERATED.match(text)) or (bool(BULLETED.match(text)) and not is_title_cased(text))
+
+
+def is_title_cased(text: str) -> bool:
+    """Every word that is not a stop word starts with a capital (and there is one at least)."""
+    words = [word for word in WORD.findall(text) if word.lower() not in STOP_WORDS and not word.isdigit()]
+    return bool(words) and all(word[0].isupper() for word in words)
 
 
 def article_list_end(kept: Sequence[Block], features: Sequence[Features], last: int) -> int:

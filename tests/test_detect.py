@@ -191,6 +191,20 @@ def test_guard_counts_list_items_as_content() -> None:
     assert detect(blocks).decisions == []
 
 
+def test_bulleted_menus_are_not_content_and_still_go() -> None:
+    # Terminal browsers and HTML-to-text converters print a site's menus as bulleted lists: entries
+    # in title case, more text than the article holds. A list in sentence case is still content.
+    sections = ["Risk & Compliance", "Heard on the Street", "Dow Jones Newswires", "Best of the Web Newsletter"]
+    menus = [f"{bullet} {entry} {n}" for n in range(12) for bullet, entry in zip("*•-*", sections)]
+    blocks = text_blocks("\n".join(menus + [HEADLINE] + PARAGRAPHS + menus))
+    detection = detect(blocks)
+    assert detection.warning is None
+    assert {b.text for b in blocks} - {b.text for b in blocks if b.index in {d.index for d in detection.decisions}} \
+        == {HEADLINE, *PARAGRAPHS}
+    steps = [f"* step {n}: stir the sauce slowly and taste it" for n in range(20)]
+    assert detect(text_blocks("\n".join(steps + ["Share", "Tweet"] + PARAGRAPHS))).decisions == []
+
+
 def test_menus_are_not_content_and_still_go() -> None:
     # Menus are short title-like lines, not data rows or list items: the head and tail cuts stay.
     text = "\n".join(MENU * 3 + [HEADLINE] + PARAGRAPHS + MENU * 3)

@@ -1,0 +1,79 @@
+"""Quality on the text dumps that terminal browsers write: the dev pages through lynx and w3m.
+
+    .venv/bin/python bench/quality_dumps.py [BENCH_DIR] [--tool lynx|w3m ...]
+
+Each dev page (`html/`) is dumped with `lynx -dump -nolist` and `w3m -dump` (Debian's packages
+`lynx` and `w3m`; a tool that is not installed is listed as skipped) into bench/out/dumps/TOOL/,
+made once and reused. Such dumps are hard-wrapped at about 79 columns, indent their paragraphs and
+print a site's menus as bulleted lists: the form of text dump the benchmark's own `text-all/`
+(html-text) does not show. cleaner reads each dump as plain text; jusText and trafilatura get its
+paragraphs one per line (bench/quality_text.py's wrapper), as they read a paragraph per line.
+Scores are bench/metric.py's; pages/s compares rows of one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.metric import DEFAULT_BENCH, Page, gold_of, load_pages, score, unwrapped  # noqa: E402
+from bench.quality_text import TOOLS, table  # noqa: E402
+
+OUT = Path(__file__).resolve().parent / "out" / "dumps"
+COMMANDS = {
+    "lynx": ["lynx", "-dump", "-nolist", "-assume_charset=utf-8", "-display_charset=utf-8"],
+    "w3m": ["w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8"],
+}
+
+
+def dumps(tool: str, pages: list[Page]) -> dict[str, str]:
+    """Each page's dump by `tool`, made once into OUT/tool/."""
+    folder = OUT / tool
+    folder.mkdir(parents=True, exist_ok=True)
+    texts = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        for page in pages:
+            target = folder / f"{page.id}.txt"
+            if not target.exists():
+                html = Path(scratch) / "page.html"
+                html.write_bytes(page.html())
+                dumped = subprocess.run([*COMMANDS[tool], str(html)], capture_output=True, check=True).stdout
+                target.write_bytes(dumped)
+            texts[page.id] = target.read_bytes().decode("utf-8", errors="replace")
+    return texts
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("bench", nargs="?", type=Path, default=DEFAULT_BENCH, help="benchmark folder (default: %(default)s)")
+    parser.add_argument("--tool", choices=tuple(COMMANDS), action="append", help="only this dumper (default: both)")
+    args = parser.parse_args(argv)
+    pages = load_pages(args.bench)
+    gold = gold_of(pages)
+    rows = []
+    for tool in args.tool or COMMANDS:
+        if shutil.which(COMMANDS[tool][0]) is None:
+            print(f"{tool}: not installed, skipped (apt-get install {tool})")
+            continue
+        texts = dumps(tool, pages)
+        for name, make in TOOLS.items():
+            extract = make()
+            reads_lines = name in ("jusText", "trafilatura")
+            started = time.perf_counter()
+            predictions = {page_id: extract(unwrapped(text) if reads_lines else text) for page_id, text in texts.items()}
+            seconds = time.perf_counter() - started
+            rows.append((tool, name, score(predictions, gold), len(texts) / seconds if seconds else float("inf")))
+    if rows:
+        print(table(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
