@@ -1,12 +1,13 @@
-"""Quality on the text dumps that terminal browsers write: the dev pages through lynx and w3m.
+"""Quality on the text dumps that other tools write: the dev pages through lynx, w3m and html2text.
 
-    .venv/bin/python bench/quality_dumps.py [BENCH_DIR] [--tool lynx|w3m ...]
+    .venv/bin/python bench/quality_dumps.py [BENCH_DIR] [--tool lynx|w3m|html2text ...]
 
 Each dev page (`html/`) is dumped with `lynx -dump -nolist` and `w3m -dump` (Debian's packages
-`lynx` and `w3m`; a tool that is not installed is listed as skipped) into bench/out/dumps/TOOL/,
-made once and reused. Such dumps are hard-wrapped at about 79 columns, indent their paragraphs and
-print a site's menus as bulleted lists: the form of text dump the benchmark's own `text-all/`
-(html-text) does not show. cleaner reads each dump as plain text; jusText and trafilatura get its
+`lynx` and `w3m`) and with html2text (Markdown, the bench extra's) into bench/out/dumps/TOOL/,
+made once and reused; a tool that is not installed is listed as skipped. Such dumps are
+hard-wrapped at 78-79 columns; lynx and w3m indent paragraphs and print a site's menus as bulleted
+lists, html2text writes every link and image as Markdown: forms of text dump the benchmark's own
+`text-all/` (html-text) does not show. cleaner reads each dump as plain text; jusText and trafilatura get its
 paragraphs one per line (bench/quality_text.py's wrapper), as they read a paragraph per line.
 Scores are bench/metric.py's; pages/s compares rows of one run.
 """
@@ -14,6 +15,7 @@ Scores are bench/metric.py's; pages/s compares rows of one run.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import shutil
 import subprocess
 import sys
@@ -31,6 +33,23 @@ COMMANDS = {
     "lynx": ["lynx", "-dump", "-nolist", "-assume_charset=utf-8", "-display_charset=utf-8"],
     "w3m": ["w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8"],
 }
+TOOLS_ALL = (*COMMANDS, "html2text")
+
+
+def available(tool: str) -> bool:
+    if tool in COMMANDS:
+        return shutil.which(COMMANDS[tool][0]) is not None
+    return importlib.util.find_spec(tool) is not None
+
+
+def dump(tool: str, page: Page, scratch: Path) -> bytes:
+    if tool == "html2text":
+        import html2text
+
+        return html2text.HTML2Text().handle(page.html().decode("utf-8", errors="replace")).encode("utf-8")
+    html = scratch / "page.html"
+    html.write_bytes(page.html())
+    return subprocess.run([*COMMANDS[tool], str(html)], capture_output=True, check=True).stdout
 
 
 def dumps(tool: str, pages: list[Page]) -> dict[str, str]:
@@ -42,10 +61,7 @@ def dumps(tool: str, pages: list[Page]) -> dict[str, str]:
         for page in pages:
             target = folder / f"{page.id}.txt"
             if not target.exists():
-                html = Path(scratch) / "page.html"
-                html.write_bytes(page.html())
-                dumped = subprocess.run([*COMMANDS[tool], str(html)], capture_output=True, check=True).stdout
-                target.write_bytes(dumped)
+                target.write_bytes(dump(tool, page, Path(scratch)))
             texts[page.id] = target.read_bytes().decode("utf-8", errors="replace")
     return texts
 
@@ -53,14 +69,14 @@ def dumps(tool: str, pages: list[Page]) -> dict[str, str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("bench", nargs="?", type=Path, default=DEFAULT_BENCH, help="benchmark folder (default: %(default)s)")
-    parser.add_argument("--tool", choices=tuple(COMMANDS), action="append", help="only this dumper (default: both)")
+    parser.add_argument("--tool", choices=TOOLS_ALL, action="append", help="only this dumper (default: all)")
     args = parser.parse_args(argv)
     pages = load_pages(args.bench)
     gold = gold_of(pages)
     rows = []
-    for tool in args.tool or COMMANDS:
-        if shutil.which(COMMANDS[tool][0]) is None:
-            print(f"{tool}: not installed, skipped (apt-get install {tool})")
+    for tool in args.tool or TOOLS_ALL:
+        if not available(tool):
+            print(f"{tool}: not installed, skipped ({'pip' if tool == 'html2text' else 'apt-get'} install {tool})")
             continue
         texts = dumps(tool, pages)
         for name, make in TOOLS.items():

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
@@ -103,3 +105,41 @@ def _wrapped_blocks(source: str, wrap: Wrap, hidden: bool) -> list[Block]:
             blocks.append(Block(len(blocks), text, spans[first][0], spans[index][1]))
         first = index + 1
     return blocks
+
+
+def strip_spans(source: str, blocks: list[Block], spans: Sequence[tuple[int, int]]) -> list[Block]:
+    """`blocks` with the source `spans` deleted from their text: each block's lines joined again and
+    in canonical form, a block left with nothing goes, the rest numbered anew. A span may cover
+    parts of several blocks, or whole ones.
+
+    The pipeline takes Markdown's markup out of the blocks so; and a manifest's removals taken out
+    of a text's blocks so give its clean text (docs/manifest.md)."""
+    spans = sorted(spans)
+    starts = [start for start, _ in spans]
+    stripped: list[Block] = []
+    for block in blocks:
+        first = max(0, bisect.bisect_right(starts, block.start) - 1)
+        inside = [(max(s, block.start), min(e, block.end)) for s, e in spans[first:bisect.bisect_left(starts, block.end)]
+                  if s < block.end and e > block.start]
+        if not inside:
+            stripped.append(block._replace(index=len(stripped)))
+            continue
+        kept, position = [], block.start
+        for start, end in inside:
+            kept.append(source[position:start])
+            position = end
+        kept.append(source[position:block.end])
+        text = canonical_paragraph(join_lines(LINE_END.split("".join(kept))))
+        if text:
+            stripped.append(Block(len(stripped), text, block.start, block.end))
+    return stripped
+
+
+def within_blocks(blocks: list[Block], spans: Sequence[tuple[int, int]]) -> list[bool]:
+    """For each source span, whether it lies within a single block's span."""
+    starts = [b.start for b in blocks]
+    inside = []
+    for start, end in spans:
+        at = bisect.bisect_right(starts, start) - 1
+        inside.append(at >= 0 and end <= blocks[at].end)
+    return inside

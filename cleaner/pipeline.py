@@ -21,9 +21,10 @@ from .canonical import canonical_text
 from .decode import decode
 from .dedup import DedupMemo, find_duplicates
 from .detect import DetectMemo, apply_detector
-from .document import Block, CleanWarning, read_wrap, text_blocks
+from .document import Block, CleanWarning, read_wrap, strip_spans, text_blocks, within_blocks
 from .engine import RULE_SECONDS_PER_DOCUMENT, Guard, PackMatch, RuleState, apply_pass, match_packs
 from .errors import InputTooLarge, UnreadableInput
+from .markdown import markdown_removals
 from .rules import KINDS, RuleSet, load_rules
 from .prefilter import Prefilter
 from .scan import BlockMatches, RuleScanner
@@ -122,6 +123,8 @@ class Cleaner:
         else:
             wrap = read_wrap(source)
             blocks, metadata, removed, removals, packs = text_blocks(source, wrap), {}, {}, [], None
+            if removals := markdown_removals(source, blocks):
+                blocks = strip_spans(source, blocks, [(r.start, r.end) for r in removals])
         return self._finish(source, data, fmt, encoding, blocks, url, metadata, removed, warnings, removals, packs,
                             wrap=wrap)
 
@@ -157,6 +160,11 @@ class Cleaner:
             state.warnings.append(CleanWarning("empty-input", "the input holds no text"))
         text = canonical_text(b.text for b in kept)
         by_index = {b.index: b for b in blocks}
+        if fmt == "text" and removals:
+            # Markup inside a paragraph that a rule then removed whole goes with the paragraph.
+            gone = [by_index[i] for i in sorted(state.removed)]
+            removals = [r for r, inside in zip(removals, within_blocks(gone, [(r.start, r.end) for r in removals]))
+                        if not inside]
         manifest = manifest_.build(
             source=source,
             source_bytes=data,

@@ -66,7 +66,7 @@ def wrap_width(lines: Sequence[str]) -> int | None:
     # and the first look at lengths as they are (trailing white space is rare).
     raw = sorted(map(len, lines))
     content = len(raw) - raw.count(0)
-    if content < MIN_LINES or len(raw) - bisect.bisect_right(raw, MAX_WIDTH) > MAX_OVERLONG_SHARE * content:
+    if content < MIN_LINES or _overlong(lines, raw, MAX_OVERLONG_SHARE * content):
         return None
     lengths = _lengths(lines)
     content = len(lengths) - lengths.count(0)
@@ -121,9 +121,12 @@ def detect_wrap(lines: Sequence[str]) -> Wrap | None:
 
 
 def joins_next(lines: Sequence[str], wrap: Wrap) -> list[bool]:
-    """For each line, whether the wrap broke it there: it and the next line are one paragraph."""
+    """For each line, whether the wrap broke it there: it and the next line are one paragraph.
+
+    Besides the breaks that tell a wrap (wrap_width), an unbreakable word made one: a line that a
+    long word (an address) made longer than the width, or one before a line that starts with one."""
     joined = [False] * len(lines)
-    for line, index in _breaks(lines, _lengths(lines), wrap.width):
+    for line, index in _breaks(lines, _lengths(lines), wrap.width, unbreakable=True):
         joined[index] = wrap.blank_lines_separate or not (
             line.rstrip().endswith(SENTENCE_ENDS) and lines[index + 1].lstrip()[:1].isupper())
     return joined
@@ -146,6 +149,22 @@ def _count_between(ordered: list[int], low: int, high: int) -> int:
 
 def _lengths(lines: Sequence[str]) -> list[int]:
     return list(map(len, map(str.rstrip, lines)))
+
+
+def _overlong(lines: Sequence[str], ordered: list[int], allowed: float) -> bool:
+    """Whether more than `allowed` lines are over MAX_WIDTH with no unbreakable word to make them
+    so (an address that a wrap could not break, as Markdown's link targets are, is no sign)."""
+    if len(ordered) - bisect.bisect_right(ordered, MAX_WIDTH) <= allowed:
+        return False
+    lengths = list(map(len, lines))
+    found = 0
+    for index in sorted(range(len(lines)), key=lengths.__getitem__, reverse=True):  # longest first, in C
+        if lengths[index] <= MAX_WIDTH:
+            return False
+        found += max(map(len, lines[index].split())) <= MAX_WORD
+        if found > allowed:
+            return True
+    return False
 
 
 def _width(lines: Sequence[str], lengths: list[int]) -> int | None:
@@ -174,13 +193,19 @@ def _blank_gaps(lengths: Sequence[int]) -> int:
     return gaps
 
 
-def _breaks(lines: Sequence[str], lengths: Sequence[int], width: int) -> Iterator[tuple[str, int]]:
+def _breaks(lines: Sequence[str], lengths: Sequence[int], width: int, *,
+            unbreakable: bool = False) -> Iterator[tuple[str, int]]:
     """Each line a greedy wrap at `width` broke: the next line is part of the same paragraph
-    (not blank, not a list item) and its first word (an unbreakable one aside) would not have fit."""
-    shortest = width - MAX_WORD  # a shorter line had room for any breakable word
+    (not blank, not a list item) and its first word would not have fit. Without `unbreakable`,
+    only lines up to the width and words of up to MAX_WORD characters are looked at (enough to
+    tell a wrap, and every text takes that test)."""
+    shortest = 1 if unbreakable else width - MAX_WORD  # a shorter line had room for any breakable word
     for index, length in enumerate(lengths[:-1]):
-        if shortest <= length <= width:
-            following = lines[index + 1]
-            first = following.split(maxsplit=1)
-            if first and length + 1 + len(first[0]) > width and not LIST_ITEM.match(following):
-                yield lines[index], index
+        if length < shortest:
+            continue
+        if length > width and not (unbreakable and max(map(len, lines[index].split())) > MAX_WORD):
+            continue
+        following = lines[index + 1]
+        first = following.split(maxsplit=1)
+        if first and length + 1 + len(first[0]) > width and not LIST_ITEM.match(following):
+            yield lines[index], index

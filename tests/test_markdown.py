@@ -1,0 +1,68 @@
+"""Markdown in plain text: link targets and images go with a rule id each, link texts stay."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+import cleaner
+from cleaner.audit import replay
+from cleaner.document import text_blocks
+from cleaner.markdown import IMAGE_RULE, LINK_RULE, markdown_removals
+
+from bridge_article import ARTICLE as BRIDGE_ARTICLE
+
+ARTICLE = BRIDGE_ARTICLE[:3]  # each of the three gets a link
+
+LINKED = [
+    ARTICLE[0].replace("two of its main cables", "[two of its main cables](https://example.com/news/2024/bridge-cables-report)"),
+    ARTICLE[1].replace("in a statement", "in [a statement](https://example.com/transport/statement \"Statement\")"),
+    ARTICLE[2].replace("the well-known market", "the [well-known market](/markets/saturday-market_(old-town))"),
+]
+IMAGES = ["![The old bridge at dusk](https://example.com/img/old-bridge-dusk-1200x800.jpg)",
+          "[![](https://example.com/img/thumb-200x200.jpg)](https://example.com/img/full.jpg)"]
+
+
+@pytest.mark.parametrize("width", [0, 72, 78])
+def test_links_keep_their_text_and_images_go(width: int) -> None:
+    paragraphs = [LINKED[0], IMAGES[0], LINKED[1], IMAGES[1], LINKED[2]]
+    source = "\n\n".join(textwrap.fill(p, width) if width else p for p in paragraphs) + "\n"
+    result = cleaner.clean(source)
+    assert result.text == "\n\n".join(ARTICLE) + "\n"
+    rules = {r["rule"] for r in result.removed}
+    assert rules == {LINK_RULE, IMAGE_RULE}
+    assert all(r["text"] == source[r["start"]:r["end"]] for r in result.removed)
+    assert [r["text"] for r in result.removed if r["rule"] == IMAGE_RULE] == [
+        source[source.index(IMAGES[0][:12]):source.index(IMAGES[0][-12:]) + 12] if width else IMAGES[0],
+        source[source.index(IMAGES[1][:12]):source.index(IMAGES[1][-12:]) + 12] if width else IMAGES[1]]
+    assert replay(source, result.manifest) == result.text
+    assert cleaner.clean(result.text).text == result.text
+
+
+def test_a_few_brackets_before_parentheses_are_prose() -> None:
+    source = "\n".join([ARTICLE[0], "The index [2024 edition](/) ranks the city 12th.", ARTICLE[1]])
+    assert markdown_removals(source, text_blocks(source)) == []
+    assert cleaner.clean(source).removed == []
+
+
+def test_a_paragraph_a_rule_removes_takes_its_links_with_it() -> None:
+    menu = "[Share on Facebook](https://facebook.com/share) [Share on Twitter](https://twitter.com/share)"
+    source = "\n\n".join([LINKED[0], LINKED[1], "Share this article", menu, LINKED[2]])
+    result = cleaner.clean(source)
+    assert result.text == "\n\n".join(ARTICLE) + "\n"
+    spans = [(r["start"], r["end"]) for r in result.removed]
+    assert all(end <= start for (_, end), (start, _) in zip(spans, spans[1:])), "no removal overlaps another"
+    menu_start = source.index(menu)
+    assert not any(menu_start < start < menu_start + len(menu) for start, _ in spans), "the menu goes as one span"
+    assert replay(source, result.manifest) == result.text
+
+
+def test_a_link_that_a_line_break_splits_between_two_paragraphs_stays() -> None:
+    # Read a paragraph per line, a link whose address goes on on the next line lies in two
+    # paragraphs: its markup is left rather than one span removed across both.
+    source = "\n".join([LINKED[0], LINKED[1], "Read [the full report](https://example.com/reports/bridge-",
+                        "cables-2024) on the council's website.", LINKED[2]])
+    result = cleaner.clean(source)
+    assert "[the full report](https://example.com/reports/bridge-" in result.text
+    assert replay(source, result.manifest) == result.text
