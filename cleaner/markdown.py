@@ -5,12 +5,14 @@ keep every link as `[text](https://...)` and every image as `![alt](https://...)
 has hundreds of links, so most of such a dump's words are addresses: on the dev pages through
 html2text, no cleaning scores precision 0.29. The link's text is the page's text and stays; its
 target, its brackets and images are markup, removed with a rule id of their own (LINK_RULE,
-IMAGE_RULE) like any other removal. A text is read as Markdown only when it holds MIN_LINKS such
+IMAGE_RULE) like any other removal, and so are a heading's marks and emphasis marks (rules read
+`## Related Articles` as `Related Articles`). A text is read as Markdown only when it holds MIN_LINKS such
 links or images at least, so a bracket followed by a parenthesis in plain prose is left alone.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .document import Block, within_blocks
@@ -18,6 +20,8 @@ from .manifest import Removal
 
 LINK_RULE = "markdown.link"  # a link's brackets and target; its text stays
 IMAGE_RULE = "markdown.image"  # an image, or an image that is a link, whole
+HEADING_RULE = "markdown.heading"  # a heading's `#` marks
+EMPHASIS_RULE = "markdown.emphasis"  # `**`, `__`, `*` or `_` around emphasised words
 MIN_LINKS = 3
 # A link's text or an image's alt text: no brackets, no blank line (a wrapped dump breaks lines
 # inside it, never paragraphs).
@@ -27,6 +31,13 @@ TEXT = r"(?:[^\[\]\n]|\n(?![ \t]*\n)){0,1000}"
 TARGET = r"\((?:https?://|www\.|/|#|mailto:|data:|\.\.?/)(?:[^()\n]|\([^()\n]{0,300}\)|\n(?![ \t]*\n)){0,2000}\)"
 IMAGE = rf"!\[{TEXT}\]{TARGET}"
 MARKUP = re.compile(rf"(?P<image>\[{IMAGE}\]{TARGET}|{IMAGE})|\[(?P<text>{TEXT})\]{TARGET}")
+# A heading's marks (`## `), and emphasis around words on one line (`**bold**`, `_em_`): marks
+# that touch no word character outside, and no white space inside (`2 * 3 * 4`, `snake_case` and
+# a footnote's `*` are no emphasis).
+FORMATTING = re.compile(
+    r"(?m)^[ \t]{0,3}(?P<heading>#{1,6}[ \t]+)(?=\S)"
+    r"|(?<![\w*\\])(?P<open>\*\*|__|\*|_)(?=[^\s*_])[^\n]{0,300}?(?<=[^\s*_\\])(?P<close>(?P=open))(?![\w*])"
+)
 
 
 def markdown_removals(source: str, blocks: list[Block]) -> list[Removal]:
@@ -41,12 +52,24 @@ def markdown_removals(source: str, blocks: list[Block]) -> list[Removal]:
     if len(matches) < MIN_LINKS:
         return []
     removals: list[Removal] = []
+    links: list[tuple[int, int]] = []  # what links and images span: no other markup is looked for there
     for match, inside in zip(matches, within_blocks(blocks, [match.span() for match in matches])):
         if not inside:
             continue
+        links.append(match.span())
         if match.group("image") is not None or not match.group("text").strip():
             removals.append(Removal(IMAGE_RULE if match.group("image") else LINK_RULE, match.start(), match.end()))
         else:  # `[` before the text, `](target)` after it
             removals.append(Removal(LINK_RULE, match.start(), match.start() + 1))
             removals.append(Removal(LINK_RULE, match.end("text"), match.end()))
-    return removals
+    starts = [start for start, _ in links]
+    for match in FORMATTING.finditer(source):
+        at = bisect.bisect_right(starts, match.start()) - 1
+        if at >= 0 and match.start() < links[at][1] or at + 1 < len(links) and links[at + 1][0] < match.end():
+            continue  # inside a link's address, or around one: `_` and `*` are the address's own
+        if match.group("heading") is not None:
+            removals.append(Removal(HEADING_RULE, *match.span("heading")))
+        else:
+            removals.append(Removal(EMPHASIS_RULE, *match.span("open")))
+            removals.append(Removal(EMPHASIS_RULE, *match.span("close")))
+    return sorted(removals, key=lambda r: r.start)

@@ -9,7 +9,7 @@ import pytest
 import cleaner
 from cleaner.audit import replay
 from cleaner.document import text_blocks
-from cleaner.markdown import IMAGE_RULE, LINK_RULE, markdown_removals
+from cleaner.markdown import EMPHASIS_RULE, HEADING_RULE, IMAGE_RULE, LINK_RULE, markdown_removals
 
 from bridge_article import ARTICLE as BRIDGE_ARTICLE
 
@@ -66,3 +66,21 @@ def test_a_link_that_a_line_break_splits_between_two_paragraphs_stays() -> None:
     result = cleaner.clean(source)
     assert "[the full report](https://example.com/reports/bridge-" in result.text
     assert replay(source, result.manifest) == result.text
+
+
+def test_headings_and_emphasis_lose_their_marks_and_rules_then_read_the_text() -> None:
+    paragraphs = [f"## {'Old bridge closes'}", LINKED[0], f"**{ARTICLE[1][:40]}**{ARTICLE[1][40:]}", LINKED[2],
+                  "## Related Articles", "[Council approves the budget](/news/budget)", "[New bridge opens](/news/bridge)"]
+    source = "\n\n".join(paragraphs) + "\n"
+    result = cleaner.clean(source)
+    assert result.text == "\n\n".join(["Old bridge closes", *ARTICLE]) + "\n"
+    rules = [r["rule"] for r in result.removed]
+    assert {HEADING_RULE, EMPHASIS_RULE, LINK_RULE} <= set(rules)
+    assert "related.list" in rules  # `## Related Articles` read as `Related Articles`
+    assert replay(source, result.manifest) == result.text
+
+
+def test_stars_and_underscores_that_are_no_emphasis_stay() -> None:
+    text = "Multiply 2 * 3 * 4, call snake_case_name, see [the file](https://example.com/a_b_c) and note*."
+    source = "\n\n".join([LINKED[0], text, LINKED[1], LINKED[2]])
+    assert [r for r in markdown_removals(source, text_blocks(source)) if r.rule == EMPHASIS_RULE] == []

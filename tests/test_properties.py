@@ -49,10 +49,15 @@ MARKDOWN_LINES = st.one_of(
     PARAGRAPHS,
     st.sampled_from(SENTENCES).map(lambda s: s.replace(" the ", " [the ceasefire](https://example.com/news/cease-fire-holds) ", 1)),
     st.sampled_from(["![A photo](https://example.com/img/photo-1.jpg)", "[![](https://example.com/a.png)](https://example.com/a)",
-                     "[Home](/) [News](/news) [Sport](/sport)", "[](https://example.com/empty)", "Text [with](#anchor) (parens)"]),
+                     "[Home](/) [News](/news) [Sport](/sport)", "[](https://example.com/empty)", "Text [with](#anchor) (parens)",
+                     "## Related Articles", "**Bold** words, _emphasis_ and 2 * 3 * 4 in snake_case_name",
+                     "**[A bold link](https://example.com/a_b_c)**", "_Eat every 2–3 hours_", "# ", "*"]),
 )
-MARKDOWN_DOCUMENTS = st.tuples(st.lists(MARKDOWN_LINES, min_size=3, max_size=12), st.sampled_from([0, 50, 78])).map(
-    lambda drawn: "\n\n".join(textwrap.fill(line, drawn[1]) if drawn[1] else line for line in drawn[0]))
+MARKDOWN_MENU = "[Home](/) [News](/news) [Sport](/sport)"  # three links: the text is read as Markdown
+MARKDOWN_DOCUMENTS = st.tuples(st.lists(MARKDOWN_LINES, min_size=3, max_size=12), st.sampled_from([0, 50, 78]),
+                               st.integers(min_value=0, max_value=12)).map(
+    lambda drawn: "\n\n".join(textwrap.fill(line, drawn[1]) if drawn[1] else line
+                               for line in drawn[0][:drawn[2]] + [MARKDOWN_MENU] + drawn[0][drawn[2]:]))
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
