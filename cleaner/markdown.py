@@ -31,13 +31,14 @@ TEXT = r"(?:[^\[\]\n]|\n(?![ \t]*\n)){0,1000}"
 TARGET = r"\((?:https?://|www\.|/|#|mailto:|data:|\.\.?/)(?:[^()\n]|\([^()\n]{0,300}\)|\n(?![ \t]*\n)){0,2000}\)"
 IMAGE = rf"!\[{TEXT}\]{TARGET}"
 MARKUP = re.compile(rf"(?P<image>\[{IMAGE}\]{TARGET}|{IMAGE})|\[(?P<text>{TEXT})\]{TARGET}")
-# A heading's marks (`## `), and emphasis around words on one line (`**bold**`, `_em_`): marks
-# that touch no word character outside, and no white space inside (`2 * 3 * 4`, `snake_case` and
-# a footnote's `*` are no emphasis).
-FORMATTING = re.compile(
-    r"(?m)^[ \t]{0,3}(?P<heading>#{1,6}[ \t]+)(?=\S)"
-    r"|(?<![\w*\\])(?P<open>\*\*|__|\*|_)(?=[^\s*_])[^\n]{0,300}?(?<=[^\s*_\\])(?P<close>(?P=open))(?![\w*])"
-)
+# A heading's marks (`## `) at a line's start.
+HEADING = re.compile(r"(?m)^[ \t]{0,3}(?P<open>#{1,6}[ \t]+)(?=\S)")
+# Emphasis around words on one line (`**bold**`, `_em_`): marks that touch no word character
+# outside and no white space inside (`2 * 3 * 4`, `snake_case` and a footnote's `*` are no
+# emphasis). What is inside holds no mark of its kind, so each try ends at the next mark: linear
+# time on any line.
+EMPHASIS = [re.compile(rf"(?<![\w{m}\\])(?P<open>{m}{m}?)(?=[^\s{m}])[^{m}\n]{{0,300}}(?<=[^\s{m}\\])(?P<close>(?P=open))(?![\w{m}])")
+            for m in (r"\*", "_")]
 
 
 def markdown_removals(source: str, blocks: list[Block]) -> list[Removal]:
@@ -63,13 +64,10 @@ def markdown_removals(source: str, blocks: list[Block]) -> list[Removal]:
             removals.append(Removal(LINK_RULE, match.start(), match.start() + 1))
             removals.append(Removal(LINK_RULE, match.end("text"), match.end()))
     starts = [start for start, _ in links]
-    for match in FORMATTING.finditer(source):
-        at = bisect.bisect_right(starts, match.start()) - 1
-        if at >= 0 and match.start() < links[at][1] or at + 1 < len(links) and links[at + 1][0] < match.end():
-            continue  # inside a link's address, or around one: `_` and `*` are the address's own
-        if match.group("heading") is not None:
-            removals.append(Removal(HEADING_RULE, *match.span("heading")))
-        else:
-            removals.append(Removal(EMPHASIS_RULE, *match.span("open")))
-            removals.append(Removal(EMPHASIS_RULE, *match.span("close")))
+    for pattern, rule in ((HEADING, HEADING_RULE), *((emphasis, EMPHASIS_RULE) for emphasis in EMPHASIS)):
+        for match in pattern.finditer(source):
+            at = bisect.bisect_right(starts, match.start()) - 1
+            if at >= 0 and match.start() < links[at][1] or at + 1 < len(links) and links[at + 1][0] < match.end():
+                continue  # inside a link's address, or around one: `_` and `*` are the address's own
+            removals += [Removal(rule, *match.span(group)) for group in ("open", "close") if group in pattern.groupindex]
     return sorted(removals, key=lambda r: r.start)
