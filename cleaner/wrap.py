@@ -18,6 +18,7 @@ anywhere, and their lines are read as before.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
@@ -156,12 +157,11 @@ def _overlong(lines: Sequence[str], ordered: list[int], allowed: float) -> bool:
     so (an address that a wrap could not break, as Markdown's link targets are, is no sign)."""
     if len(ordered) - bisect.bisect_right(ordered, MAX_WIDTH) <= allowed:
         return False
-    lengths = list(map(len, lines))
     found = 0
-    for index in sorted(range(len(lines)), key=lengths.__getitem__, reverse=True):  # longest first, in C
-        if lengths[index] <= MAX_WIDTH:
-            return False
-        found += max(map(len, lines[index].split())) <= MAX_WORD
+    # The long lines alone, picked out in C: text with a paragraph per line settles after a few.
+    for line in itertools.compress(lines, map(MAX_WIDTH.__lt__, map(len, lines))):
+        # Only an address makes a word that long: a line without a slash is long by its words.
+        found += "/" not in line or max(map(len, line.split())) <= MAX_WORD
         if found > allowed:
             return True
     return False
