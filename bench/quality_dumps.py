@@ -1,8 +1,9 @@
 """Quality on the text dumps that other tools write: the dev pages through lynx, w3m and html2text.
 
-    .venv/bin/python bench/quality_dumps.py [BENCH_DIR] [--tool lynx|w3m|html2text ...]
+    .venv/bin/python bench/quality_dumps.py [BENCH_DIR] [--tool lynx|lynx-nolist|w3m|html2text ...]
 
-Each dev page (`html/`) is dumped with `lynx -dump -nolist` and `w3m -dump` (Debian's packages
+Each dev page (`html/`) is dumped with `lynx -dump` (with and without its numbered links and
+their list of addresses, `-nolist`) and `w3m -dump` (Debian's packages
 `lynx` and `w3m`) and with html2text (Markdown, the bench extra's) into bench/out/dumps/TOOL/,
 made once and reused; a tool that is not installed is listed as skipped. Such dumps are
 hard-wrapped at 78-79 columns; lynx and w3m indent paragraphs and print a site's menus as bulleted
@@ -30,7 +31,9 @@ from bench.quality_text import TOOLS, table  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out" / "dumps"
 COMMANDS = {
-    "lynx": ["lynx", "-dump", "-nolist", "-assume_charset=utf-8", "-display_charset=utf-8"],
+    # `lynx -dump` numbers each link in the text (`[27]electric`) and lists the addresses after it.
+    "lynx": ["lynx", "-dump", "-assume_charset=utf-8", "-display_charset=utf-8"],
+    "lynx-nolist": ["lynx", "-dump", "-nolist", "-assume_charset=utf-8", "-display_charset=utf-8"],
     "w3m": ["w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8"],
 }
 TOOLS_ALL = (*COMMANDS, "html2text")

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 # A block this long is prose: it anchors the article body that `head` and `tail` are measured from.
 PROSE_MIN_CHARS = 80
+# ... holding this many spaces at least, if it is ASCII: 80 characters of prose have a dozen.
+PROSE_MIN_SPACES = 4
 # The fewest characters that can read as PROSE_MIN_CHARS: all of them Chinese or Japanese.
 CJK_PROSE_MIN_CHARS = -(-PROSE_MIN_CHARS // CJK_CHAR_WIDTH)
 # No single rule may remove more than this share of the document's prose; past it the rule is
@@ -93,8 +95,10 @@ def is_prose(block: Block) -> bool:
     text = block.text
     # Hot (77,000 calls a pass over the text-all dumps): most blocks are decided by their length, or
     # as ASCII, without a call.
-    return len(text) >= PROSE_MIN_CHARS or (
-        len(text) >= CJK_PROSE_MIN_CHARS and not text.isascii() and reading_width(text) >= PROSE_MIN_CHARS)
+    if len(text) >= PROSE_MIN_CHARS:
+        # An address or a run of code is long without words (`274. https://web.whatsapp.com/...`).
+        return text.count(" ") >= PROSE_MIN_SPACES or not text.isascii()
+    return len(text) >= CJK_PROSE_MIN_CHARS and not text.isascii() and reading_width(text) >= PROSE_MIN_CHARS
 
 
 @dataclass(frozen=True)

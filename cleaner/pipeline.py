@@ -24,6 +24,7 @@ from .detect import DetectMemo, apply_detector
 from .document import Block, CleanWarning, read_wrap, strip_spans, text_blocks, within_blocks
 from .engine import RULE_SECONDS_PER_DOCUMENT, Guard, PackMatch, RuleState, apply_pass, match_packs
 from .errors import InputTooLarge, UnreadableInput
+from .link_numbers import link_number_removals
 from .markdown import markdown_removals
 from .rules import KINDS, RuleSet, load_rules
 from .prefilter import Prefilter
@@ -123,7 +124,8 @@ class Cleaner:
         else:
             wrap = read_wrap(source)
             blocks, metadata, removed, removals, packs = text_blocks(source, wrap), {}, {}, [], None
-            if removals := markdown_removals(source, blocks):
+            # Markup inside paragraphs: a text is Markdown or a lynx dump, never both.
+            if removals := markdown_removals(source, blocks) or link_number_removals(source, blocks):
                 blocks = strip_spans(source, blocks, [(r.start, r.end) for r in removals])
         return self._finish(source, data, fmt, encoding, blocks, url, metadata, removed, warnings, removals, packs,
                             wrap=wrap)

@@ -30,8 +30,9 @@ MAX_WIDTH = 132
 # Too few lines or breaks are no evidence either way.
 MIN_LINES = 8
 MIN_BREAKS = 4
-# Share of the text's lines that must be wrap breaks: lists and short paragraphs dilute it.
-MIN_BREAK_SHARE = 0.05
+# Share of the text's lines that must be wrap breaks: menus, lists and short paragraphs dilute it (a
+# news page in a terminal dump may hold a short article among hundreds of menu lines).
+MIN_BREAK_SHARE = 0.01
 # Share of the breaks that must fall inside a sentence: the line ends with no sentence end and the
 # next starts with a lower-case letter. Paragraph-per-line text ends its lines with a sentence end,
 # and a list of headlines or menu items of about one length starts each with a capital; German
