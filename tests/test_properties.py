@@ -58,6 +58,16 @@ MARKDOWN_DOCUMENTS = st.tuples(st.lists(MARKDOWN_LINES, min_size=3, max_size=12)
                                st.integers(min_value=0, max_value=12)).map(
     lambda drawn: "\n\n".join(textwrap.fill(line, drawn[1]) if drawn[1] else line
                                for line in drawn[0][:drawn[2]] + [MARKDOWN_MENU] + drawn[0][drawn[2]:]))
+# lynx dumps: link numbers glued to words, citation marks after them, the list of addresses at the end.
+LYNX_LINES = st.one_of(
+    PARAGRAPHS,
+    st.tuples(st.sampled_from(SENTENCES), st.integers(min_value=1, max_value=999)).map(
+        lambda drawn: drawn[0].replace(" the ", f" the [{drawn[1]}]", 1)),
+    st.sampled_from(["A fact.[12] Another fact.", "[3]Home [4]News [5]Sport", "   12. https://www.example.com/a",
+                     "References", "[IMG]", "IFRAME: https://www.youtube.com/embed/x"]),
+)
+LYNX_DOCUMENTS = st.tuples(st.lists(LYNX_LINES, min_size=3, max_size=14), st.sampled_from([0, 74])).map(
+    lambda drawn: "\n\n".join(textwrap.fill(line, drawn[1]) if drawn[1] else line for line in drawn[0]))
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -92,6 +102,12 @@ def test_hard_wrapped_documents(source: str) -> None:
 @SETTINGS
 @given(MARKDOWN_DOCUMENTS)
 def test_markdown_documents(source: str) -> None:
+    assert_cleans_honestly_to_itself(source)
+
+
+@SETTINGS
+@given(LYNX_DOCUMENTS)
+def test_lynx_dumps(source: str) -> None:
     assert_cleans_honestly_to_itself(source)
 
 
