@@ -180,15 +180,22 @@ def _postings(folded: dict[int, _Folded | None], pairs: set[Pair]) -> dict[Pair,
     return postings
 
 
-def find_duplicates(blocks: Sequence[Block], memo: DedupMemo | None = None) -> list[Duplicate]:
+def find_duplicates(blocks: Sequence[Block], memo: DedupMemo | None = None, *,
+                    keep_forms: bool = True) -> list[Duplicate]:
     """Duplicates among `blocks` (the blocks still kept), in the order of the block that goes.
 
-    `memo` carries what earlier calls on the same document's blocks computed."""
+    `memo` carries what earlier calls on the same document's blocks computed. `keep_forms=False`
+    also counts the copies of a repeated form's labels (which stay) as copies: the guard's measure
+    of the article, which a form's repeats do not make longer."""
     memo = memo or DedupMemo.of(blocks)
     asked = tuple(b.index for b in blocks)
     if asked not in memo.found:  # the same blocks again (a pass that removed nothing): the same answer
         memo.found[asked] = _find_duplicates(blocks, memo)
-    return list(memo.found[asked])
+    found = memo.found[asked]
+    if keep_forms:
+        labels = form_labels(found)
+        found = [d for d in found if d.kept not in labels]
+    return list(found)
 
 
 def _find_duplicates(blocks: Sequence[Block], memo: DedupMemo) -> list[Duplicate]:
@@ -226,8 +233,7 @@ def _find_duplicates(blocks: Sequence[Block], memo: DedupMemo) -> list[Duplicate
             _remember(current, exact, seen, postings)
         else:
             duplicates[block.index] = Duplicate(block.index, other.block.index, rule, similarity)
-    labels = form_labels(list(duplicates.values()))
-    return sorted((d for d in duplicates.values() if d.kept not in labels), key=lambda d: d.index)
+    return sorted(duplicates.values(), key=lambda d: d.index)
 
 
 def form_labels(duplicates: Sequence[Duplicate]) -> set[int]:

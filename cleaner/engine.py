@@ -118,7 +118,7 @@ class Guard:
     def for_blocks(cls, blocks: Sequence[Block], memo: DedupMemo | None = None) -> Guard:
         from .dedup import find_duplicates
 
-        copies = {d.index for d in find_duplicates(blocks, memo)}
+        copies = {d.index for d in find_duplicates(blocks, memo, keep_forms=False)}
         originals = [b for b in blocks if b.index not in copies]
         prose = [b for b in originals if is_prose(b)] or originals
         return cls(sum(len(b.text) for b in prose), frozenset(b.index for b in prose))

@@ -72,3 +72,17 @@ def test_a_page_that_is_only_a_bot_check_keeps_its_text_and_says_so() -> None:
     result = cleaner.clean(document)
     assert paragraphs_of(result.text) == document.split("\n")
     assert [w["rule"] for w in result.warnings if w["code"] == "guard"] == ["captcha.prompt"]
+
+
+def test_the_guard_does_not_count_a_forms_repeats_as_more_article() -> None:
+    # Two passages that take turns three times each read as a form's labels, and duplicate collapse
+    # keeps them; the guard's measure of the article must still count each only once. When it
+    # counted every repeat, it kept the comment thread at the end the first time (half the prose)
+    # and let it go on a second cleaning, once a repeat had left: cleaning was not idempotent.
+    one = "The ministry said on Tuesday that the ceasefire would hold for another day, officials confirmed."
+    two = f"{one} {one}"
+    lead = f"{one} Residents described long queues at the checkpoints, where soldiers searched every single car."
+    source = "\n\n".join([lead, two, one, "Related News", "Notify of", two, one, "Notify of", two])
+    result = cleaner.clean(source)
+    assert cleaner.clean(result.text).text == result.text
+    assert result.warnings == []

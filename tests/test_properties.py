@@ -38,9 +38,12 @@ DOCUMENTS = st.lists(LINES, max_size=30).flatmap(
     lambda lines: st.sampled_from(["\n", "\n\n", "\r\n"]).map(lambda sep: sep.join(lines))
 )
 # The same lines hard-wrapped, as terminal browsers and HTML-to-text converters write them.
-# Paragraphs of a few sentences, the lines around an article, and text of any kind between.
-PARAGRAPHS = st.one_of(st.lists(st.sampled_from(SENTENCES), min_size=2, max_size=4).map(" ".join), LINES)
-WRAPPED_DOCUMENTS = st.tuples(st.lists(PARAGRAPHS, min_size=3, max_size=12), st.integers(min_value=40, max_value=90),
+# The paragraphs of the wrapped, Markdown and lynx documents: a sentence each (long enough to wrap
+# at these widths), the lines around an article, and text of any kind. Paragraphs that recombine the
+# same few sentences (`A B`, `B A`, `A C`) are left out: such a document can still settle differently
+# a second time (docs/design.md, "The guard counts a form's repeats once").
+PARAGRAPHS = st.one_of(st.sampled_from(SENTENCES), st.sampled_from(SENTENCES[:3]), LINES)  # prose most of the time
+WRAPPED_DOCUMENTS = st.tuples(st.lists(PARAGRAPHS, min_size=4, max_size=20), st.integers(min_value=40, max_value=90),
                               st.sampled_from(["\n", "\n\n"])).map(
     lambda drawn: drawn[2].join(textwrap.fill(line, drawn[1]) for line in drawn[0]))
 # Markdown, as converters and crawlers write a page: links in the text, images, link-only menus;
