@@ -43,9 +43,12 @@ class Block(NamedTuple):
     end: int
 
 
-def read_wrap(source: str) -> Wrap | None:
-    """How a plain text was hard-wrapped, if it was (cleaner/wrap.py)."""
-    return detect_wrap(_lines(source))
+def read_text(source: str) -> tuple[list[Block], Wrap | None]:
+    """A plain text's blocks, and how it was hard-wrapped if it was (cleaner/wrap.py): its lines
+    split once for both."""
+    lines = _lines(source)
+    wrap = detect_wrap(lines)
+    return _blocks(source, lines, wrap), wrap
 
 
 def text_blocks(source: str, wrap: Wrap | None | Literal["detect"] = "detect") -> list[Block]:
@@ -58,10 +61,12 @@ def text_blocks(source: str, wrap: Wrap | None | Literal["detect"] = "detect") -
     blocks, and dropping them, like joining a wrapped paragraph's lines, is canonical form, not a
     removal.
     """
-    hidden = has_hidden_characters(source)  # one search of the whole text spares two per line
     lines = _lines(source)
-    if wrap == "detect":
-        wrap = detect_wrap(lines)
+    return _blocks(source, lines, detect_wrap(lines) if wrap == "detect" else wrap)
+
+
+def _blocks(source: str, lines: list[str], wrap: Wrap | None) -> list[Block]:
+    hidden = has_hidden_characters(source)  # one search of the whole text spares two per line
     if wrap is not None:
         return _wrapped_blocks(source, wrap, hidden)
     blocks: list[Block] = []

@@ -21,7 +21,7 @@ from .canonical import canonical_text
 from .decode import decode
 from .dedup import DedupMemo, find_duplicates
 from .detect import DetectMemo, apply_detector
-from .document import Block, CleanWarning, read_wrap, strip_spans, text_blocks, within_blocks
+from .document import Block, CleanWarning, read_text, strip_spans, within_blocks
 from .engine import RULE_SECONDS_PER_DOCUMENT, Guard, PackMatch, RuleState, apply_pass, match_packs
 from .errors import InputTooLarge, UnreadableInput
 from .link_numbers import link_number_removals
@@ -122,8 +122,7 @@ class Cleaner:
             blocks, metadata, warnings = extracted.blocks, dict(extracted.metadata), warnings + extracted.warnings
             removed, removals, packs = dict(extracted.removed), extracted.removals, extracted.packs
         else:
-            wrap = read_wrap(source)
-            blocks, metadata, removed, removals, packs = text_blocks(source, wrap), {}, {}, [], None
+            (blocks, wrap), metadata, removed, removals, packs = read_text(source), {}, {}, [], None
             # Markup inside paragraphs: a text is Markdown or a lynx dump, never both.
             if removals := markdown_removals(source, blocks) or link_number_removals(source, blocks):
                 blocks = strip_spans(source, blocks, [(r.start, r.end) for r in removals])

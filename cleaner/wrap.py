@@ -64,6 +64,12 @@ HYPHEN_BREAK = re.compile(r"\w-\Z")
 def wrap_width(lines: Sequence[str]) -> int | None:
     """The width `lines` (a text's lines, without their line ends) were wrapped at, or None when
     they are not hard-wrapped."""
+    evidence = _evidence(lines)
+    return evidence[0] if evidence else None
+
+
+def _evidence(lines: Sequence[str]) -> tuple[int, list[int], int] | None:
+    """The wrap's width, the lines' lengths and how many lines it broke; None for unwrapped text."""
     # Every text takes this test, most of them with a paragraph per line: C-level maps, no loop,
     # and the first look at lengths as they are (trailing white space is rare).
     raw = sorted(map(len, lines))
@@ -91,7 +97,7 @@ def wrap_width(lines: Sequence[str]) -> int | None:
         return None
     if mid_sentence < MIN_MID_SENTENCE_SHARE * breaks or ended < MIN_ENDED_SHARE * ends:
         return None
-    return width
+    return width, lengths, breaks
 
 
 class Wrap(NamedTuple):
@@ -113,11 +119,11 @@ def detect_wrap(lines: Sequence[str]) -> Wrap | None:
     paragraphs. Where they do not, a full line that ends a sentence before a capital may also end
     a paragraph, and is taken to: a paragraph cut at a sentence end loses less than two run
     together."""
-    width = wrap_width(lines)
-    if width is None:
+    evidence = _evidence(lines)
+    if evidence is None:
         return None
-    lengths = _lengths(lines)
-    ends = len(lengths) - lengths.count(0) - sum(1 for _ in _breaks(lines, lengths, width))
+    width, lengths, breaks = evidence
+    ends = len(lengths) - lengths.count(0) - breaks  # lines that end a paragraph or stand alone
     gaps = _blank_gaps(lengths)
     return Wrap(width, gaps >= MIN_BLANK_GAPS and gaps >= MIN_BLANK_GAP_SHARE * ends)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -84,40 +85,19 @@ def assert_honest(source: str, result: cleaner.CleanResult) -> None:
     assert replay(source, result.manifest) == result.text
 
 
-def assert_cleans_honestly_to_itself(source: str) -> None:
+# Lines of text and furniture; the same hard-wrapped; Markdown; lynx dumps; any text at all.
+TEXTS = {"structured": DOCUMENTS, "hard-wrapped": WRAPPED_DOCUMENTS, "markdown": MARKDOWN_DOCUMENTS,
+         "lynx": LYNX_DOCUMENTS, "arbitrary": st.text()}
+
+
+@pytest.mark.parametrize("kind", list(TEXTS))
+@SETTINGS
+@given(data=st.data())
+def test_text_cleans_honestly_to_itself(kind: str, data: st.DataObject) -> None:
+    source = data.draw(TEXTS[kind], label=kind)
     result = CLEANER.clean(source, format="text")
     assert_honest(source, result)
     assert CLEANER.clean(result.text, format="text").text == result.text
-
-
-@SETTINGS
-@given(DOCUMENTS)
-def test_structured_documents(source: str) -> None:
-    assert_cleans_honestly_to_itself(source)
-
-
-@SETTINGS
-@given(WRAPPED_DOCUMENTS)
-def test_hard_wrapped_documents(source: str) -> None:
-    assert_cleans_honestly_to_itself(source)
-
-
-@SETTINGS
-@given(MARKDOWN_DOCUMENTS)
-def test_markdown_documents(source: str) -> None:
-    assert_cleans_honestly_to_itself(source)
-
-
-@SETTINGS
-@given(LYNX_DOCUMENTS)
-def test_lynx_dumps(source: str) -> None:
-    assert_cleans_honestly_to_itself(source)
-
-
-@SETTINGS
-@given(st.text())
-def test_arbitrary_text(source: str) -> None:
-    assert_cleans_honestly_to_itself(source)
 
 
 @SETTINGS
