@@ -140,6 +140,39 @@ def strip_spans(source: str, blocks: list[Block], spans: Sequence[tuple[int, int
     return stripped
 
 
+class TextLeft:
+    """What a source holds once some of its spans (sorted) are removed, and where each piece stands in
+    the source: markup read in what an earlier step left maps back to source spans."""
+
+    def __init__(self, source: str, removed: Sequence[tuple[int, int]]) -> None:
+        self.pieces: list[tuple[int, int]] = []  # (start in the text left, start in the source)
+        parts, at, length = [], 0, 0
+        for removed_start, removed_end in removed:
+            if removed_start > at:
+                self.pieces.append((length, at))
+                parts.append(source[at:removed_start])
+                length += removed_start - at
+            at = max(at, removed_end)
+        if at < len(source) or not self.pieces:
+            self.pieces.append((length, at))
+            parts.append(source[at:])
+        self.text = "".join(parts)
+        self.starts = [start for start, _ in self.pieces]
+
+    def to_source(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The source spans of the text left's span [start, end): one where nothing removed lies inside."""
+        spans = []
+        at = bisect.bisect_right(self.starts, start) - 1
+        while start < end:
+            piece_start, source_start = self.pieces[at]
+            piece_end = self.starts[at + 1] if at + 1 < len(self.pieces) else len(self.text)
+            stop = min(end, piece_end)
+            if stop > start:
+                spans.append((source_start + start - piece_start, source_start + stop - piece_start))
+            start, at = stop, at + 1
+        return spans
+
+
 def within_blocks(blocks: list[Block], spans: Sequence[tuple[int, int]]) -> list[bool]:
     """For each source span, whether it lies within a single block's span."""
     starts = [b.start for b in blocks]

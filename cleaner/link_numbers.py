@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .document import Block, within_blocks
+from .document import Block, TextLeft, within_blocks
 from .manifest import Removal
 
 RULE = "lynx.link-number"
@@ -20,12 +20,16 @@ MIN_NUMBERS = 3
 LINK_NUMBER = re.compile(r"\[\d{1,5}\](?=\S)")
 
 
-def link_number_removals(source: str, blocks: list[Block]) -> list[Removal]:
-    """The spans of lynx's link numbers in source order; none in a text with fewer than MIN_NUMBERS."""
-    if "[" not in source:
+def link_number_removals(left: TextLeft, blocks: list[Block]) -> list[Removal]:
+    """The source spans of lynx's link numbers in what `left` holds of a text (its source, or what
+    Markdown's markup left of it), in source order; none where there are fewer than MIN_NUMBERS."""
+    text = left.text
+    if "[" not in text:
         return []
-    spans = [match.span() for match in LINK_NUMBER.finditer(source)
-             if not match.start() or source[match.start() - 1].isspace()]
+    spans = [left.to_source(*match.span()) for match in LINK_NUMBER.finditer(text)
+             if not match.start() or text[match.start() - 1].isspace()]
     if len(spans) < MIN_NUMBERS:
         return []
-    return [Removal(RULE, start, end) for (start, end), inside in zip(spans, within_blocks(blocks, spans)) if inside]
+    outer = [(pieces[0][0], pieces[-1][1]) for pieces in spans]
+    return [Removal(RULE, start, end) for pieces, inside in zip(spans, within_blocks(blocks, outer)) if inside
+            for start, end in pieces]

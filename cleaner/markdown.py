@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .document import Block, within_blocks
+from .document import Block, TextLeft, within_blocks
 from .manifest import Removal
 
 LINK_RULE = "markdown.link"  # a link's brackets and target; its text stays
@@ -46,7 +46,9 @@ def markdown_removals(source: str, blocks: list[Block]) -> list[Removal]:
     text holds fewer than MIN_LINKS links and images.
 
     Only markup within one of `blocks` (the text's paragraphs) is taken: read a paragraph per line,
-    a link whose address a line break splits lies in two paragraphs, and is left whole."""
+    a link whose address a line break splits lies in two paragraphs, and is left whole. Links are
+    taken until none is left: once an inner link is gone (`[[](a)](b)`), what stands around it is a
+    link too, and the clean text must not hold markup that cleaning it again would take."""
     if "](" not in source:  # the common case, settled without the regex
         return []
     matches = list(MARKUP.finditer(source))
@@ -54,15 +56,15 @@ def markdown_removals(source: str, blocks: list[Block]) -> list[Removal]:
         return []
     removals: list[Removal] = []
     links: list[tuple[int, int]] = []  # what links and images span: no other markup is looked for there
-    for match, inside in zip(matches, within_blocks(blocks, [match.span() for match in matches])):
-        if not inside:
-            continue
-        links.append(match.span())
-        if match.group("image") is not None or not match.group("text").strip():
-            removals.append(Removal(IMAGE_RULE if match.group("image") else LINK_RULE, match.start(), match.end()))
-        else:  # `[` before the text, `](target)` after it
-            removals.append(Removal(LINK_RULE, match.start(), match.start() + 1))
-            removals.append(Removal(LINK_RULE, match.end("text"), match.end()))
+    left = TextLeft(source, ())
+    for _ in range(MAX_LINK_ROUNDS):
+        found = _link_removals(left, blocks, matches, links)
+        if not found:
+            break
+        removals = sorted(removals + found, key=lambda r: r.start)
+        left = TextLeft(source, [(r.start, r.end) for r in removals])
+        matches = list(MARKUP.finditer(left.text)) if "](" in left.text else []
+    links = _merged(links)
     starts = [start for start, _ in links]
     for pattern, rule in ((HEADING, HEADING_RULE), *((emphasis, EMPHASIS_RULE) for emphasis in EMPHASIS)):
         for match in pattern.finditer(source):
@@ -71,3 +73,38 @@ def markdown_removals(source: str, blocks: list[Block]) -> list[Removal]:
                 continue  # inside a link's address, or around one: `_` and `*` are the address's own
             removals += [Removal(rule, *match.span(group)) for group in ("open", "close") if group in pattern.groupindex]
     return sorted(removals, key=lambda r: r.start)
+
+
+# Rounds of link removal: one per level of links nested in links' texts.
+MAX_LINK_ROUNDS = 100
+
+
+def _link_removals(left: TextLeft, blocks: list[Block], matches: list[re.Match[str]],
+                   links: list[tuple[int, int]]) -> list[Removal]:
+    """The removals of the links and images in `matches` (found in `left.text`) that lie within one
+    block; what each spans in the source is added to `links`."""
+    spans = [left.to_source(*match.span()) for match in matches]
+    outer = [(pieces[0][0], pieces[-1][1]) for pieces in spans]
+    removals: list[Removal] = []
+    for match, pieces, inside in zip(matches, spans, within_blocks(blocks, outer)):
+        if not inside:
+            continue
+        links.append((pieces[0][0], pieces[-1][1]))
+        if match.group("image") is not None or not match.group("text").strip():
+            rule = IMAGE_RULE if match.group("image") else LINK_RULE
+            removals += [Removal(rule, start, end) for start, end in pieces]
+        else:  # `[` before the text, `](target)` after it
+            for start, end in (*left.to_source(match.start(), match.start() + 1),
+                               *left.to_source(match.end("text"), match.end())):
+                removals.append(Removal(LINK_RULE, start, end))
+    return removals
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged

@@ -21,7 +21,7 @@ from .canonical import canonical_text
 from .decode import decode
 from .dedup import DedupMemo, find_duplicates
 from .detect import DetectMemo, apply_detector
-from .document import Block, CleanWarning, read_text, strip_spans, within_blocks
+from .document import Block, CleanWarning, TextLeft, read_text, strip_spans, within_blocks
 from .engine import RULE_SECONDS_PER_DOCUMENT, Guard, PackMatch, RuleState, apply_pass, match_packs
 from .errors import InputTooLarge, UnreadableInput
 from .link_numbers import link_number_removals
@@ -123,8 +123,11 @@ class Cleaner:
             removed, removals, packs = dict(extracted.removed), extracted.removals, extracted.packs
         else:
             (blocks, wrap), metadata, removed, removals, packs = read_text(source), {}, {}, [], None
-            # Markup inside paragraphs: a text is Markdown or a lynx dump, never both.
-            if removals := markdown_removals(source, blocks) or link_number_removals(source, blocks):
+            # Markup inside paragraphs: Markdown's, then lynx's link numbers in what it left (as
+            # cleaning the clean text again would find them).
+            removals = markdown_removals(source, blocks)
+            left = TextLeft(source, [(r.start, r.end) for r in removals])
+            if removals := sorted(removals + link_number_removals(left, blocks), key=lambda r: r.start):
                 blocks = strip_spans(source, blocks, [(r.start, r.end) for r in removals])
         return self._finish(source, data, fmt, encoding, blocks, url, metadata, removed, warnings, removals, packs,
                             wrap=wrap)

@@ -6,7 +6,7 @@ import textwrap
 
 import cleaner
 from cleaner.audit import replay
-from cleaner.document import text_blocks
+from cleaner.document import TextLeft, text_blocks
 from cleaner.engine import is_prose
 from cleaner.link_numbers import RULE, link_number_removals
 
@@ -40,9 +40,9 @@ def test_a_lynx_dump_gives_the_article_back() -> None:
 def test_citation_marks_and_a_few_numbers_stay() -> None:
     cited = [ARTICLE[0] + "[1]", ARTICLE[1].replace("vote.", "vote.[2] It passed."), ARTICLE[2] + " [3]", ARTICLE[3]]
     source = "\n".join(cited)
-    assert link_number_removals(source, text_blocks(source)) == []
+    assert link_number_removals(TextLeft(source, ()), text_blocks(source)) == []
     two = "\n".join([NUMBERED[0], NUMBERED[3], ARTICLE[2]])  # two marks: no sign of lynx
-    assert link_number_removals(two, text_blocks(two)) == []
+    assert link_number_removals(TextLeft(two, ()), text_blocks(two)) == []
 
 
 def test_a_long_address_is_not_prose() -> None:

@@ -93,3 +93,28 @@ def test_a_megabyte_line_of_marks_is_read_in_linear_time(marks: str) -> None:
     source = "[Home](/) [News](/news) [Sport](/sport)\n" + marks * (900_000 // len(marks)) + "\n"
     result = cleaner.clean(source)
     assert replay(source, result.manifest) == result.text
+
+
+@pytest.mark.parametrize("nested", ["[[](http://)](http://)", "[[[](/a)](/b)](/c)", "[In [the report](/r) today](/s)"])
+def test_links_inside_links_go_to_the_last_bracket(nested: str) -> None:
+    # Once the inner link is gone, what stands around it is a link as well: left, it would go on a
+    # second cleaning.
+    source = "\n\n".join([LINKED[0], nested, LINKED[1], nested, LINKED[2]]) + "\n"
+    result = cleaner.clean(source)
+    text = "In the report today" if "report" in nested else ""
+    assert "[" not in result.text and "](" not in result.text
+    assert result.text == "\n\n".join(p for p in [ARTICLE[0], text, ARTICLE[1], text, ARTICLE[2]] if p) + "\n"
+    assert {r["rule"] for r in result.removed} == {LINK_RULE}
+    assert replay(source, result.manifest) == result.text
+    assert cleaner.clean(result.text).text == result.text
+
+
+def test_link_numbers_that_markdown_leaves_go_too() -> None:
+    # A lynx-like number that a link's markup stood inside: cleaning the clean text would find it.
+    numbered = [p + " [7[](http://)]Next" for p in LINKED]
+    source = "\n\n".join(numbered) + "\n"
+    result = cleaner.clean(source)
+    assert result.text == "\n\n".join(f"{p} Next" for p in ARTICLE) + "\n"
+    assert [r["text"] for r in result.removed if r["rule"] == "lynx.link-number"] == ["[7", "]"] * 3
+    assert replay(source, result.manifest) == result.text
+    assert cleaner.clean(result.text).text == result.text
