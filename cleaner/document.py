@@ -158,6 +158,17 @@ class TextLeft:
             parts.append(source[at:])
         self.text = "".join(parts)
         self.starts = [start for start, _ in self.pieces]
+        self.source_starts = [start for _, start in self.pieces]
+
+    def from_source(self, offset: int) -> int:
+        """Where a source offset stands in the text left (an offset inside a removed span: where the
+        next piece starts)."""
+        at = bisect.bisect_right(self.source_starts, offset) - 1
+        if at < 0:
+            return 0
+        piece_start, source_start = self.pieces[at]
+        piece_end = self.starts[at + 1] if at + 1 < len(self.pieces) else len(self.text)
+        return min(piece_start + offset - source_start, piece_end)
 
     def to_source(self, start: int, end: int) -> list[tuple[int, int]]:
         """The source spans of the text left's span [start, end): one where nothing removed lies inside."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .document import Block, TextLeft, within_blocks
+from .document import Block, TextLeft
 from .manifest import Removal
 
 LINK_RULE = "markdown.link"  # a link's brackets and target; its text stays
@@ -45,25 +45,27 @@ def markdown_removals(source: str, blocks: list[Block]) -> list[Removal]:
     """The spans of link markup and images in a Markdown text, in source order; none when the
     text holds fewer than MIN_LINKS links and images.
 
-    Only markup within one of `blocks` (the text's paragraphs) is taken: read a paragraph per line,
-    a link whose address a line break splits lies in two paragraphs, and is left whole. Links are
-    taken until none is left: once an inner link is gone (`[[](a)](b)`), what stands around it is a
-    link too, and the clean text must not hold markup that cleaning it again would take."""
+    Markup is looked for in each of `blocks` (the text's paragraphs) apart, as a cleaning of the
+    clean text, whose paragraphs blank lines part, would find it: read a paragraph per line, a link
+    whose address a line break splits lies in two paragraphs and is left whole, and an image inside
+    it is an image. Links are taken until none is left: once an inner link is gone (`[[](a)](b)`),
+    what stands around it is a link too, and the clean text must not hold markup that cleaning it
+    again would take."""
     if "](" not in source:  # the common case, settled without the regex
         return []
-    matches = list(MARKUP.finditer(source))
+    left = TextLeft(source, ())
+    matches = _markup_in(left, blocks)
     if len(matches) < MIN_LINKS:
         return []
     removals: list[Removal] = []
     links: list[tuple[int, int]] = []  # what links and images span: no other markup is looked for there
-    left = TextLeft(source, ())
     for _ in range(MAX_LINK_ROUNDS):
-        found = _link_removals(left, blocks, matches, links)
+        found = _link_removals(left, matches, links)
         if not found:
             break
         removals = sorted(removals + found, key=lambda r: r.start)
         left = TextLeft(source, [(r.start, r.end) for r in removals])
-        matches = list(MARKUP.finditer(left.text)) if "](" in left.text else []
+        matches = _markup_in(left, blocks) if "](" in left.text else []
     links = _merged(links)
     starts = [start for start, _ in links]
     for pattern, rule in ((HEADING, HEADING_RULE), *((emphasis, EMPHASIS_RULE) for emphasis in EMPHASIS)):
@@ -79,16 +81,22 @@ def markdown_removals(source: str, blocks: list[Block]) -> list[Removal]:
 MAX_LINK_ROUNDS = 100
 
 
-def _link_removals(left: TextLeft, blocks: list[Block], matches: list[re.Match[str]],
-                   links: list[tuple[int, int]]) -> list[Removal]:
-    """The removals of the links and images in `matches` (found in `left.text`) that lie within one
-    block; what each spans in the source is added to `links`."""
-    spans = [left.to_source(*match.span()) for match in matches]
-    outer = [(pieces[0][0], pieces[-1][1]) for pieces in spans]
+def _markup_in(left: TextLeft, blocks: list[Block]) -> list[re.Match[str]]:
+    """The links and images in what `left` holds of each block, block by block."""
+    text, matches = left.text, []
+    for block in blocks:
+        start, end = left.from_source(block.start), left.from_source(block.end)
+        if text.find("](", start, end) >= 0:
+            matches += MARKUP.finditer(text, start, end)
+    return matches
+
+
+def _link_removals(left: TextLeft, matches: list[re.Match[str]], links: list[tuple[int, int]]) -> list[Removal]:
+    """The removals of the links and images in `matches` (found in `left.text`); what each spans in
+    the source is added to `links`."""
     removals: list[Removal] = []
-    for match, pieces, inside in zip(matches, spans, within_blocks(blocks, outer)):
-        if not inside:
-            continue
+    for match in matches:
+        pieces = left.to_source(*match.span())
         links.append((pieces[0][0], pieces[-1][1]))
         if match.group("image") is not None or not match.group("text").strip():
             rule = IMAGE_RULE if match.group("image") else LINK_RULE

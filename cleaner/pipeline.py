@@ -37,6 +37,8 @@ FormatOption = Literal["auto", "text", "html"]
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 # Passes of rules and duplicate collapse before the pipeline gives up waiting for them to settle.
 MAX_PASSES = 8
+# Settlings of the kept blocks alone after a guard stopped a rule (each takes more, or ends them).
+MAX_CONFIRMS = 4
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 HTML_START = re.compile(r"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.I | re.S)
 HTML_SNIFF_CHARS = 2048
@@ -201,11 +203,41 @@ class Cleaner:
 
 def settle(blocks: list[Block], packs: list[Any], state: RuleState, rule_seconds: float, *,
            scanner: RuleScanner | None = None) -> list[Any]:
-    """Rule passes, duplicate collapse and the article detector, repeated until none removes anything more.
+    """Rule passes, duplicate collapse and the article detector, repeated until none removes
+    anything more; then, where the guard stopped a rule, the same steps over the kept blocks alone.
 
     Text and the blocks an extractor chose from an HTML page get the same steps: the clean text of
-    a page is plain text, and cleaning it again must change nothing (docs/html.md).
+    a page is plain text, and cleaning it again must change nothing (docs/html.md). The guard
+    weighs a rule's removal against the document it is given, and a cut starts at a marker that
+    another rule took: both see what the clean text no longer holds. So a rule that the guard
+    stopped is asked again about the kept blocks as a cleaning of the clean text would ask it, and
+    what that takes goes now, not on the second cleaning.
     """
+    duplicates = _settle_passes(blocks, packs, state, rule_seconds, scanner)
+    for _ in range(MAX_CONFIRMS):
+        if not any(w.code == "guard" for w in state.warnings):
+            return duplicates
+        kept = [b for b in blocks if b.index not in state.removed]
+        # The same document: a rule out of time stays out, and the time spent counts.
+        again = RuleState(metadata=dict(state.metadata), disabled=state.disabled, seconds=state.seconds)
+        found = _settle_passes([b._replace(index=i) for i, b in enumerate(kept)], packs, again, rule_seconds, scanner)
+        if not again.removed:
+            return duplicates
+        for index, rule in again.removed.items():
+            state.removed[kept[index].index] = rule
+        state.details.update((kept[index].index, detail) for index, detail in again.details.items())
+        duplicates = sorted(duplicates + [replace(d, index=kept[d.index].index, kept=kept[d.kept].index) for d in found],
+                            key=lambda d: d.index)
+        # A guard's warning holds no longer for a rule that now applied; what the kept blocks
+        # alone raised is added.
+        applied = set(again.removed.values())
+        state.warnings[:] = [w for w in state.warnings if not (w.code == "guard" and w.rule in applied)]
+        state.warnings += [w for w in again.warnings if w not in state.warnings]
+    return duplicates
+
+
+def _settle_passes(blocks: list[Block], packs: list[Any], state: RuleState, rule_seconds: float,
+                   scanner: RuleScanner | None) -> list[Any]:
     dedup_memo = DedupMemo.of(blocks)
     detect_memo = DetectMemo(folded=dedup_memo.words)
     guard = cache(lambda: Guard.for_blocks(blocks, dedup_memo))  # built when a rule first finds something

@@ -86,3 +86,20 @@ def test_the_guard_does_not_count_a_forms_repeats_as_more_article() -> None:
     result = cleaner.clean(source)
     assert cleaner.clean(result.text).text == result.text
     assert result.warnings == []
+
+
+def test_a_cut_the_guard_stopped_is_asked_again_of_the_clean_text() -> None:
+    # The comment cut from the first `Notify of` would take 60% of the prose: stopped. The run of
+    # short lines then takes that marker, and on the clean text the cut starts at the second one.
+    # That second cut goes on the first cleaning, so that cleaning the clean text changes nothing.
+    a, b, c = [
+        "The ministry said on Tuesday that the ceasefire would hold for another day, officials confirmed.",
+        "Residents described long queues at the checkpoints, where soldiers searched every single car.",
+        "Aid convoys were expected to reach the eastern districts by evening, according to the UN office.",
+    ]
+    document = "\n\n".join([f"{a} {a}", "Short line", "Short line", "Short line", "Notify of", b, "Notify of", f"{a} {c}"])
+    result = cleaner.clean(document)
+    assert paragraphs_of(result.text) == [f"{a} {a}", b]
+    assert result.removed[-1]["rule"] == "comments.thread" and result.removed[-1]["text"].startswith("Notify of")
+    assert not [w for w in result.warnings if w["code"] == "guard"]
+    assert cleaner.clean(result.text).text == result.text

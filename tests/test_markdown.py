@@ -118,3 +118,16 @@ def test_link_numbers_that_markdown_leaves_go_too() -> None:
     assert [r["text"] for r in result.removed if r["rule"] == "lynx.link-number"] == ["[7", "]"] * 3
     assert replay(source, result.manifest) == result.text
     assert cleaner.clean(result.text).text == result.text
+
+
+def test_an_image_inside_a_link_split_over_two_lines_is_an_image() -> None:
+    # Read a paragraph per line, the link (its address broken after the image) lies in two
+    # paragraphs and stays; the image inside it lies in one, as it does in the clean text.
+    split = "[![](https://example.com/img/thumb.jpg)](https://example.com/full\n.jpg)"
+    source = "\n".join([LINKED[0], split, LINKED[1], split, LINKED[2], split]) + "\n"
+    result = cleaner.clean(source)
+    images = [r["text"] for r in result.removed if r["rule"] == IMAGE_RULE]
+    assert images and set(images) == {"![](https://example.com/img/thumb.jpg)"}
+    assert "![" not in result.text
+    assert replay(source, result.manifest) == result.text
+    assert cleaner.clean(result.text).text == result.text

@@ -39,11 +39,13 @@ DOCUMENTS = st.lists(LINES, max_size=30).flatmap(
     lambda lines: st.sampled_from(["\n", "\n\n", "\r\n"]).map(lambda sep: sep.join(lines))
 )
 # The same lines hard-wrapped, as terminal browsers and HTML-to-text converters write them.
-# The paragraphs of the wrapped, Markdown and lynx documents: a sentence each (long enough to wrap
-# at these widths), the lines around an article, and text of any kind. Paragraphs that recombine the
-# same few sentences (`A B`, `B A`, `A C`) are left out: such a document can still settle differently
-# a second time (docs/design.md, "The guard counts a form's repeats once").
-PARAGRAPHS = st.one_of(st.sampled_from(SENTENCES), st.sampled_from(SENTENCES[:3]), LINES)  # prose most of the time
+# The paragraphs of the wrapped, Markdown and lynx documents: one to four sentences (long enough to
+# wrap at these widths), the same few prose sentences recombined (`A A`, `A B`, `B A`: what makes
+# duplicate collapse and the guard weigh copies that contain each other), the lines around an
+# article, and text of any kind.
+RECOMBINED = st.lists(st.sampled_from(SENTENCES[:3]), min_size=1, max_size=3).map(" ".join)
+PARAGRAPHS = st.one_of(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=4).map(" ".join), RECOMBINED,
+                       LINES)  # prose most of the time
 WRAPPED_DOCUMENTS = st.tuples(st.lists(PARAGRAPHS, min_size=4, max_size=20), st.integers(min_value=40, max_value=90),
                               st.sampled_from(["\n", "\n\n"])).map(
     lambda drawn: drawn[2].join(textwrap.fill(line, drawn[1]) for line in drawn[0]))
@@ -85,9 +87,17 @@ def assert_honest(source: str, result: cleaner.CleanResult) -> None:
     assert replay(source, result.manifest) == result.text
 
 
-# Lines of text and furniture; the same hard-wrapped; Markdown; lynx dumps; any text at all.
+# Short documents of recombined sentences around comment markers, related-list headings and other
+# furniture, as a paragraph a line or hard-wrapped: a cut the guard stops on a first cleaning must be
+# stopped again on the second, whose document is smaller.
+RECOMBINED_DOCUMENTS = st.tuples(st.lists(st.one_of(RECOMBINED, st.sampled_from(FURNITURE)), min_size=2, max_size=10),
+                                 st.sampled_from([0, 40, 78]), st.sampled_from(["\n", "\n\n"])).map(
+    lambda drawn: drawn[2].join(textwrap.fill(line, drawn[1]) if drawn[1] else line for line in drawn[0]))
+
+# Lines of text and furniture; the same hard-wrapped; Markdown; lynx dumps; recombined sentences
+# around furniture; any text at all.
 TEXTS = {"structured": DOCUMENTS, "hard-wrapped": WRAPPED_DOCUMENTS, "markdown": MARKDOWN_DOCUMENTS,
-         "lynx": LYNX_DOCUMENTS, "arbitrary": st.text()}
+         "lynx": LYNX_DOCUMENTS, "recombined": RECOMBINED_DOCUMENTS, "arbitrary": st.text()}
 
 
 @pytest.mark.parametrize("kind", list(TEXTS))
