@@ -167,8 +167,7 @@ class TextLeft:
         if at < 0:
             return 0
         piece_start, source_start = self.pieces[at]
-        piece_end = self.starts[at + 1] if at + 1 < len(self.pieces) else len(self.text)
-        return min(piece_start + offset - source_start, piece_end)
+        return min(piece_start + offset - source_start, self._piece_end(at))
 
     def to_source(self, start: int, end: int) -> list[tuple[int, int]]:
         """The source spans of the text left's span [start, end): one where nothing removed lies inside."""
@@ -176,12 +175,14 @@ class TextLeft:
         at = bisect.bisect_right(self.starts, start) - 1
         while start < end:
             piece_start, source_start = self.pieces[at]
-            piece_end = self.starts[at + 1] if at + 1 < len(self.pieces) else len(self.text)
-            stop = min(end, piece_end)
+            stop = min(end, self._piece_end(at))
             if stop > start:
                 spans.append((source_start + start - piece_start, source_start + stop - piece_start))
             start, at = stop, at + 1
         return spans
+
+    def _piece_end(self, at: int) -> int:
+        return self.starts[at + 1] if at + 1 < len(self.pieces) else len(self.text)
 
 
 def within_blocks(blocks: list[Block], spans: Sequence[tuple[int, int]]) -> list[bool]:

@@ -128,8 +128,10 @@ class Cleaner:
             # Markup inside paragraphs: Markdown's, then lynx's link numbers in what it left (as
             # cleaning the clean text again would find them).
             removals = markdown_removals(source, blocks)
-            left = TextLeft(source, [(r.start, r.end) for r in removals])
-            if removals := sorted(removals + link_number_removals(left, blocks), key=lambda r: r.start):
+            if "[" in source:  # most texts hold no bracket: no copy of what markup left
+                left = TextLeft(source, [(r.start, r.end) for r in removals])
+                removals = sorted(removals + link_number_removals(left, blocks), key=lambda r: r.start)
+            if removals:
                 blocks = strip_spans(source, blocks, [(r.start, r.end) for r in removals])
         return self._finish(source, data, fmt, encoding, blocks, url, metadata, removed, warnings, removals, packs,
                             wrap=wrap)
