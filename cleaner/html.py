@@ -26,7 +26,8 @@ from .canonical import canonical_lines, canonical_paragraph
 from .document import Block, CleanWarning
 from .engine import PackMatch, match_packs
 from .errors import InputError
-from .html_extract import RESCUE_MIN_CHARS, SENTENCE_ENDS, Extraction, Paragraph, extract, page_prose, parse, second_opinion
+from .html_extract import (RESCUE_MIN_CHARS, SENTENCE_ENDS, Extraction, Paragraph, Trafilatura, extract, page_prose, parse,
+                           second_opinion)
 from .html_select import SourceLocator, prune
 from .html_source import VisibleText, scan
 from .html_unread import unread_spans
@@ -66,11 +67,13 @@ class HtmlExtraction:
 
 
 def html_blocks(source: str, url: str | None, rules: RuleSet,
-                fingerprint_filters: Mapping[str, Prefilter | None] | None = None) -> HtmlExtraction:
+                fingerprint_filters: Mapping[str, Prefilter | None] | None = None,
+                trafilatura: Trafilatura | None = None) -> HtmlExtraction:
     """The page's article paragraphs with their source spans, and what pruning and extraction removed.
 
     `fingerprint_filters` (Cleaner.fingerprint_filters) lets one RE2 search of the page's lines stand
-    for the per-line search of site fingerprints on the pages that hold none."""
+    for the per-line search of site fingerprints on the pages that hold none; `trafilatura`
+    (Cleaner.trafilatura) is the extraction loaded once for many pages."""
     scanned = scan(source)
     if scanned.max_depth > MAX_NESTING:
         raise InputError(f"HTML nested {scanned.max_depth:,} elements deep (over the {MAX_NESTING:,} limit), skipped")
@@ -82,7 +85,7 @@ def html_blocks(source: str, url: str | None, rules: RuleSet,
     # The parser reads the page less the pruned nodes and less what no reader of it needs.
     page = without(source, [(r.start, r.end) for r in pruned.removals] + unread_spans(scanned))
     parsed = parse(page)
-    extraction = extract_with_fallback(parsed, tree, url, warnings)
+    extraction = extract_with_fallback(parsed, tree, url, warnings, trafilatura or Trafilatura.load())
     visible = VisibleText(source, scanned.text_runs, [(r.start, r.end) for r in pruned.removals])
     blocks = locate(extraction.paragraphs, visible, warnings)
     # The second opinion is slow: asked only when it could change something.
@@ -144,14 +147,14 @@ def without(source: str, spans: list[tuple[int, int]]) -> str:
 
 
 def extract_with_fallback(page: HtmlElement | None, tree: LexborHTMLParser, url: str | None,
-                          warnings: list[CleanWarning]) -> Extraction:
+                          warnings: list[CleanWarning], trafilatura: Trafilatura | None = None) -> Extraction:
     """trafilatura on the parsed, pruned `page`; a recall-oriented retry, then the pruned DOM's lines, when it finds too little."""
-    extraction = extract(page, url)
+    extraction = extract(page, url, trafilatura=trafilatura)
     if extraction.error:
         warnings.append(CleanWarning("extract-error", f"the extractor failed ({extraction.error})", EXTRACT_RULE))
     if _chars(extraction.paragraphs) >= MIN_EXTRACTED_CHARS:
         return extraction
-    retry = extract(page, url, recall=True)
+    retry = extract(page, url, recall=True, trafilatura=trafilatura)
     if _chars(retry.paragraphs) > _chars(extraction.paragraphs):
         warnings.append(CleanWarning(
             "extract-fallback",

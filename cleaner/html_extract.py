@@ -8,8 +8,10 @@ XML output keeps paragraphs apart and says what each one was (paragraph, heading
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from copy import copy
 from dataclasses import dataclass
+from typing import Any
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -63,6 +65,26 @@ METADATA_ATTRIBUTES = {"title": "title", "date": "date", "author": "author", "si
 
 
 @dataclass(frozen=True)
+class Trafilatura:
+    """trafilatura's extraction as cleaner calls it: its own code, in a copy whose pruning and body
+    XPath expressions run as the equivalent walks of cleaner/xpath_walks.py (a fifth of the HTML
+    path otherwise). trafilatura's own modules are left as they are (cleaner/rebound.py)."""
+
+    bare_extraction: Callable[..., Any]
+
+    @classmethod
+    def load(cls) -> Trafilatura:
+        from trafilatura import core, main_extractor, xpaths
+
+        from .rebound import rebound
+        from .xpath_walks import STANDS, walked
+
+        replacements = {name: walked(name, getattr(xpaths, name)) for name in STANDS}
+        namespaces = rebound((core, main_extractor), replacements)
+        return cls(namespaces[core.__name__]["bare_extraction"])
+
+
+@dataclass(frozen=True)
 class Paragraph:
     text: str  # canonical form
     kind: str  # the XML element it came from: p, head, item, cell, quote, code; row (cells joined)
@@ -82,14 +104,16 @@ def parse(page: str) -> HtmlElement | None:
     return load_html(page)
 
 
-def extract(tree: HtmlElement | None, url: str | None, *, recall: bool = False) -> Extraction:
-    """trafilatura on the parsed page (it works on its own copy; `tree` is left as it was)."""
+def extract(tree: HtmlElement | None, url: str | None, *, recall: bool = False,
+            trafilatura: Trafilatura | None = None) -> Extraction:
+    """trafilatura on the parsed page (it works on its own copy; `tree` is left as it was).
+    `trafilatura` is its extraction loaded once (Cleaner.trafilatura); loaded here when not given."""
     if tree is None:
         return Extraction([], {})
     options = RECALL_OPTIONS if recall else EXTRACT_OPTIONS
     metadata = page_metadata(tree, url)
     try:
-        xml = _extract_xml(tree, url, options)
+        xml = _extract_xml(tree, url, options, trafilatura or Trafilatura.load())
     except Exception as error:  # noqa: BLE001 - the extractor trips on some odd markup; fall back, never crash
         return Extraction([], metadata, f"{type(error).__name__}: {error}")
     if not xml:
@@ -97,10 +121,11 @@ def extract(tree: HtmlElement | None, url: str | None, *, recall: bool = False) 
     return Extraction(parse_xml(xml).paragraphs, metadata)
 
 
-def _extract_xml(tree: HtmlElement, url: str | None, options: dict[str, object]) -> str | None:
+def _extract_xml(tree: HtmlElement, url: str | None, options: dict[str, object],
+                 trafilatura: Trafilatura) -> str | None:
     """What trafilatura.extract returns for these options, less the content fingerprint it hashes
     for the XML's metadata (cleaner never reads it; it costs a tenth of the extraction)."""
-    from trafilatura.core import bare_extraction, determine_returnstring
+    from trafilatura.core import determine_returnstring
     from trafilatura.settings import Document, Extractor
 
     extractor = Extractor(
@@ -112,7 +137,7 @@ def _extract_xml(tree: HtmlElement, url: str | None, options: dict[str, object])
         tree = copy(tree)  # trafilatura copies it anyway; the caller's tree stays whole
         etree.strip_elements(tree, *PRUNED_BEFORE_EXTRACTION, with_tail=False)
         _drop_scripts(tree)
-    document = bare_extraction(tree, options=extractor)
+    document = trafilatura.bare_extraction(tree, options=extractor)
     if not isinstance(document, Document):
         return None
     return determine_returnstring(document, extractor)
