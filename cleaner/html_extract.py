@@ -41,6 +41,11 @@ ROW_CELL_MAX_CHARS = 150
 RESCUE_TAGS = ("p", "li", "blockquote")
 RESCUE_MIN_CHARS = 100
 PROSE_SELECTOR = ", ".join((*RESCUE_TAGS, "div", "section", "article", "td"))
+# The second opinion turns a <div> with none of these inside into a paragraph of its whole text
+# (readability's tags starting with DIV_TO_P_PREFIXES, as HTML names them).
+INLINE_DIVS = "div:not(:has({}))".format(", ".join((
+    "address", "article", "aside", "audio", "blockquote", "dl", "div", "img", "ol", "p", "pre", "picture", "param",
+    "progress", "table", "ul")))
 SENTENCE_ENDS = (".", "!", "?", '"', "\u201d", "\u2019")
 LINE_BREAK = "\ue000"  # a private-use character: trafilatura never emits it, XML allows it
 # trafilatura's default (its settings.cfg), which `extract` applies to dates.
@@ -214,14 +219,19 @@ def page_prose(tree: LexborHTMLParser) -> list[str]:
     second opinion's candidates, to tell whether running it could change anything.
 
     Paragraphs, list items and quotes by their whole text, other containers by their own text
-    (readability turns a container of inline text into a paragraph).
+    (readability makes paragraphs of a container's loose text), and a <div> with no block inside
+    by its whole text as well (readability turns it into a paragraph).
     """
-    texts: list[str] = []
+    texts: dict[str, None] = {}  # a paragraph found both ways counts once
     for node in tree.css(PROSE_SELECTOR):
         raw = node.text(deep=node.tag in RESCUE_TAGS)
         if len(raw) >= RESCUE_MIN_CHARS // 2 and is_prose_sentence(text := canonical_paragraph(raw)):
-            texts.append(text)
-    return texts
+            texts[text] = None
+    for node in tree.css(INLINE_DIVS):
+        raw = node.text(deep=True)
+        if len(raw) >= RESCUE_MIN_CHARS // 2 and is_prose_sentence(text := canonical_paragraph(raw)):
+            texts[text] = None
+    return list(texts)
 
 
 def is_prose_sentence(text: str) -> bool:

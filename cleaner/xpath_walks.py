@@ -38,24 +38,16 @@ def first_of(element: etree._Element, a: str, b: str) -> str:
     return next(value for key, value in element.items() if key in (a, b))
 
 
-@dataclass(frozen=True)
-class Test:
-    """`re:test(value, pattern)` as lxml's EXSLT extension evaluates it (Python's `re.search`)."""
+def searcher(pattern: str, flags: int = 0) -> Callable[[str], object]:
+    """`re:test(value, pattern)` as lxml's EXSLT extension evaluates it: Python's `re.search`.
 
-    pattern: re.Pattern[str]
-    on_empty: bool  # what the pattern says of "" (a missing attribute)
-
-    @classmethod
-    def of(cls, pattern: str, flags: int = 0) -> Test:
-        compiled = re.compile(pattern, flags)
-        return cls(compiled, compiled.search("") is not None)
-
-    def __call__(self, value: str | None) -> bool:
-        return self.on_empty if not value else self.pattern.search(value) is not None
-
-
-def passing(elements: Iterable[etree._Element], keep: Callable[[etree._Element], bool]) -> list[etree._Element]:
-    return [element for element in elements if keep(element)]
+    A missing attribute tests as "", which none of these patterns matches: so a walk tests only the
+    values an element has (`value and search(value)`), and an element with no attributes passes
+    no test that needs one."""
+    compiled = re.compile(pattern, flags)
+    if compiled.search("") is not None:
+        raise ValueError(f"{pattern!r} matches the empty string: a walk would have to test missing attributes")
+    return compiled.search
 
 
 def first_children(elements: Iterable[etree._Element]) -> list[etree._Element]:
@@ -74,95 +66,112 @@ def first(elements: Iterator[etree._Element]) -> list[etree._Element]:
     return [element] if (element := next(elements, None)) is not None else []
 
 
-def elements_below(context: etree._Element) -> Iterator[etree._Element]:
-    """`.//*`: every element under the context (not comments or processing instructions)."""
-    return context.iterdescendants(etree.Element)
-
-
-def has_no_h1(element: etree._Element) -> bool:
-    return next(element.iterdescendants("h1"), None) is None
-
-
 # --- The walks, each beside the expression it stands for -----------------------------------------
+# A walk whose every clause needs an attribute skips an element with none (`keys()`) first.
 
-_INFINITE = Test.of("mvp-post-add-(?:box|wrap)|infinite-?scroll")
-_APPENDED = Test.of("mvp-post-add-(?:box|wrap)")
+_INFINITE = searcher("mvp-post-add-(?:box|wrap)|infinite-?scroll")
+_APPENDED = searcher("mvp-post-add-(?:box|wrap)")
 
 
 def _raw_tree_prune_0(context: etree._Element) -> list[etree._Element]:
-    return passing(context.iterdescendants("div", "section", "aside"), lambda e: (
-        (_INFINITE(e.get("id")) or _INFINITE(e.get("class")))
-        and (has_no_h1(e) or _APPENDED(e.get("id")) or _APPENDED(e.get("class")))))
+    found = []
+    for e in context.iterdescendants("div", "section", "aside"):
+        if not e.keys():
+            continue
+        identifier, classes = e.get("id"), e.get("class")
+        if ((identifier and _INFINITE(identifier)) or (classes and _INFINITE(classes))) and (
+                next(e.iterdescendants("h1"), None) is None
+                or (identifier and _APPENDED(identifier)) or (classes and _APPENDED(classes))):
+            found.append(e)
+    return found
 
 
 def _raw_tree_prune_1(context: etree._Element) -> list[etree._Element]:
-    return passing(context.iterdescendants("div", "section", "aside"),
-                   lambda e: "elementor-share-buttons" in (e.get("class") or ""))
+    return [e for e in context.iterdescendants("div", "section", "aside")
+            if (classes := e.get("class")) and "elementor-share-buttons" in classes]
 
 
-_COMMENTS_ID_OR_THREAD = Test.of("^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)")
-_COMMENTS_ID = Test.of("^(?:[Cc]omment(?!ary)|comol)")
-_COMMENTS_CLASS = Test.of("^[Cc]omment(?!ary)|(?:article|post)-comments")
+_COMMENTS_ID_OR_THREAD = searcher("^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)")
+_COMMENTS_ID = searcher("^(?:[Cc]omment(?!ary)|comol)")
+_COMMENTS_CLASS = searcher("^[Cc]omment(?!ary)|(?:article|post)-comments")
 
 
 def _comments_and_lists(context: etree._Element) -> list[etree._Element]:
-    def keep(e: etree._Element) -> bool:
+    found = []
+    for e in context.iterdescendants("div", "list", "section", "details", "ol", "ul"):
+        if not e.keys():
+            continue
         identifier, classes = e.get("id"), e.get("class")
-        if not (_COMMENTS_ID_OR_THREAD(identifier) or _COMMENTS_CLASS(classes)):
-            return False
-        return e.tag not in ("ol", "ul") or _COMMENTS_ID(identifier) or _COMMENTS_CLASS(classes)
-    return passing(context.iterdescendants("div", "list", "section", "details", "ol", "ul"), keep)
+        in_class = bool(classes and _COMMENTS_CLASS(classes))
+        if (in_class or (identifier and _COMMENTS_ID_OR_THREAD(identifier))) and (
+                in_class or e.tag not in ("ol", "ul") or (identifier and _COMMENTS_ID(identifier))):
+            found.append(e)
+    return found
 
 
 def _comments(context: etree._Element) -> list[etree._Element]:
-    return passing(context.iterdescendants("div", "list", "section", "details"),
-                   lambda e: _COMMENTS_ID_OR_THREAD(e.get("id")) or _COMMENTS_CLASS(e.get("class")))
+    found = []
+    for e in context.iterdescendants("div", "list", "section", "details"):
+        if not e.keys():
+            continue
+        identifier, classes = e.get("id"), e.get("class")
+        if (classes and _COMMENTS_CLASS(classes)) or (identifier and _COMMENTS_ID_OR_THREAD(identifier)):
+            found.append(e)
+    return found
 
 
 _BODY_TAGS = ("article", "div", "main", "section")
-_ARTICLE_ID = Test.of("(?:entry|article|art)-content|article__content|article(?:-|__)?body|articleBody|body-text")
-_ARTICLE_CLASS = Test.of(
+_ARTICLE_ID_PATTERN = "(?:entry|article|art)-content|article__content|article(?:-|__)?body|articleBody|body-text"
+_ARTICLE_CLASS_PATTERN = (
     "post[-_]text|post-body|post-?entry|post[-_]?content|postContent|post_inner_wrapper|article-?text|"
     "articleText|(?:entry|page|text|article|art)-content|article__content|article(?:-|__)?body|articleBody|"
     "ArticleContent|body-text|article__container")
+_ARTICLE_ID, _ARTICLE_CLASS = searcher(_ARTICLE_ID_PATTERN), searcher(_ARTICLE_CLASS_PATTERN)
 
 
 def _body_0(context: etree._Element) -> list[etree._Element]:
-    return first_children(passing(context.iterdescendants(*_BODY_TAGS), lambda e: (
-        e.get("class") in ("post", "entry") or e.get("itemprop") == "articleBody" or e.get("id") == "articleContent"
-        or _ARTICLE_ID(e.get("id")) or _ARTICLE_CLASS(e.get("class")))))
+    def passes(e: etree._Element) -> bool:
+        identifier, classes = e.get("id"), e.get("class")
+        return bool(classes in ("post", "entry") or identifier == "articleContent" or e.get("itemprop") == "articleBody"
+                    or (identifier and _ARTICLE_ID(identifier)) or (classes and _ARTICLE_CLASS(classes)))
+    return first_children(e for e in context.iterdescendants(*_BODY_TAGS) if e.keys() and passes(e))
 
 
 def _body_1(context: etree._Element) -> list[etree._Element]:
     return first(context.iterdescendants("article"))
 
 
-_STORY_ID = Test.of("^primary|story-body")
-_FULLTEXT = Test.of("fulltext", re.IGNORECASE)
-_STORY_CLASS = Test.of(
+_STORY_ID = searcher("^primary|story-body")
+_FULLTEXT = searcher("fulltext", re.IGNORECASE)
+_STORY_CLASS_PATTERN = (
     "^article |post-bodycopy|story-?content|(?:theme|blog|section|single)-content|single-post|main-column|"
     "wpb_text_column|story-body|field-body")
+_STORY_CLASS = searcher(_STORY_CLASS_PATTERN)
 
 
 def _body_2(context: etree._Element) -> list[etree._Element]:
-    return first(e for e in context.iterdescendants(*_BODY_TAGS) if (
-        e.get("role") == "article" or e.get("id") in ("article", "story")
-        or e.get("class") in ("postarea", "art-postcontent", "text", "cell", "story")
-        or _STORY_ID(e.get("id")) or _FULLTEXT(e.get("class")) or _STORY_CLASS(e.get("class"))))
+    def passes(e: etree._Element) -> bool:
+        identifier, classes = e.get("id"), e.get("class")
+        return bool(e.get("role") == "article" or identifier in ("article", "story")
+                    or classes in ("postarea", "art-postcontent", "text", "cell", "story")
+                    or (identifier and _STORY_ID(identifier))
+                    or (classes and (_FULLTEXT(classes) or _STORY_CLASS(classes))))
+    return first(e for e in context.iterdescendants(*_BODY_TAGS) if e.keys() and passes(e))
 
 
-_MAIN_ID = Test.of("content-main|content-body|contentBody")
-_MAIN_CLASS = Test.of("content[-_]main|content(?:-|__)body")
+_MAIN_ID = searcher("content-main|content-body|contentBody")
+_MAIN_CLASS = searcher("content[-_]main|content(?:-|__)body")
 
 
 def _body_3(context: etree._Element) -> list[etree._Element]:
-    def keep(e: etree._Element) -> bool:
+    def passes(e: etree._Element) -> bool:
         identifier, classes = e.get("id") or "", e.get("class") or ""
-        return (identifier == "content" or classes == "content" or _MAIN_ID(identifier) or _MAIN_CLASS(classes)
-                or "main-content" in identifier.replace("C", "c").replace("M", "m")
-                or "main-content" in classes.replace("C", "c").replace("M", "m")
-                or "page-content" in classes.replace("C", "c").replace("P", "p"))
-    return first(e for e in context.iterdescendants(*_BODY_TAGS) if keep(e))
+        return bool(identifier == "content" or classes == "content"
+                    or (identifier and _MAIN_ID(identifier)) or (classes and _MAIN_CLASS(classes))
+                    or "main-content" in identifier.replace("C", "c").replace("M", "m")
+                    or "main-content" in classes.replace("C", "c").replace("M", "m")
+                    or "page-content" in classes.replace("C", "c").replace("P", "p"))
+    return first(e for e in context.iterdescendants(*_BODY_TAGS) if e.keys() and passes(e))
 
 
 def _body_4(context: etree._Element) -> list[etree._Element]:
@@ -185,66 +194,85 @@ def _body_4(context: etree._Element) -> list[etree._Element]:
 
 
 _DISCARD_TAGS = ("div", "item", "list", "p", "section", "span")
-_COOKIE = Test.of("cookie")
-_DISCARD_ID = Test.of(
+_DISCARD_ID_PATTERN = (
     "^shar|social|viral|newsletter|syndication|tags|sidebar|banner|bread-?crumb|button|author|"
     "^(?:jp-|dpsp-content)|bmdh|footer|Footer|share|Share|nav|Nav|menu|related|message-container|premium|^ad-")
-_DISCARD_CLASS = Test.of(
+_DISCARD_CLASS_PATTERN = (
     "^shar|social|viral|newsletter|syndication|tags|sidebar|banner|bread-?crumb|button|author|"
     "^(?:nav|post-nav|ZendeskForm)|subnav|avigation|navbar|navbox|menu|bar| ad |-ad-|(?:^| )ad-|dfp[Aa]d|"
     "outbrain|taboola|criteo|paid-?content|widget|footer|Footer|byline|Byline|share-|sociable|embedded|embed|"
     "tag-list|consent|modal-content|permission|elated|next-|-stories|most-popular|more-on|meta|rating|"
     "attachment|timestamp|user-info|user-profile|-icon|article-infos|message-container|slide|viewport|overlay|"
     "options|expand|obfuscated|blurred|mol-factbox|yin|zlylin|nfoline")
+_DISCARD_ID, _DISCARD_CLASS = searcher(_DISCARD_ID_PATTERN), searcher(_DISCARD_CLASS_PATTERN)
 
 
 def _overall_discard_0(context: etree._Element) -> list[etree._Element]:
-    return passing(context.iterdescendants(*_DISCARD_TAGS), lambda e: (
-        e.get("data-lp-replacement-content") is not None
-        or "nav" in (e.get("role") or "").replace("N", "n")
-        or "MostPopularStories" in (e.get("data-component") or "")
-        or _COOKIE(first_of(e, "id", "class")) or _DISCARD_ID(e.get("id")) or _DISCARD_CLASS(e.get("class"))))
+    found = []
+    for e in context.iterdescendants(*_DISCARD_TAGS):
+        if not e.keys():
+            continue
+        get = e.get
+        identifier, classes = get("id"), get("class")
+        if ((classes and _DISCARD_CLASS(classes)) or (identifier and _DISCARD_ID(identifier))
+                or "cookie" in first_of(e, "id", "class")  # re:test(@id|@class, 'cookie'): a literal
+                or get("data-lp-replacement-content") is not None
+                or "nav" in (get("role") or "").replace("N", "n")
+                or "MostPopularStories" in (get("data-component") or "")):
+            found.append(e)
+    return found
 
 
-_HIDDEN = Test.of("hidden")
-_HIDDEN_ID = Test.of("reader-comments|akismet")
-_HIDDEN_CLASS = Test.of(
+_HIDDEN_ID = searcher("reader-comments|akismet")
+_HIDDEN_CLASS_PATTERN = (
     "^hide-|comments-title|nocomments|-reply-|message|akismet|suggest-links|-hide-|hide-print| hidden| hide|"
     "noprint|notloaded")
+_HIDDEN_CLASS = searcher(_HIDDEN_CLASS_PATTERN)
 
 
 def _overall_discard_1(context: etree._Element) -> list[etree._Element]:
-    def keep(e: etree._Element) -> bool:
-        classes, style = e.get("class"), e.get("style") or ""
-        return (classes == "comments-title" or first_of(e, "id", "class").startswith("reply-")
-                or _HIDDEN(first_of(e, "id", "style")) or "display:none" in style or "display: none" in style
-                or _HIDDEN_ID(e.get("id")) or _HIDDEN_CLASS(classes) or e.get("aria-hidden") == "true")
-    return passing(elements_below(context), keep)
+    found = []
+    for e in context.iterdescendants(etree.Element):  # `.//*`: elements, not comments
+        if not e.keys():
+            continue
+        get = e.get
+        identifier, classes, style = get("id"), get("class"), get("style") or ""
+        if (classes == "comments-title" or (classes and _HIDDEN_CLASS(classes))
+                or (identifier and _HIDDEN_ID(identifier)) or get("aria-hidden") == "true"
+                or "display:none" in style or "display: none" in style
+                or first_of(e, "id", "class").startswith("reply-")
+                or "hidden" in first_of(e, "id", "style")):  # re:test(@id|@style, 'hidden'): a literal
+            found.append(e)
+    return found
 
 
 def _discard_image(context: etree._Element) -> list[etree._Element]:
-    return passing(context.iterdescendants(*_DISCARD_TAGS),
-                   lambda e: "caption" in (e.get("id") or "") or "caption" in (e.get("class") or ""))
+    return [e for e in context.iterdescendants(*_DISCARD_TAGS) if e.keys() and (
+        "caption" in (e.get("id") or "") or "caption" in (e.get("class") or ""))]
 
 
 def _teaser(context: etree._Element) -> list[etree._Element]:
-    return passing(context.iterdescendants(*_DISCARD_TAGS), lambda e: (
-        "teaser" in (e.get("id") or "").replace("T", "t") or "teaser" in (e.get("class") or "").replace("T", "t")))
+    return [e for e in context.iterdescendants(*_DISCARD_TAGS) if e.keys() and (
+        "teaser" in (e.get("id") or "").replace("T", "t") or "teaser" in (e.get("class") or "").replace("T", "t"))]
 
 
 def _precision_0(context: etree._Element) -> list[etree._Element]:
     return list(context.iterdescendants("header"))
 
 
-_BOTTOM = Test.of(r"(^|\s)bottom|bottom(\s|$)")
-_LINK = Test.of(r"(^|\s)link(\s|$)")
+_BOTTOM = searcher(r"(^|\s)bottom|bottom(\s|$)")
+_LINK = searcher(r"(^|\s)link(\s|$)")
 
 
 def _precision_1(context: etree._Element) -> list[etree._Element]:
-    def keep(e: etree._Element) -> bool:
+    found = []
+    for e in context.iterdescendants(*_DISCARD_TAGS):
+        if not e.keys():
+            continue
         named = first_of(e, "id", "class")
-        return _BOTTOM(named) or _LINK(named) or "border" in (e.get("style") or "")
-    return passing(context.iterdescendants(*_DISCARD_TAGS), keep)
+        if (named and (_BOTTOM(named) or _LINK(named))) or "border" in (e.get("style") or ""):
+            found.append(e)
+    return found
 
 
 @dataclass(frozen=True)
@@ -279,12 +307,12 @@ STANDS: dict[str, tuple[Stand, ...]] = {
     "BODY_XPATH": (
         Stand(".//*[self::article or self::div or self::main or self::section][ @class='post' or @class='entry' or "
               "@itemprop='articleBody' or @id='articleContent' or re:test(@id, "
-              f"'{_ARTICLE_ID.pattern.pattern}') or re:test(@class, '{_ARTICLE_CLASS.pattern.pattern}') ][1]", _body_0),
+              f"'{_ARTICLE_ID_PATTERN}') or re:test(@class, '{_ARTICLE_CLASS_PATTERN}') ][1]", _body_0),
         Stand("(.//article)[1]", _body_1),
         Stand("(.//*[self::article or self::div or self::main or self::section][ @role='article' or @id='article' or "
               "@id='story' or @class='postarea' or @class='art-postcontent' or @class='text' or @class='cell' or "
               "@class='story' or re:test(@id, '^primary|story-body') or re:test(@class, 'fulltext', 'i') or "
-              f"re:test(@class, '{_STORY_CLASS.pattern.pattern}') ])[1]", _body_2),
+              f"re:test(@class, '{_STORY_CLASS_PATTERN}') ])[1]", _body_2),
         Stand("(.//*[self::article or self::div or self::main or self::section][ @id='content' or @class='content' or "
               "re:test(@id, 'content-main|content-body|contentBody') or re:test(@class, "
               "'content[-_]main|content(?:-|__)body') or contains(translate(@id, 'CM','cm'), 'main-content') or "
@@ -297,11 +325,11 @@ STANDS: dict[str, tuple[Stand, ...]] = {
         Stand(".//*[self::div or self::item or self::list or self::p or self::section or self::span][ "
               "@data-lp-replacement-content or contains(translate(@role, 'N', 'n'), 'nav') or "
               "contains(@data-component, 'MostPopularStories') or re:test(@id|@class, 'cookie') or re:test(@id, "
-              f"'{_DISCARD_ID.pattern.pattern}') or re:test(@class, '{_DISCARD_CLASS.pattern.pattern}')]",
+              f"'{_DISCARD_ID_PATTERN}') or re:test(@class, '{_DISCARD_CLASS_PATTERN}')]",
               _overall_discard_0),
         Stand(".//*[@class='comments-title' or starts-with(@id|@class, 'reply-') or re:test(@id|@style, 'hidden') or "
               "contains(@style, 'display:none') or contains(@style, 'display: none') or re:test(@id, "
-              f"'reader-comments|akismet') or re:test(@class, '{_HIDDEN_CLASS.pattern.pattern}') or "
+              f"'reader-comments|akismet') or re:test(@class, '{_HIDDEN_CLASS_PATTERN}') or "
               "@aria-hidden='true']", _overall_discard_1),
     ),
     "DISCARD_IMAGE_ELEMENTS": (

@@ -321,3 +321,28 @@ def test_second_opinion_asked_only_when_a_gap_could_hold_a_rescued_paragraph() -
     long_tail = "<body>" + "".join(f"<p>{t}</p>" for t in texts) + f"<div>{prose} After.</div></body>"
     visible = VisibleText(long_tail, scan(long_tail).text_runs)
     assert not _room_for_rescue(blocks_of(long_tail, texts), visible)
+
+
+def test_second_opinion_asked_only_when_the_pages_own_prose_could_be_rescued() -> None:
+    from cleaner.html import _letters_of, _may_rescue, locate, parse_dom
+    from cleaner.html_extract import Paragraph, page_prose
+    from cleaner.html_source import VisibleText, scan
+
+    prose = "A sentence of the article that goes on long enough to count as a paragraph of prose, really it does."
+    texts = [f"{prose} Part {n}." for n in range(5)]
+
+    def asks(body: str) -> bool:
+        source = f"<html><body>{body}</body></html>"
+        visible = VisibleText(source, scan(source).text_runs)
+        blocks = locate([Paragraph(t, "p") for t in texts], visible, [])
+        return _may_rescue(blocks, visible, _letters_of(blocks), page_prose(parse_dom(source)))
+
+    article = "".join(f"<p>{t}</p>" for t in texts)
+    assert not asks(article)  # nothing missing
+    assert not asks(article + f"<p>{prose} A comment below.</p>")  # a small gain after the last block
+    assert asks(f"<p>{texts[0]}</p><p>{prose} Between.</p>" + "".join(f"<p>{t}</p>" for t in texts[1:]))
+    assert asks(article + "".join(f"<p>{prose} Missed {n}.</p>" for n in range(3)))  # half as much again
+    # A standfirst between two blocks, in a <div> of inline markup only (no text of its own): the
+    # second opinion reads the div as one paragraph.
+    standfirst = f"<div class='lead'><span>{prose}</span> <i>Read on.</i></div>"
+    assert asks(f"<p>{texts[0]}</p>{standfirst}" + "".join(f"<p>{t}</p>" for t in texts[1:]))
