@@ -19,6 +19,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from .canonical import canonical_paragraph
 from .html_author import find_author
+from .html_json_ld import meta_json
 
 EXTRACT_OPTIONS: dict[str, object] = {
     "include_comments": False,
@@ -121,16 +122,16 @@ def extract(tree: HtmlElement | None, url: str | None, *, recall: bool = False,
         xml = _extract_xml(tree, url, options, trafilatura or Trafilatura.load())
     except Exception as error:  # noqa: BLE001 - the extractor trips on some odd markup; fall back, never crash
         return Extraction([], metadata, f"{type(error).__name__}: {error}")
-    if not xml:
+    if xml is None:
         return Extraction([], {})
-    return Extraction(parse_xml(xml).paragraphs, metadata)
+    return Extraction(read_xml(xml).paragraphs, metadata)
 
 
 def _extract_xml(tree: HtmlElement, url: str | None, options: dict[str, object],
-                 trafilatura: Trafilatura) -> str | None:
-    """What trafilatura.extract returns for these options, less the content fingerprint it hashes
-    for the XML's metadata (cleaner never reads it; it costs a tenth of the extraction)."""
-    from trafilatura.core import determine_returnstring
+                 trafilatura: Trafilatura) -> etree._Element | None:
+    """The XML that trafilatura.extract returns for these options, as a tree, less the content
+    fingerprint it hashes for the XML's metadata (cleaner never reads it; it costs a tenth of the
+    extraction)."""
     from trafilatura.settings import Document, Extractor
 
     extractor = Extractor(
@@ -145,7 +146,23 @@ def _extract_xml(tree: HtmlElement, url: str | None, options: dict[str, object],
     document = trafilatura.bare_extraction(tree, options=extractor)
     if not isinstance(document, Document):
         return None
-    return determine_returnstring(document, extractor)
+    return xml_tree(document)
+
+
+def xml_tree(document: Any) -> etree._Element:
+    """The tree that trafilatura's `determine_returnstring` prints for `output_format="xml"`, by its
+    steps in their order, left unprinted: cleaner reads paragraphs from the tree, and printing it
+    to parse the print again cost a twentieth of the HTML path (tests/test_html.py compares the two)."""
+    from trafilatura import xml
+
+    for element in document.body.iter("*"):
+        if len(element) == 0 and not element.text and not element.tail and not xml.keeps_empty(element):
+            xml.delete_element(element, keep_tail=False)
+    xml.strip_double_tags(document.body)
+    xml.remove_empty_elements(document.body)
+    output = xml.sanitize_tree(xml.build_xml_output(document))
+    # What trafilatura calls "necessary for cleaning": the tree printed and parsed without blank text.
+    return etree.fromstring(etree.tostring(output, encoding="unicode"), xml.CONTROL_PARSER)
 
 
 def _drop_scripts(tree: HtmlElement) -> None:
@@ -173,7 +190,7 @@ def page_metadata(tree: HtmlElement, url: str | None) -> dict[str, str]:
     if document.author and " " not in document.author:
         document.author = None
     try:
-        document = found.extract_meta_json(tree, document)
+        document = meta_json(tree, document)
     except Exception:  # trafilatura's JSON-LD reader has bugs; it skips them the same way
         pass
     document.title = document.title or found.extract_title(tree)
@@ -239,9 +256,13 @@ def is_prose_sentence(text: str) -> bool:
 
 
 def parse_xml(xml: str) -> Extraction:
+    """`read_xml` of trafilatura's XML output as a string."""
     root = etree.fromstring(xml.encode("utf-8"), parser=etree.XMLParser(recover=True, huge_tree=True))
-    if root is None:
-        return Extraction([], {})
+    return Extraction([], {}) if root is None else read_xml(root)
+
+
+def read_xml(root: etree._Element) -> Extraction:
+    """The paragraphs of trafilatura's XML output, and the metadata on its root."""
     metadata = {name: canonical_paragraph(root.get(attribute) or "")
                 for attribute, name in METADATA_ATTRIBUTES.items() if (root.get(attribute) or "").strip()}
     main = root.find("main")

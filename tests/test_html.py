@@ -346,3 +346,32 @@ def test_second_opinion_asked_only_when_the_pages_own_prose_could_be_rescued() -
     # second opinion reads the div as one paragraph.
     standfirst = f"<div class='lead'><span>{prose}</span> <i>Read on.</i></div>"
     assert asks(f"<p>{texts[0]}</p>{standfirst}" + "".join(f"<p>{t}</p>" for t in texts[1:]))
+
+
+def test_the_extraction_tree_reads_as_trafilatura_prints_it() -> None:
+    # xml_tree skips printing the XML and parsing the print again: the paragraphs must be the same.
+    from trafilatura.core import determine_returnstring
+    from trafilatura.settings import Extractor
+
+    from bench.metric import DEFAULT_BENCH, load_pages
+    from cleaner.html_extract import EXTRACT_OPTIONS, Trafilatura, parse, parse_xml, read_xml, xml_tree
+    from tests.conftest import ROOT
+
+    sources = [(ROOT / "tests" / "pages" / name).read_text(encoding="utf-8") for name in ("blogger.html", "wordpress.html")]
+    if (DEFAULT_BENCH / "gold.json").is_file():
+        sources += [page.html().decode("utf-8", "replace") for page in load_pages(DEFAULT_BENCH)[:40]]
+    trafilatura = Trafilatura.load()
+    compared = 0
+    for source in sources:
+        tree = parse(source)
+        if tree is None:
+            continue
+        options = Extractor(output_format="xml", fast=True, precision=True, tables=True, comments=False, dedup=False)
+        printed = trafilatura.bare_extraction(tree, options=options)
+        unprinted = trafilatura.bare_extraction(tree, options=options)
+        if printed is None:
+            continue
+        assert read_xml(xml_tree(unprinted)) == parse_xml(determine_returnstring(printed, options))
+        compared += 1
+    assert compared >= 2
+    assert EXTRACT_OPTIONS["output_format"] == "xml"
