@@ -236,8 +236,7 @@ def rescue(blocks: list[Block], candidates: list[str], visible: VisibleText,
     if sum(len(b.text) for b in located) < RESCUE_MIN_GAIN * found:
         # A small gain is taken only where it sits between two extracted paragraphs of the page:
         # the extractor skipped a container inside the article (a standfirst, a boxed paragraph).
-        inside = [b for b in blocks if b.end > b.start]
-        first, last = (min(b.start for b in inside), max(b.end for b in inside)) if inside else (0, 0)
+        first, last = _extracted_span(blocks)
         located = [b for b in located if first < b.start and b.end < last]
     added = located
     if not added:
@@ -248,6 +247,13 @@ def rescue(blocks: list[Block], candidates: list[str], visible: VisibleText,
         EXTRACT_RULE))
     ordered = sorted(blocks + added, key=lambda b: (b.start, b.end))
     return [Block(i, b.text, b.start, b.end) for i, b in enumerate(ordered)]
+
+
+def _extracted_span(blocks: list[Block]) -> tuple[int, int]:
+    """From the first extracted paragraph's start to the last one's end in the page ((0, 0) for none):
+    a small rescue is taken only strictly inside it."""
+    inside = [b for b in blocks if b.end > b.start]
+    return (min(b.start for b in inside), max(b.end for b in inside)) if inside else (0, 0)
 
 
 def dropped_text(visible: VisibleText, blocks: list[Block], pruned: list[Removal]) -> list[Removal]:
@@ -306,7 +312,7 @@ def _may_rescue(blocks: list[Block], visible: VisibleText, have: str, prose: lis
     be found in the page as written might sit anywhere, so it says yes too.
 
     A model, not a proof: the second opinion works on its own parse of the page and may cut
-    paragraphs otherwise. On the dev pages it asks the second opinion on 19 pages instead of 53,
+    paragraphs otherwise. On the dev pages it asks the second opinion on 20 pages instead of 53,
     and no output changes (docs/performance.md)."""
     missing = [text for text in prose if _letters(text) not in have]
     if not missing:
@@ -314,7 +320,7 @@ def _may_rescue(blocks: list[Block], visible: VisibleText, have: str, prose: lis
     if sum(map(len, missing)) >= RESCUE_MIN_GAIN * sum(len(b.text) for b in blocks):
         return True
     spans = sorted((b.start, b.end) for b in blocks if b.end > b.start)
-    first, last = (spans[0][0], max(end for _, end in spans)) if spans else (0, 0)
+    first, last = _extracted_span(blocks)
     for text in missing:
         if (where := visible.find(text, 0)) is None:
             return True

@@ -239,16 +239,11 @@ def page_prose(tree: LexborHTMLParser) -> list[str]:
     (readability makes paragraphs of a container's loose text), and a <div> with no block inside
     by its whole text as well (readability turns it into a paragraph).
     """
-    texts: dict[str, None] = {}  # a paragraph found both ways counts once
-    for node in tree.css(PROSE_SELECTOR):
-        raw = node.text(deep=node.tag in RESCUE_TAGS)
-        if len(raw) >= RESCUE_MIN_CHARS // 2 and is_prose_sentence(text := canonical_paragraph(raw)):
-            texts[text] = None
-    for node in tree.css(INLINE_DIVS):
-        raw = node.text(deep=True)
-        if len(raw) >= RESCUE_MIN_CHARS // 2 and is_prose_sentence(text := canonical_paragraph(raw)):
-            texts[text] = None
-    return list(texts)
+    raws = [node.text(deep=node.tag in RESCUE_TAGS) for node in tree.css(PROSE_SELECTOR)]
+    raws += [node.text(deep=True) for node in tree.css(INLINE_DIVS)]
+    # dict: a paragraph found both ways counts once
+    return list(dict.fromkeys(text for raw in raws if len(raw) >= RESCUE_MIN_CHARS // 2
+                              if is_prose_sentence(text := canonical_paragraph(raw))))
 
 
 def is_prose_sentence(text: str) -> bool:
