@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from copy import copy
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -85,9 +85,29 @@ class Trafilatura:
         from .rebound import rebound
         from .xpath_walks import STANDS, walked
 
-        replacements = {name: walked(name, getattr(xpaths, name)) for name in STANDS}
+        replacements: dict[str, object] = {name: walked(name, getattr(xpaths, name)) for name in STANDS}
+        replacements["load_html"] = _owned_or_loaded(core.load_html)
         namespaces = rebound((core, main_extractor), replacements)
         return cls(namespaces[core.__name__]["bare_extraction"])
+
+
+class OwnedTree(NamedTuple):
+    """A tree copied for one extraction alone. trafilatura copies a tree it is given, so that the
+    caller's stays whole; this one it may change, and one deep copy of the page is saved."""
+
+    tree: HtmlElement
+
+
+def _owned_or_loaded(load_html: Callable[..., HtmlElement | None]) -> Callable[..., HtmlElement | None]:
+    """trafilatura's `load_html`, but an OwnedTree is taken as it is: `bare_extraction` copies the
+    tree only when `load_html` hands back the very object it was given."""
+
+    def load(htmlobject: object, max_size: int | None = None) -> HtmlElement | None:
+        if isinstance(htmlobject, OwnedTree):
+            return htmlobject.tree
+        return load_html(htmlobject, max_size)
+
+    return load
 
 
 @dataclass(frozen=True)
@@ -139,11 +159,13 @@ def _extract_xml(tree: HtmlElement, url: str | None, options: dict[str, object],
         precision=bool(options["favor_precision"]), recall=bool(options.get("favor_recall", False)),
         comments=bool(options["include_comments"]), tables=bool(options["include_tables"]),
         dedup=bool(options["deduplicate"]), url=url, with_metadata=bool(options["with_metadata"]))
+    given: HtmlElement | OwnedTree = tree  # in recall mode, trafilatura copies the caller's tree itself
     if not extractor.focus == "recall":  # in recall mode its cleaning may undo those deletions
-        tree = copy(tree)  # trafilatura copies it anyway; the caller's tree stays whole
+        tree = copy(tree)  # the caller's tree stays whole
         etree.strip_elements(tree, *PRUNED_BEFORE_EXTRACTION, with_tail=False)
         _drop_scripts(tree)
-    document = trafilatura.bare_extraction(tree, options=extractor)
+        given = OwnedTree(tree)
+    document = trafilatura.bare_extraction(given, options=extractor)
     if not isinstance(document, Document):
         return None
     return xml_tree(document)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -39,8 +39,10 @@ MARKUP = re.compile(
     r"""<!--.*?(?:-->|\Z)"""                                     # comment (an unclosed one runs to the end)
     r"""|<![^>]*>|<\?[^>]*>"""                                   # doctype, CDATA-ish, processing instruction
     # attributes as an unrolled loop (plain characters, then quoted values each followed by plain
-    # characters): the same language as (?:[^>"']|"[^"]*"|'[^']*')*, a third faster to match
-    r"""|<(?P<end>/)?(?P<name>[A-Za-z][^\s/>]*)(?P<attrs>[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>""",
+    # characters): the same language as (?:[^>"']|"[^"]*"|'[^']*')*, a third faster to match. Its
+    # quantifiers are possessive: each stops only before a quote or `>`, which it cannot take, so
+    # no backtracking into one can succeed, and the engine need not keep track of where to go back.
+    r"""|<(?P<end>/)?(?P<name>[A-Za-z][^\s/>]*)(?P<attrs>[^>"']*+(?:(?:"[^"]*+"|'[^']*+')[^>"']*+)*+)>""",
     re.S,
 )
 ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
@@ -165,7 +167,7 @@ class VisibleText:
         self._end = built.end  # a plain segment's end of text, a reference's end
         self._plain = built.plain
         self._spaced = built.spaced  # white space stood before the segment's first character
-        self._offsets: dict[int, list[int]] = {}  # plain segment -> its characters' offsets, when asked
+        self._offsets: dict[int, Sequence[int]] = {}  # plain segment -> its characters' offsets, when asked
 
     def find(self, paragraph: str, after: int) -> tuple[int, int] | None:
         """Positions [i, j) in `self.text` of `paragraph` (white space ignored), the first at or
@@ -274,13 +276,20 @@ class VisibleText:
     def spaced(self) -> list[bool]:
         return [self.spaced_at(i) for i in range(len(self.text))]
 
-    def _offsets_of(self, segment: int) -> list[int]:
+    def _offsets_of(self, segment: int) -> Sequence[int]:
         """The source offsets of a plain segment's characters: its non-space characters."""
         offsets = self._offsets.get(segment)
         if offsets is None:
-            offsets = []
-            for match in WORD.finditer(self._source, self._start[segment], self._end[segment]):
-                offsets.extend(range(*match.span()))
+            start = self._start[segment]
+            last = self._index[segment + 1] if segment + 1 < len(self._index) else len(self.text)
+            one_word = start + last - self._index[segment]  # where the segment ends if it is one word
+            if not SPACE.search(self._source, start, one_word):
+                offsets = range(start, one_word)  # a word's characters sit side by side
+            else:
+                listed: list[int] = []
+                for match in WORD.finditer(self._source, start, self._end[segment]):
+                    listed.extend(range(*match.span()))
+                offsets = listed
             self._offsets[segment] = offsets
         return offsets
 

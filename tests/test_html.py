@@ -375,3 +375,25 @@ def test_the_extraction_tree_reads_as_trafilatura_prints_it() -> None:
         compared += 1
     assert compared >= 2
     assert EXTRACT_OPTIONS["output_format"] == "xml"
+
+
+@pytest.mark.parametrize("recall", [False, True])
+def test_the_callers_tree_stays_whole_and_the_owned_copy_is_not_copied_again(recall: bool) -> None:
+    from lxml import etree
+
+    from cleaner import html_extract
+
+    tree = html_extract.parse(page('<aside>Read more</aside><script>var x = 1;</script>'))
+    before = etree.tostring(tree)
+    given: list[object] = []
+    trafilatura = html_extract.Trafilatura.load()
+
+    def spy(htmlobject: object, **options: object) -> object:
+        given.append(htmlobject)
+        return trafilatura.bare_extraction(htmlobject, **options)
+
+    extraction = html_extract.extract(tree, None, recall=recall, trafilatura=html_extract.Trafilatura(spy))
+    assert [p.text for p in extraction.paragraphs][-3:] == [P1, P2, P3]
+    assert etree.tostring(tree) == before
+    # Outside recall mode cleaner prunes its own copy, and trafilatura takes that copy as it is.
+    assert isinstance(given[0], html_extract.OwnedTree) != recall

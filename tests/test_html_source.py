@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import html
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.html_source import ENTITY, VisibleText, _inside, scan
+from cleaner.html_source import ENTITY, MARKUP, VisibleText, _inside, scan
 
 
 def reference_visible(source: str, runs: list[tuple[int, int]],
@@ -70,3 +71,16 @@ def test_pruned_spans_whole_runs_and_runs_cut_oddly() -> None:
        st.lists(st.tuples(st.integers(0, 80), st.integers(0, 20)), max_size=3))
 def test_any_text_and_spans_match_the_definition(source: str, spans: list[tuple[int, int]]) -> None:
     assert_same(source, [(start, start + length) for start, length in spans])
+
+
+# The tag pattern as it was written before its quantifiers were made possessive.
+BACKTRACKING_MARKUP = re.compile(MARKUP.pattern.replace("*+", "*"), re.S)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="<>/\"'= ab!-?\n", max_size=60))
+def test_possessive_quantifiers_change_no_match(source: str) -> None:
+    assert "*+" in MARKUP.pattern
+    for start in range(len(source) + 1):
+        found, reference = MARKUP.search(source, start), BACKTRACKING_MARKUP.search(source, start)
+        assert (found and (found.span(), found.groups())) == (reference and (reference.span(), reference.groups()))
