@@ -84,8 +84,9 @@ def html_blocks(source: str, url: str | None, rules: RuleSet,
     warnings = list(pruned.warnings)
     # The parser reads the page less the pruned nodes and less what no reader of it needs.
     page = without(source, [(r.start, r.end) for r in pruned.removals] + unread_spans(scanned))
-    parsed = parse(page)
-    extraction = extract_with_fallback(parsed, tree, url, warnings, trafilatura or Trafilatura.load())
+    trafilatura = trafilatura or Trafilatura.load()
+    parsed = parse(page, trafilatura)
+    extraction = extract_with_fallback(parsed, tree, url, warnings, trafilatura)
     visible = VisibleText(source, scanned.text_runs, [(r.start, r.end) for r in pruned.removals])
     blocks = locate(extraction.paragraphs, visible, warnings)
     # The second opinion is slow: asked only when it could change something.

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from lxml import etree
+from lxml import html as lxml_html
 from lxml.html import HtmlElement
 from selectolax.lexbor import LexborHTMLParser
 
@@ -21,6 +22,10 @@ from .canonical import canonical_paragraph
 from .html_author import find_author
 from .html_json_ld import meta_json
 
+# trafilatura.utils.HTML_PARSER's settings (lxml keeps no record of them to copy).
+PARSER_SETTINGS: dict[str, object] = {
+    "collect_ids": False, "default_doctype": False, "encoding": "utf-8", "remove_comments": True, "remove_pis": True,
+}
 EXTRACT_OPTIONS: dict[str, object] = {
     "include_comments": False,
     "deduplicate": False,
@@ -74,13 +79,16 @@ METADATA_ATTRIBUTES = {"title": "title", "date": "date", "author": "author", "si
 class Trafilatura:
     """trafilatura's extraction as cleaner calls it: its own code, in a copy whose pruning and body
     XPath expressions run as the equivalent walks of cleaner/xpath_walks.py (a fifth of the HTML
-    path otherwise). trafilatura's own modules are left as they are (cleaner/rebound.py)."""
+    path otherwise), and its page loader in a copy whose parser makes every element a plain
+    HtmlElement (see `element_lookup_parser`). trafilatura's own modules are left as they are
+    (cleaner/rebound.py)."""
 
     bare_extraction: Callable[..., Any]
+    load_html: Callable[[str], HtmlElement | None]
 
     @classmethod
     def load(cls) -> Trafilatura:
-        from trafilatura import core, main_extractor, xpaths
+        from trafilatura import core, main_extractor, utils, xpaths
 
         from .rebound import rebound
         from .xpath_walks import STANDS, walked
@@ -88,7 +96,24 @@ class Trafilatura:
         replacements: dict[str, object] = {name: walked(name, getattr(xpaths, name)) for name in STANDS}
         replacements["load_html"] = _owned_or_loaded(core.load_html)
         namespaces = rebound((core, main_extractor), replacements)
-        return cls(namespaces[core.__name__]["bare_extraction"])
+        loader = rebound((utils,), {"HTML_PARSER": element_lookup_parser()})
+        return cls(namespaces[core.__name__]["bare_extraction"], loader[utils.__name__]["load_html"])
+
+
+def element_lookup_parser() -> lxml_html.HTMLParser:
+    """trafilatura's HTML parser (its settings, PARSER_SETTINGS), but every element is an HtmlElement,
+    its class chosen inside lxml.
+
+    lxml.html's own parsers ask a Python method for the class of every element proxy they make
+    (five form tags get classes whose extra methods neither trafilatura nor cleaner call), and the
+    extraction's walks make proxies of the same elements many times over: 3.6% of the HTML path's
+    instructions. The trees are the same (tests/test_html.py compares them on the dev pages).
+    """
+    parser = lxml_html.HTMLParser(**PARSER_SETTINGS)
+    parser.set_element_class_lookup(etree.ElementDefaultClassLookup(
+        element=lxml_html.HtmlElement, comment=lxml_html.HtmlComment, pi=lxml_html.HtmlProcessingInstruction,
+        entity=lxml_html.HtmlEntity))
+    return parser
 
 
 class OwnedTree(NamedTuple):
@@ -123,8 +148,11 @@ class Extraction:
     error: str | None = None  # why the extractor gave up, when it raised instead of answering
 
 
-def parse(page: str) -> HtmlElement | None:
-    """The page parsed once, the way trafilatura parses it, for every extractor that reads it."""
+def parse(page: str, trafilatura: Trafilatura | None = None) -> HtmlElement | None:
+    """The page parsed once, the way trafilatura parses it, for every extractor that reads it.
+    `trafilatura` (Cleaner.trafilatura): its loader, with the faster parser; trafilatura's own otherwise."""
+    if trafilatura is not None:
+        return trafilatura.load_html(page)
     from trafilatura.utils import load_html
 
     return load_html(page)
@@ -239,7 +267,6 @@ def second_opinion(tree: HtmlElement | None) -> list[str]:
     article (an article body split over several containers, say). It changes `tree`: the last
     reader of the page.
     """
-    from lxml import html as lxml_html
     from trafilatura.readability_lxml import Document
 
     if tree is None:

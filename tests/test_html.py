@@ -392,8 +392,33 @@ def test_the_callers_tree_stays_whole_and_the_owned_copy_is_not_copied_again(rec
         given.append(htmlobject)
         return trafilatura.bare_extraction(htmlobject, **options)
 
-    extraction = html_extract.extract(tree, None, recall=recall, trafilatura=html_extract.Trafilatura(spy))
+    extraction = html_extract.extract(tree, None, recall=recall, trafilatura=html_extract.Trafilatura(spy, trafilatura.load_html))
     assert [p.text for p in extraction.paragraphs][-3:] == [P1, P2, P3]
     assert etree.tostring(tree) == before
     # Outside recall mode cleaner prunes its own copy, and trafilatura takes that copy as it is.
     assert isinstance(given[0], html_extract.OwnedTree) != recall
+
+
+def test_the_faster_parser_builds_the_trees_trafilatura_builds() -> None:
+    # Same settings as trafilatura's parser, and the same elements; only their classes' lookup differs.
+    from lxml import etree
+    from lxml import html as lxml_html
+    from trafilatura import utils
+
+    from bench.metric import DEFAULT_BENCH, load_pages
+    from cleaner.html_extract import PARSER_SETTINGS, Trafilatura
+    from tests.conftest import ROOT
+
+    sources = [(ROOT / "tests" / "pages" / name).read_text(encoding="utf-8") for name in ("blogger.html", "wordpress.html")]
+    sources += ['<html><body><form action="/s"><label>Find</label><input name="q"><select><option>a</select>'
+                '<textarea>t</textarea></form><!-- note --><?pi x?></body></html>', "<p>a fragment</p>", ""]
+    if (DEFAULT_BENCH / "gold.json").is_file():
+        sources += [page.html().decode("utf-8", "replace") for page in load_pages(DEFAULT_BENCH)]
+    load_html = Trafilatura.load().load_html
+    assert utils.HTML_PARSER.__class__ is lxml_html.HTMLParser and set(PARSER_SETTINGS) >= {"remove_comments", "encoding"}
+    for source in sources:
+        theirs, ours = utils.load_html(source), load_html(source)
+        assert (theirs is None) == (ours is None)
+        if ours is not None:
+            assert etree.tostring(ours.getroottree(), encoding="unicode") == etree.tostring(theirs.getroottree(), encoding="unicode")
+            assert {type(element) for element in ours.iter()} <= {lxml_html.HtmlElement}
