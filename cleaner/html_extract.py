@@ -79,8 +79,9 @@ METADATA_ATTRIBUTES = {"title": "title", "date": "date", "author": "author", "si
 class Trafilatura:
     """trafilatura's extraction as cleaner calls it: its own code, in a copy whose pruning and body
     XPath expressions run as the equivalent walks of cleaner/xpath_walks.py (a fifth of the HTML
-    path otherwise), and its page loader in a copy whose parser makes every element a plain
-    HtmlElement (see `element_lookup_parser`). trafilatura's own modules are left as they are
+    path otherwise) and which makes no backup copy that cleaner's options leave unread
+    (cleaner/trafilatura_steps.py); and its page loader, in a copy whose parser makes every element
+    a plain HtmlElement (`element_lookup_parser`). trafilatura's own modules are left as they are
     (cleaner/rebound.py)."""
 
     bare_extraction: Callable[..., Any]
@@ -91,11 +92,13 @@ class Trafilatura:
         from trafilatura import core, main_extractor, utils, xpaths
 
         from .rebound import rebound
+        from .trafilatura_steps import without_unread_backup
         from .xpath_walks import STANDS, walked
 
         replacements: dict[str, object] = {name: walked(name, getattr(xpaths, name)) for name in STANDS}
         replacements["load_html"] = _owned_or_loaded(core.load_html)
         namespaces = rebound((core, main_extractor), replacements)
+        without_unread_backup(namespaces[core.__name__])
         loader = rebound((utils,), {"HTML_PARSER": element_lookup_parser()})
         return cls(namespaces[core.__name__]["bare_extraction"], loader[utils.__name__]["load_html"])
 

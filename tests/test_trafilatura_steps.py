@@ -1,0 +1,77 @@
+"""The stand-in for trafilatura's `_prepare_tree` (cleaner/trafilatura_steps.py): in force on the
+pinned trafilatura, out of force on any other source, and the same extraction either way."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+from trafilatura import core, main_extractor
+from trafilatura.settings import Extractor
+
+from bench.metric import DEFAULT_BENCH, load_pages
+from cleaner.html_extract import Trafilatura, parse, xml_tree
+from cleaner.rebound import rebound
+from cleaner.trafilatura_steps import READ_AS, reads_as_written, without_unread_backup
+from tests.conftest import ROOT
+
+
+def sources() -> list[str]:
+    pages = [(ROOT / "tests" / "pages" / name).read_text(encoding="utf-8") for name in ("blogger.html", "wordpress.html")]
+    if (DEFAULT_BENCH / "gold.json").is_file():
+        pages += [page.html().decode("utf-8", "replace") for page in load_pages(DEFAULT_BENCH)[:30]]
+    return pages
+
+
+def test_the_stand_in_is_in_force_on_the_pinned_trafilatura() -> None:
+    namespace = rebound((core,), {})[core.__name__]
+    assert reads_as_written(namespace)
+    assert without_unread_backup(namespace)
+    assert namespace["_prepare_tree"] is not core._prepare_tree
+
+
+@pytest.mark.parametrize("changed", sorted(READ_AS))
+def test_a_changed_function_gets_the_original_step_back(changed: str) -> None:
+    namespace = rebound((core,), {})[core.__name__]
+    namespace[changed] = lambda *args: None  # not the source the stand-in was written against
+    before = namespace["_prepare_tree"]
+    assert not without_unread_backup(namespace)
+    assert namespace["_prepare_tree"] is before
+
+
+def options(**changes: bool) -> Extractor:
+    settings = {"output_format": "xml", "fast": True, "precision": True, "comments": False, "tables": True,
+                "dedup": False, **changes}
+    return Extractor(**settings)
+
+
+def test_the_stand_in_cleans_and_converts_as_the_original_and_skips_only_the_backup() -> None:
+    namespace = rebound((core,), {})[core.__name__]
+    original = namespace["_prepare_tree"]
+    without_unread_backup(namespace)
+    stand_in = namespace["_prepare_tree"]
+    for source in sources()[:8]:
+        tree = parse(source)
+        assert tree is not None
+        theirs, backup = original(tree, options(), None)
+        ours, none = stand_in(tree, options(), None)
+        assert etree.tostring(ours) == etree.tostring(theirs) and backup is not None and none is None
+        # Options whose steps read the backup get the original step, backup and all.
+        for changed in (options(fast=False), options(comments=True)):
+            assert stand_in(tree, changed, None)[1] is not None
+
+
+def test_the_extraction_is_the_same_with_and_without_the_stand_in() -> None:
+    bare = Trafilatura.load().bare_extraction
+    plain = rebound((core, main_extractor), {})[core.__name__]["bare_extraction"]
+    compared = 0
+    for source in sources():
+        tree = parse(source)
+        if tree is None:
+            continue
+        for changed in ({}, {"precision": False, "recall": True}):
+            ours, theirs = bare(tree, options=options(**changed)), plain(tree, options=options(**changed))
+            assert (ours is None) == (theirs is None)
+            if ours is not None:
+                assert etree.tostring(xml_tree(ours)) == etree.tostring(xml_tree(theirs))
+                compared += 1
+    assert compared >= 4
