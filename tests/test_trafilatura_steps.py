@@ -3,6 +3,8 @@ pinned trafilatura, out of force on any other source, and the same extraction ei
 
 from __future__ import annotations
 
+from copy import copy
+
 import pytest
 from lxml import etree
 from trafilatura import core, main_extractor
@@ -44,7 +46,7 @@ def options(**changes: bool) -> Extractor:
     return Extractor(**settings)
 
 
-def test_the_stand_in_cleans_and_converts_as_the_original_and_skips_only_the_backup() -> None:
+def test_the_stand_in_cleans_and_converts_as_the_original_and_skips_only_the_copies() -> None:
     namespace = rebound((core,), {})[core.__name__]
     original = namespace["_prepare_tree"]
     without_unread_backup(namespace)
@@ -52,12 +54,17 @@ def test_the_stand_in_cleans_and_converts_as_the_original_and_skips_only_the_bac
     for source in sources()[:8]:
         tree = parse(source)
         assert tree is not None
-        theirs, backup = original(tree, options(), None)
-        ours, none = stand_in(tree, options(), None)
-        assert etree.tostring(ours) == etree.tostring(theirs) and backup is not None and none is None
+        page = etree.tostring(tree)
+        for focus in ({}, {"precision": False, "recall": True}, {"precision": False}):
+            theirs, backup = original(copy(tree), options(**focus), None)
+            mine = copy(tree)
+            ours, none = stand_in(mine, options(**focus), None)
+            assert etree.tostring(ours) == etree.tostring(theirs) and backup is not None and none is None
+            # Precision cleans the page itself (nothing reads it afterwards); other focuses a copy.
+            assert (ours is mine) == (not focus) and (etree.tostring(mine) == page) == bool(focus)
         # Options whose steps read the backup get the original step, backup and all.
         for changed in (options(fast=False), options(comments=True)):
-            assert stand_in(tree, changed, None)[1] is not None
+            assert stand_in(copy(tree), changed, None)[1] is not None
 
 
 def test_the_extraction_is_the_same_with_and_without_the_stand_in() -> None:
