@@ -1,0 +1,99 @@
+"""Instructions per warm pass of cleaner's HTML path and of trafilatura `extract` alone, counted by
+valgrind's callgrind on the same pages: a measure that another process on the machine cannot move.
+
+    .venv/bin/python bench/instructions.py [BENCH_DIR] [--pages N] [--only cleaner-html|trafilatura ...]
+
+CPU time on a shared machine moves by tens of percent from one run to the next (docs/performance.md);
+an instruction count is the same on every run of the same code, inputs and environment. It is not
+time: memory stalls and branch misses cost cycles that no count shows, so the CPU-time ratios of
+bench/speed.py stay the goal's measure, and this table says whether a change did less work.
+
+Each tool runs in a child under callgrind twice, with PYTHONHASHSEED=0: once warming up on the
+pages and stopping, once warming up and making one more pass; the difference is one warm pass,
+without start-up, imports and first-use compilation. The two children run side by side (two cores).
+Needs `valgrind` on the PATH; takes a few minutes for 30 pages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.metric import DEFAULT_BENCH, load_pages  # noqa: E402
+
+TOOLS = ("cleaner-html", "trafilatura")
+COLLECTED = re.compile(r"Collected : (\d+)")
+
+
+def child(tool: str, bench: Path, pages: int, passes: int) -> None:
+    """In the child: warm up on the first `pages` pages, then `passes` more passes over them."""
+    documents = [page.html() for page in load_pages(bench)[:pages]]
+    if tool == "cleaner-html":
+        from cleaner import Cleaner
+
+        cleaner = Cleaner()
+
+        def extract(page: bytes) -> object:
+            return cleaner.clean(page, format="html")
+    else:
+        import trafilatura
+
+        def extract(page: bytes) -> object:
+            return trafilatura.extract(page)
+    for _ in range(1 + passes):
+        for document in documents:
+            extract(document)
+
+
+def counted(tool: str, bench: Path, pages: int, passes: int, folder: Path) -> int:
+    """Instructions callgrind counted for the whole child."""
+    command = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={folder / f'{tool}.{passes}.out'}",
+               sys.executable, __file__, "--child", tool, str(bench), "--pages", str(pages), "--passes", str(passes)]
+    done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"},
+                          check=False)
+    found = COLLECTED.search(done.stderr)
+    if done.returncode != 0 or found is None:
+        raise SystemExit(f"{tool}: callgrind failed (exit {done.returncode}):\n{done.stderr[-2000:]}")
+    return int(found.group(1))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("bench", nargs="?", type=Path, default=DEFAULT_BENCH)
+    parser.add_argument("--pages", type=int, default=30, help="the first N pages of html/ (default 30)")
+    parser.add_argument("--only", action="append", choices=TOOLS, help="count only these tools")
+    parser.add_argument("--child", choices=TOOLS, help=argparse.SUPPRESS)
+    parser.add_argument("--passes", type=int, default=0, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child, args.bench, args.pages, args.passes)
+        return
+    if shutil.which("valgrind") is None:
+        raise SystemExit("valgrind is not on the PATH (Debian: apt-get install valgrind)")
+    tools = args.only or list(TOOLS)
+    per_pass: dict[str, int] = {}
+    with tempfile.TemporaryDirectory() as folder, ThreadPoolExecutor(max_workers=2) as pool:
+        for tool in tools:
+            warm, more = pool.map(lambda passes: counted(tool, args.bench, args.pages, passes, Path(folder)), (0, 1))
+            per_pass[tool] = more - warm
+    print(f"## Instructions per warm pass over {args.pages} pages of html/ (callgrind, PYTHONHASHSEED=0)\n")
+    print("| tool | instructions (M) | instructions vs trafilatura (lower: less work) |")
+    print("|---|---|---|")
+    peer = per_pass.get("trafilatura")
+    for tool, count in per_pass.items():
+        ratio = f"{count / peer:.3f}" if peer else ""
+        print(f"| {tool} | {count / 1e6:,.0f} | {ratio} |")
+
+
+if __name__ == "__main__":
+    main()
