@@ -11,7 +11,7 @@ cleaner never removes what it cannot point to.
 from __future__ import annotations
 
 import functools
-from collections import defaultdict
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -29,6 +29,8 @@ MAX_SELECT_TEXT_SHARE = 0.5
 # Text that never reaches a reader; it does not count as the page's text.
 NON_TEXT_ELEMENTS = frozenset({"script", "style", "noscript", "template", "head", "title"})
 NON_TEXT_SELECTOR = ", ".join(sorted(NON_TEXT_ELEMENTS))
+# Attribute tests in a selector: what they hold is no combinator or pseudo-class.
+ATTRIBUTE_TESTS = re.compile(r"\[[^\]]*\]")
 # How far from its expected place a start tag is looked for when the ordinal check fails.
 SEARCH_WINDOW = 8
 
@@ -71,7 +73,7 @@ class SourceLocator:
     def __init__(self, tree: LexborHTMLParser, tags: Sequence[TagToken]) -> None:
         self.tree = tree
         self.tags = list(tags)
-        self.start_tags: dict[str, list[int]] = defaultdict(list)  # name -> indexes into self.tags
+        self.start_tags: dict[str, list[int]] = {}  # name -> indexes into self.tags, for the names asked
         self.ordinal: dict[int, int] = {}  # node -> how many nodes of its tag come before it
         self._indexed = False
 
@@ -79,13 +81,21 @@ class SourceLocator:
         """Built on the first lookup (most pages have no node to locate), before any node is
         removed: select rules decompose a node only after looking it up."""
         self._indexed = True
-        for index, tag in enumerate(self.tags):
-            if not tag.closing:
-                self.start_tags[tag.name].append(index)
-        seen: dict[str, int] = defaultdict(int)
+        ordinal, seen = self.ordinal, {}
         for node in self.tree.root.traverse(include_text=False) if self.tree.root else ():
-            self.ordinal[node.mem_id] = seen[node.tag]
-            seen[node.tag] += 1
+            tag = node.tag  # read once: the parser decodes the name on every read
+            count = seen.get(tag, 0)
+            ordinal[node.mem_id] = count
+            seen[tag] = count + 1
+
+    def _start_tags_named(self, name: str) -> list[int]:
+        """Indexes of the start tags with this name; the scan's tags never change, so each name's
+        are listed when first asked for (a page's select rules ask for a few names)."""
+        found = self.start_tags.get(name)
+        if found is None:
+            found = self.start_tags[name] = [index for index, tag in enumerate(self.tags)
+                                             if tag.name == name and not tag.closing]
+        return found
 
     def span(self, node: LexborNode) -> tuple[int, int] | None:
         index = self._start_tag(node)
@@ -106,7 +116,7 @@ class SourceLocator:
     def _start_tag(self, node: LexborNode) -> int | None:
         if not self._indexed:
             self._index()
-        candidates = self.start_tags.get(node.tag or "", [])
+        candidates = self._start_tags_named(node.tag or "")
         expected = self.ordinal.get(node.mem_id)
         if expected is None or not candidates:
             return None
@@ -127,22 +137,42 @@ def prune(tree: LexborHTMLParser, locator: SourceLocator, packs: Sequence[PackMa
     """Apply every select rule of the active packs to `tree`, in pack order, recording each node."""
     result = Pruned()
     rules = [rule for match in packs for rule in match.pack.rules if rule.kind == "select"]
-    # One query for every selector first: on a third of pages none matches, and until a rule
-    # removes something the tree is the one each rule would query.
-    if not rules or tree.css_first(", ".join(s for rule in rules for s in rule.selectors)) is None:
+    # One query for every selector first: on a third of pages none matches.
+    found = tree.css(", ".join(s for rule in rules for s in rule.selectors)) if rules else []
+    if not found:
         return result
     body = tree.body or tree.root
     # The page's text is measured once, when a rule first matches (before anything is removed).
     page_chars = functools.cache(lambda: visible_chars(body) if body is not None else 0)
-    for rule in rules:
-        _apply(rule, tree, locator, page_chars, result)
+    for rule, may_match in zip(rules, _may_match(rules, found)):
+        if may_match:
+            _apply(rule, tree, locator, page_chars, result)
     return result
+
+
+def _may_match(rules: Sequence[Rule], found: Sequence[LexborNode]) -> list[bool]:
+    """For each rule, whether it may match a node of the page, asked before anything is removed.
+
+    Every node a rule matches is among `found` (what all the rules' selectors match), so it lies
+    in one of the outermost found nodes, whose own search covers itself and all it holds: a rule
+    none of them holds a match of matches nothing now. Nor later, as removals only take nodes
+    away, unless a selector reads a node's siblings or its lack of something (a pseudo-class, a
+    sibling combinator): such a rule is always asked of the page.
+    """
+    ids = {node.mem_id for node in found}
+    outermost = [node for node in {node.mem_id: node for node in found}.values() if not _has_ancestor_in(node, ids)]
+    return [any(_removals_may_add_matches(selector) for selector in rule.selectors)
+            or any(node.css_matches(", ".join(rule.selectors)) for node in outermost)
+            for rule in rules]
+
+
+def _removals_may_add_matches(selector: str) -> bool:
+    outside = ATTRIBUTE_TESTS.sub("", selector)  # [class~='x'] and [href*=':'] hold no combinator
+    return any(mark in outside for mark in ":+~")
 
 
 def _apply(rule: Rule, tree: LexborHTMLParser, locator: SourceLocator, page_chars: Callable[[], int],
            result: Pruned) -> None:
-    if tree.css_first(", ".join(rule.selectors)) is None:
-        return  # one query for all the rule's selectors: on most pages none matches
     matched: list[tuple[LexborNode, str]] = []
     seen: set[int] = set()
     for selector in rule.selectors:
