@@ -36,20 +36,12 @@ COLLECTED = re.compile(r"Collected : (\d+)")
 
 
 def child(tool: str, bench: Path, pages: int, passes: int) -> None:
-    """In the child: warm up on the first `pages` pages, then `passes` more passes over them."""
+    """In the child: warm up on the first `pages` pages, then `passes` more passes over them, each
+    tool called as bench/speed.py calls it."""
+    from bench.speed import extractor
+
     documents = [page.html() for page in load_pages(bench)[:pages]]
-    if tool == "cleaner-html":
-        from cleaner import Cleaner
-
-        cleaner = Cleaner()
-
-        def extract(page: bytes) -> object:
-            return cleaner.clean(page, format="html")
-    else:
-        import trafilatura
-
-        def extract(page: bytes) -> object:
-            return trafilatura.extract(page)
+    extract = extractor(tool)
     for _ in range(1 + passes):
         for document in documents:
             extract(document)

@@ -98,7 +98,7 @@ class Trafilatura:
         replacements: dict[str, object] = {name: walked(name, getattr(xpaths, name)) for name in STANDS}
         replacements["load_html"] = _owned_or_loaded(core.load_html)
         namespaces = rebound((core, main_extractor), replacements)
-        without_unread_backup(namespaces[core.__name__])
+        without_unread_backup(namespaces[core.__name__], core)
         loader = rebound((utils,), {"HTML_PARSER": element_lookup_parser()})
         return cls(namespaces[core.__name__]["bare_extraction"], loader[utils.__name__]["load_html"])
 

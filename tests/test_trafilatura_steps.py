@@ -1,5 +1,5 @@
 """The stand-in for trafilatura's `_prepare_tree` (cleaner/trafilatura_steps.py): in force on the
-pinned trafilatura, out of force on any other source, and the same extraction either way."""
+pinned trafilatura, out of force on any other source of core.py, and the same extraction either way."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from trafilatura.settings import Extractor
 from bench.metric import DEFAULT_BENCH, load_pages
 from cleaner.html_extract import Trafilatura, parse, xml_tree
 from cleaner.rebound import rebound
-from cleaner.trafilatura_steps import READ_AS, reads_as_written, without_unread_backup
+from cleaner import trafilatura_steps
+from cleaner.trafilatura_steps import CORE_SOURCE, source_digest, without_unread_backup
 from tests.conftest import ROOT
 
 
@@ -26,18 +27,20 @@ def sources() -> list[str]:
 
 def test_the_stand_in_is_in_force_on_the_pinned_trafilatura() -> None:
     namespace = rebound((core,), {})[core.__name__]
-    assert reads_as_written(namespace)
-    assert without_unread_backup(namespace)
+    assert source_digest(core) == CORE_SOURCE
+    assert without_unread_backup(namespace, core)
     assert namespace["_prepare_tree"] is not core._prepare_tree
 
 
-@pytest.mark.parametrize("changed", sorted(READ_AS))
-def test_a_changed_function_gets_the_original_step_back(changed: str) -> None:
+def test_a_changed_core_gets_the_original_step_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(trafilatura_steps, "CORE_SOURCE", "0" * 64)  # not the source it was written against
     namespace = rebound((core,), {})[core.__name__]
-    namespace[changed] = lambda *args: None  # not the source the stand-in was written against
     before = namespace["_prepare_tree"]
-    assert not without_unread_backup(namespace)
+    assert not without_unread_backup(namespace, core)
     assert namespace["_prepare_tree"] is before
+    # ... and so does a trafilatura whose source cannot be read.
+    monkeypatch.setattr(trafilatura_steps.inspect, "getsource", lambda module: (_ for _ in ()).throw(OSError()))
+    assert trafilatura_steps.source_digest(core) is None
 
 
 def options(**changes: bool) -> Extractor:
@@ -49,7 +52,7 @@ def options(**changes: bool) -> Extractor:
 def test_the_stand_in_cleans_and_converts_as_the_original_and_skips_only_the_copies() -> None:
     namespace = rebound((core,), {})[core.__name__]
     original = namespace["_prepare_tree"]
-    without_unread_backup(namespace)
+    without_unread_backup(namespace, core)
     stand_in = namespace["_prepare_tree"]
     for source in sources()[:8]:
         tree = parse(source)
