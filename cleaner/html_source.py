@@ -78,51 +78,65 @@ class Scan:
     comments: list[tuple[int, int]] = field(default_factory=list)  # [start, end) of each <!-- ... -->
 
 
+# What a tag's name means for the scan, as bits; a name absent from TAG_KINDS only deepens the tree.
+HIDES, RAW_TEXT, KEEPS_DEPTH = 1, 2, 4
+TAG_KINDS = {
+    name: (HIDES if name in INVISIBLE_ELEMENTS else 0) | (RAW_TEXT if name in RAW_TEXT_ELEMENTS else 0)
+    | (KEEPS_DEPTH if name in IMPLICITLY_CLOSED else 0)
+    for name in INVISIBLE_ELEMENTS | RAW_TEXT_ELEMENTS | IMPLICITLY_CLOSED
+}
+
+
 def scan(source: str) -> Scan:
     tags: list[TagToken] = []
     runs: list[tuple[int, int]] = []
+    comments: list[tuple[int, int]] = []
     position = 0
     size = len(source)
     hidden_depth = 0  # inside <head> or <template>
     depth = max_depth = 0
     # Bound once: this loop runs for every tag of the page.
-    search = MARKUP.search
-    comments: list[tuple[int, int]] = []
+    finditer, kind_of = MARKUP.finditer, TAG_KINDS.get
     add_tag, add_run = tags.append, runs.append
     make_tag = tuple.__new__  # a NamedTuple's own constructor is a Python function
-    while position < size:
-        match = search(source, position)
-        stop = match.start() if match else size
-        if stop > position and not hidden_depth:
-            add_run((position, stop))
-        if not match:
+    while True:
+        # One iterator until a raw-text element, whose content is no markup: it resumes past it.
+        for match in finditer(source, position):
+            stop, after = match.span()
+            if stop > position and not hidden_depth:
+                add_run((position, stop))
+            position = after
+            end, name, attrs = match.groups()
+            if name is None:
+                if source.startswith("<!--", stop):
+                    comments.append((stop, position))
+                continue
+            name = name.lower()
+            closing = end is not None
+            self_closing = attrs.rstrip().endswith("/") if attrs else False
+            add_tag(make_tag(TagToken, (name, stop, position, closing, self_closing, attrs)))
+            kind = kind_of(name, 0)
+            if kind & HIDES:
+                hidden_depth = max(0, hidden_depth + (-1 if closing else 1))
+            if not kind & KEEPS_DEPTH and not self_closing:
+                if closing:
+                    if depth:
+                        depth -= 1
+                else:
+                    depth += 1
+                    if depth > max_depth:
+                        max_depth = depth
+            if kind & RAW_TEXT and not closing:
+                close = RAW_TEXT_END[name].search(source, position)
+                raw_end = close.start() if close else size
+                if name in VISIBLE_RAW_TEXT and not hidden_depth and raw_end > position:
+                    add_run((position, raw_end))
+                position = raw_end
+                break
+        else:
             break
-        position = match.end()
-        end, name, attrs = match.group(1, 2, 3)
-        if not name:
-            if source.startswith("<!--", stop):
-                comments.append((stop, position))
-            continue
-        name = name.lower()
-        closing = end is not None
-        self_closing = attrs.rstrip().endswith("/")
-        add_tag(make_tag(TagToken, (name, stop, position, closing, self_closing, attrs)))
-        if name in INVISIBLE_ELEMENTS:
-            hidden_depth = max(0, hidden_depth + (-1 if closing else 1))
-        if name not in IMPLICITLY_CLOSED and not self_closing:
-            if closing:
-                if depth:
-                    depth -= 1
-            else:
-                depth += 1
-                if depth > max_depth:
-                    max_depth = depth
-        if not closing and name in RAW_TEXT_ELEMENTS:
-            close = RAW_TEXT_END[name].search(source, position)
-            raw_end = close.start() if close else size
-            if name in VISIBLE_RAW_TEXT and not hidden_depth and raw_end > position:
-                add_run((position, raw_end))
-            position = raw_end
+    if position < size and not hidden_depth:
+        add_run((position, size))
     return Scan(tags, runs, max_depth, comments)
 
 

@@ -8,7 +8,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.html_source import ENTITY, MARKUP, VisibleText, _inside, scan
+from cleaner.html_source import (ENTITY, IMPLICITLY_CLOSED, INVISIBLE_ELEMENTS, MARKUP, RAW_TEXT_ELEMENTS, RAW_TEXT_END,
+                                 VISIBLE_RAW_TEXT, Scan, TagToken, VisibleText, _inside, scan)
 
 
 def reference_visible(source: str, runs: list[tuple[int, int]],
@@ -84,3 +85,75 @@ def test_possessive_quantifiers_change_no_match(source: str) -> None:
     for start in range(len(source) + 1):
         found, reference = MARKUP.search(source, start), BACKTRACKING_MARKUP.search(source, start)
         assert (found and (found.span(), found.groups())) == (reference and (reference.span(), reference.groups()))
+
+
+def reference_scan(source: str) -> Scan:
+    """The scan as first written: one search from each tag's end (no iterator, no kind table)."""
+    tags: list[TagToken] = []
+    runs: list[tuple[int, int]] = []
+    position = 0
+    size = len(source)
+    hidden_depth = 0  # inside <head> or <template>
+    depth = max_depth = 0
+    search = MARKUP.search
+    comments: list[tuple[int, int]] = []
+    add_tag, add_run = tags.append, runs.append
+    while position < size:
+        match = search(source, position)
+        stop = match.start() if match else size
+        if stop > position and not hidden_depth:
+            add_run((position, stop))
+        if not match:
+            break
+        position = match.end()
+        end, name, attrs = match.group(1, 2, 3)
+        if not name:
+            if source.startswith("<!--", stop):
+                comments.append((stop, position))
+            continue
+        name = name.lower()
+        closing = end is not None
+        self_closing = attrs.rstrip().endswith("/")
+        add_tag(TagToken(name, stop, position, closing, self_closing, attrs))
+        if name in INVISIBLE_ELEMENTS:
+            hidden_depth = max(0, hidden_depth + (-1 if closing else 1))
+        if name not in IMPLICITLY_CLOSED and not self_closing:
+            if closing:
+                if depth:
+                    depth -= 1
+            else:
+                depth += 1
+                if depth > max_depth:
+                    max_depth = depth
+        if not closing and name in RAW_TEXT_ELEMENTS:
+            close = RAW_TEXT_END[name].search(source, position)
+            raw_end = close.start() if close else size
+            if name in VISIBLE_RAW_TEXT and not hidden_depth and raw_end > position:
+                add_run((position, raw_end))
+            position = raw_end
+    return Scan(tags, runs, max_depth, comments)
+
+
+MARKUP_PIECES = st.sampled_from([
+    "<p>", "</p>", "<div class='a'>", "</div>", "<br/>", "<img src=x>", "<head>", "</head>", "<template>",
+    "</template>", "<script>", "</script>", "<SCRIPT type=\"x\">", "</Script >", "<textarea>", "</textarea>",
+    "<title>", "</title>", "<!--", "-->", "<!doctype html>", "<?pi?>", "<b", ">", "</", "\"", "'", "text ", "\n",
+])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(MARKUP_PIECES, max_size=40))
+def test_the_scan_finds_what_the_plain_search_loop_finds(pieces: list[str]) -> None:
+    source = "".join(pieces)
+    assert scan(source) == reference_scan(source)
+
+
+def test_the_scan_finds_what_the_plain_search_loop_finds_on_the_pages() -> None:
+    from bench.metric import DEFAULT_BENCH, load_pages
+    from tests.conftest import ROOT
+
+    sources = [(ROOT / "tests" / "pages" / name).read_text(encoding="utf-8") for name in ("blogger.html", "wordpress.html")]
+    if (DEFAULT_BENCH / "gold.json").is_file():
+        sources += [page.html().decode("utf-8", "replace") for page in load_pages(DEFAULT_BENCH)]
+    for source in sources:
+        assert scan(source) == reference_scan(source)
