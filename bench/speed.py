@@ -10,12 +10,16 @@ Rows:
 - process start: `cleaner check seeds/` (on current outputs) against `python -c 'import typer'`.
 
 Every tool runs in its own subprocess, so that peak memory (the process's maximum resident set) is
-its own. Throughput is documents over CPU seconds, the best of `--repeat` passes over all documents
-in each of `--rounds` subprocesses per tool, launched in turn with the peer's (the machine is
-shared: CPU time, the best of several runs, and peers measured in alternation are what stay put
-when wall time does not). A spread column gives each tool's slowest warm pass (any but a
-subprocess's first) over its fastest pass: how far the machine moved the measure during the run. A
-ratio is no firmer than that; bench/instructions.py counts instructions, which the machine cannot
+its own. Throughput is documents over CPU seconds, in each of `--rounds` subprocesses per tool,
+launched in turn with the peer's (the machine is shared: CPU time, the best of several runs, and
+peers measured in alternation are what stay put when wall time does not), measured two ways over
+`--repeat` passes: the best whole pass, and the sum of each document's best time. The goal is
+judged on the second. This machine stalls for about 5 ms at random, and a stall counts as the
+process's CPU time: a pass of a few seconds nearly always takes some, a document's best of several
+tries rarely does, so the second measure moves far less between runs (docs/performance.md). A
+spread column gives each tool's slowest warm pass (any but a subprocess's first) over its fastest
+pass: how far the machine moved the whole-pass measure during the run. bench/instructions.py
+counts instructions, which the machine cannot
 move. Process start is the minimum over `--starts` runs of the child's CPU time (user +
 system) and of its wall time. Ratios compare rows of this run only.
 """
@@ -76,16 +80,23 @@ def worker(tool: str, kind: str, bench: Path, repeat: int) -> dict[str, float]:
     size = sum(len(d if isinstance(d, bytes) else d.encode("utf-8")) for d in documents.values())
     extract = extractor(tool)
     best_cpu, worst_cpu, best_wall, predictions = float("inf"), 0.0, float("inf"), {}
+    each_best = [float("inf")] * len(documents)  # each document's fastest CPU time over the passes
+    clock = time.process_time
     for number in range(repeat):
-        cpu, wall = time.process_time(), time.perf_counter()
-        predictions = {page_id: extract(document) for page_id, document in documents.items()}
-        best_cpu = min(best_cpu, time.process_time() - cpu)
+        cpu, wall = clock(), time.perf_counter()
+        predictions = {}
+        for index, (page_id, document) in enumerate(documents.items()):
+            started = clock()
+            predictions[page_id] = extract(document)
+            each_best[index] = min(each_best[index], clock() - started)
+        best_cpu = min(best_cpu, clock() - cpu)
         if number or repeat == 1:  # the first pass pays for first use (imports, compiled patterns, caches)
-            worst_cpu = max(worst_cpu, time.process_time() - cpu)
+            worst_cpu = max(worst_cpu, clock() - cpu)
         best_wall = min(best_wall, time.perf_counter() - wall)
     result = score(predictions, gold_of(pages))
     return {"docs": len(documents), "bytes": size, "cpu": best_cpu, "worst_cpu": worst_cpu, "wall": best_wall,
-            "f1": result.f1, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+            "each_best": each_best, "f1": result.f1,
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
 def measure(tool: str, kind: str, bench: Path, repeat: int) -> dict[str, float]:
@@ -125,6 +136,7 @@ def best_of_rounds(tools: tuple[str, str], kind: str, bench: Path, repeat: int, 
             best = results.setdefault(tool, result)
             best["cpu"], best["wall"] = min(best["cpu"], result["cpu"]), min(best["wall"], result["wall"])
             best["worst_cpu"] = max(best["worst_cpu"], result["worst_cpu"])
+            best["each_best"] = list(map(min, best["each_best"], result["each_best"]))
             best["peak_mb"] = max(best["peak_mb"], result["peak_mb"])
     return results
 
@@ -133,19 +145,24 @@ def throughput_rows(pairs: list[tuple[str, str, str]], bench: Path, repeat: int,
                     rounds: int = 1) -> list[str]:
     # The spread (slowest warm pass over fastest) shows how far the machine moved the measure during
     # the run: a ratio between two tools is no firmer than that.
-    lines = ["| input | tool | F1 | docs/s (CPU) | MB/s (CPU) | spread | wall s (best) | peak RSS MB | docs/s vs peer "
-             "| goal |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
+    # Two throughputs: over the best whole pass, and over the sum of each document's best time. A
+    # pass of a few seconds on this kind of machine nearly always takes a stall or two of several
+    # milliseconds (counted as CPU time); a document's best of all passes rarely does, so the
+    # second measure moves far less from run to run. The goal is judged on it.
+    lines = ["| input | tool | F1 | docs/s (CPU, best pass) | docs/s (CPU, each doc's best) | MB/s | spread "
+             "| wall s (best) | peak RSS MB | vs peer (best pass) | vs peer (each doc's best) | goal |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for kind, ours, peer in pairs:
         results = best_of_rounds((ours, peer), kind, bench, repeat, rounds)
         peer_speed = results[peer]["docs"] / results[peer]["cpu"]
+        peer_steady = results[peer]["docs"] / sum(results[peer]["each_best"])
         for tool, r in results.items():
-            speed = r["docs"] / r["cpu"]
-            ratio = speed / peer_speed
+            speed, steady = r["docs"] / r["cpu"], r["docs"] / sum(r["each_best"])
+            ratio = steady / peer_steady
             verdict = f"{'met' if ratio >= goal else 'not met'} (>= {goal:g}x)" if tool == ours else ""
-            lines.append(f"| {kind} | {tool} | {r['f1']:.3f} | {speed:,.0f} | {r['bytes'] / r['cpu'] / 1e6:.2f} "
-                         f"| {r['worst_cpu'] / r['cpu']:.2f} | {r['wall']:.2f} | {r['peak_mb']:.0f} | {ratio:.2f}x "
-                         f"| {verdict} |")
+            lines.append(f"| {kind} | {tool} | {r['f1']:.3f} | {speed:,.0f} | {steady:,.0f} "
+                         f"| {r['bytes'] / r['cpu'] / 1e6:.2f} | {r['worst_cpu'] / r['cpu']:.2f} | {r['wall']:.2f} "
+                         f"| {r['peak_mb']:.0f} | {speed / peer_speed:.2f}x | {ratio:.2f}x | {verdict} |")
     return lines
 
 
@@ -153,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("bench", nargs="?", type=Path, default=DEFAULT_BENCH,
                         help="benchmark folder with gold.json, text-main/, text-all/ and html/ (default: %(default)s)")
-    parser.add_argument("--repeat", type=int, default=3, help="passes over the documents; the fastest counts (default: 3)")
+    parser.add_argument("--repeat", type=int, default=3, help="passes over the documents; the fastest pass, and each document's fastest time, count (default: 3)")
     parser.add_argument("--rounds", type=int, default=2,
                         help="subprocesses per tool, launched in turn with the peer's; the best counts (default: 2)")
     parser.add_argument("--starts", type=int, default=15, help="process starts to time; the minimum counts (default: 15)")
