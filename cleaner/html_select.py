@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .document import CleanWarning
 from .engine import PackMatch
-from .html_source import VOID_ELEMENTS, TagToken
+from .html_source import VOID_ELEMENTS, Scan, is_self_closing
 from .manifest import Removal
 from .rules import Rule
 
@@ -70,10 +70,10 @@ def _under_non_text(child: LexborNode, top: LexborNode) -> bool:
 class SourceLocator:
     """Finds DOM nodes' [start, end) spans in the decoded source (see the module docstring)."""
 
-    def __init__(self, tree: LexborHTMLParser, tags: Sequence[TagToken]) -> None:
+    def __init__(self, tree: LexborHTMLParser, scanned: Scan) -> None:
         self.tree = tree
-        self.tags = list(tags)
-        self.start_tags: dict[str, list[int]] = {}  # name -> indexes into self.tags, for the names asked
+        self.scanned = scanned
+        self.start_tags: dict[str, list[int]] = {}  # name -> indexes of its start tags, for the names asked
         self.ordinal: dict[int, int] = {}  # node -> how many nodes of its tag come before it
         self._indexed = False
 
@@ -93,24 +93,25 @@ class SourceLocator:
         are listed when first asked for (a page's select rules ask for a few names)."""
         found = self.start_tags.get(name)
         if found is None:
-            found = self.start_tags[name] = [index for index, tag in enumerate(self.tags)
-                                             if tag.name == name and not tag.closing]
+            found = self.start_tags[name] = [index for index, named in enumerate(self.scanned.tag_names) if named == name]
         return found
 
     def span(self, node: LexborNode) -> tuple[int, int] | None:
         index = self._start_tag(node)
         if index is None:
             return None
-        tag = self.tags[index]
+        scanned = self.scanned
+        tag = scanned.tag(index)
         if tag.self_closing or tag.name in VOID_ELEMENTS:
             return tag.start, tag.end
-        depth = 0
-        for later in self.tags[index:]:
-            if later.name != tag.name or later.self_closing:
+        names, end_name, depth = scanned.tag_names, "/" + tag.name, 0
+        for later in range(index, len(names)):
+            named = names[later]
+            if (named != tag.name and named != end_name) or is_self_closing(scanned.tag_attrs[later]):
                 continue
-            depth += -1 if later.closing else 1
+            depth += -1 if named == end_name else 1
             if depth == 0:
-                return tag.start, later.end
+                return tag.start, scanned.tag_ends[later]
         return None  # never closed: the parser's end is a guess, so the node is not claimed
 
     def _start_tag(self, node: LexborNode) -> int | None:
@@ -124,7 +125,7 @@ class SourceLocator:
         order = sorted(range(max(0, expected - SEARCH_WINDOW), min(len(candidates), expected + SEARCH_WINDOW + 1)),
                        key=lambda k: abs(k - expected))
         for k in order:
-            if _identity(self.tags[candidates[k]].attributes()) == wanted:
+            if _identity(self.scanned.tag(candidates[k]).attributes()) == wanted:
                 return candidates[k]
         return None
 

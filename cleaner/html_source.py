@@ -72,10 +72,40 @@ class TagToken(NamedTuple):  # a tuple, not a frozen dataclass: pages have thous
 
 @dataclass(frozen=True)
 class Scan:
-    tags: list[TagToken]
-    text_runs: list[tuple[int, int]]  # [start, end) of visible character data between tags
+    """The page's tags and visible text runs, kept in flat lists of strings and numbers.
+
+    A page has thousands of tags. A tuple for each kept alive while the page is cleaned made Python's
+    cyclic garbage collector run 141 times a pass over the dev pages, and those runs walk every
+    young object; lists of strings and integers hold nothing it needs to follow (docs/performance.md).
+    """
+
+    tag_names: list[str]  # lower case; an end tag's name has a "/" before it
+    tag_starts: list[int]
+    tag_ends: list[int]
+    tag_attrs: list[str]  # the raw attribute text, parsed only when a node is checked against it
+    run_bounds: list[int]  # start, end, start, end ... of each run of visible character data between tags
     max_depth: int = 0  # deepest nesting of elements that must be closed explicitly
     comments: list[tuple[int, int]] = field(default_factory=list)  # [start, end) of each <!-- ... -->
+
+    def tag(self, index: int) -> TagToken:
+        name, attrs = self.tag_names[index], self.tag_attrs[index]
+        closing = name.startswith("/")
+        return TagToken(name[closing:], self.tag_starts[index], self.tag_ends[index], closing,
+                        is_self_closing(attrs), attrs)
+
+    @property
+    def tags(self) -> list[TagToken]:
+        """Every tag as a TagToken (built on demand: for checks, not lookups)."""
+        return [self.tag(index) for index in range(len(self.tag_names))]
+
+    @property
+    def text_runs(self) -> list[tuple[int, int]]:
+        """[start, end) of each run of visible character data (built on demand: for checks)."""
+        return list(zip(self.run_bounds[::2], self.run_bounds[1::2]))
+
+
+def is_self_closing(attrs: str) -> bool:
+    return attrs.rstrip().endswith("/") if attrs else False
 
 
 # What a tag's name means for the scan, as bits; a name absent from TAG_KINDS only deepens the tree.
@@ -88,8 +118,11 @@ TAG_KINDS = {
 
 
 def scan(source: str) -> Scan:
-    tags: list[TagToken] = []
-    runs: list[tuple[int, int]] = []
+    names: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    attributes: list[str] = []
+    bounds: list[int] = []
     comments: list[tuple[int, int]] = []
     position = 0
     size = len(source)
@@ -97,14 +130,14 @@ def scan(source: str) -> Scan:
     depth = max_depth = 0
     # Bound once: this loop runs for every tag of the page.
     finditer, kind_of = MARKUP.finditer, TAG_KINDS.get
-    add_tag, add_run = tags.append, runs.append
-    make_tag = tuple.__new__  # a NamedTuple's own constructor is a Python function
+    add_name, add_start, add_end, add_attrs, add_bound = names.append, starts.append, ends.append, attributes.append, bounds.append
     while True:
         # One iterator until a raw-text element, whose content is no markup: it resumes past it.
         for match in finditer(source, position):
             stop, after = match.span()
             if stop > position and not hidden_depth:
-                add_run((position, stop))
+                add_bound(position)
+                add_bound(stop)
             position = after
             end, name, attrs = match.groups()
             if name is None:
@@ -113,12 +146,14 @@ def scan(source: str) -> Scan:
                 continue
             name = name.lower()
             closing = end is not None
-            self_closing = attrs.rstrip().endswith("/") if attrs else False
-            add_tag(make_tag(TagToken, (name, stop, position, closing, self_closing, attrs)))
+            add_name("/" + name if closing else name)
+            add_start(stop)
+            add_end(position)
+            add_attrs(attrs)
             kind = kind_of(name, 0)
             if kind & HIDES:
                 hidden_depth = max(0, hidden_depth + (-1 if closing else 1))
-            if not kind & KEEPS_DEPTH and not self_closing:
+            if not kind & KEEPS_DEPTH and not (attrs and attrs.rstrip().endswith("/")):
                 if closing:
                     if depth:
                         depth -= 1
@@ -130,14 +165,16 @@ def scan(source: str) -> Scan:
                 close = RAW_TEXT_END[name].search(source, position)
                 raw_end = close.start() if close else size
                 if name in VISIBLE_RAW_TEXT and not hidden_depth and raw_end > position:
-                    add_run((position, raw_end))
+                    add_bound(position)
+                    add_bound(raw_end)
                 position = raw_end
                 break
         else:
             break
     if position < size and not hidden_depth:
-        add_run((position, size))
-    return Scan(tags, runs, max_depth, comments)
+        add_bound(position)
+        add_bound(size)
+    return Scan(names, starts, ends, attributes, bounds, max_depth, comments)
 
 
 class VisibleText:
@@ -152,11 +189,12 @@ class VisibleText:
     each character a reference decodes to is a segment of its own, spanning the whole reference.
     """
 
-    def __init__(self, source: str, runs: list[tuple[int, int]], excluded: list[tuple[int, int]] = ()) -> None:
+    def __init__(self, source: str, run_bounds: list[int], excluded: list[tuple[int, int]] = ()) -> None:
+        """`run_bounds`: Scan.run_bounds, the start and end of each visible run one after the other."""
         built = _Builder(source)
         excluded = sorted(excluded)
         excluded_starts = [s for s, _ in excluded]
-        for run_start, run_end in runs:
+        for run_start, run_end in zip(run_bounds[::2], run_bounds[1::2]):
             cut = _starts_between(excluded_starts, run_start, run_end)
             holder = _holder(excluded, excluded_starts, run_start)
             if holder is not None and holder[1] >= run_end and not cut:

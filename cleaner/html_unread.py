@@ -13,7 +13,7 @@ of the source is reported as removed because of it.
 
 from __future__ import annotations
 
-from .html_source import Scan
+from .html_source import Scan, is_self_closing
 
 # Script types whose content is data some reader takes metadata from: trafilatura's and htmldate's
 # JSON-LD readers ask for `application/ld+json` and `application/settings+json`; any other JSON data
@@ -23,6 +23,7 @@ DATA_SCRIPT_MARK = "json"
 # code (script), presentation (style), drawings whose text is labels and icons (svg, which
 # trafilatura and htmldate both delete), and inert markup a script may clone later (template).
 UNREAD_ELEMENTS = frozenset({"script", "style", "svg", "template"})
+UNREAD_TAG_NAMES = UNREAD_ELEMENTS | {"/" + name for name in UNREAD_ELEMENTS}  # as Scan.tag_names has them
 
 
 def unread_spans(scanned: Scan) -> list[tuple[int, int]]:
@@ -34,15 +35,18 @@ def unread_spans(scanned: Scan) -> list[tuple[int, int]]:
     spans = list(scanned.comments)
     open_name: str | None = None
     open_start = depth = 0
-    for tag in [tag for tag in scanned.tags if tag.name in UNREAD_ELEMENTS]:
+    names, attributes = scanned.tag_names, scanned.tag_attrs
+    for index in [index for index, name in enumerate(names) if name in UNREAD_TAG_NAMES]:
+        name, attrs = names[index], attributes[index]
+        closing = name.startswith("/")
         if open_name is None:
-            if tag.closing or tag.self_closing or _is_data_script(tag.name, tag.attrs):
+            if closing or is_self_closing(attrs) or _is_data_script(name, attrs):
                 continue
-            open_name, open_start, depth = tag.name, tag.start, 1
-        elif tag.name == open_name and not tag.self_closing:
-            depth += -1 if tag.closing else 1
+            open_name, open_start, depth = name, scanned.tag_starts[index], 1
+        elif name[closing:] == open_name and not is_self_closing(attrs):
+            depth += -1 if closing else 1
             if depth == 0:
-                spans.append((open_start, tag.end))
+                spans.append((open_start, scanned.tag_ends[index]))
                 open_name = None
     return sorted(spans)
 
