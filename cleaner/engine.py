@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from bisect import bisect_left
 from itertools import chain
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
 from .document import Block, CleanWarning
@@ -162,30 +162,34 @@ def layout_of(kept: Sequence[Block]) -> Layout:
     return Layout(longest.index, longest.index)
 
 
-def match_packs(ruleset: RuleSet, url: str | None, blocks: Sequence[Block],
+def match_packs(ruleset: RuleSet, url: str | None, lines: Sequence[str],
                 fingerprint_filters: Mapping[str, Prefilter | None] | None = None) -> list[PackMatch]:
-    """`fingerprint_filters` (pack id -> RE2 prefilter of its fingerprints) spares the `regex`
+    """The packs that apply to a document: generic ones, those of the url's domain, and those whose
+    fingerprint one of its `lines` holds (a text's paragraphs, or an HTML page's visible lines).
+    `fingerprint_filters` (pack id -> RE2 prefilter of its fingerprints) spares the `regex`
     module the documents where no fingerprint can be found."""
     matches: list[PackMatch] = []
+    joined = cache(lambda: "\n".join(lines))  # one string for every prefilter, made when first asked
     for pack in ruleset.packs:
         if pack.generic:
             matches.append(PackMatch(pack, "generic"))
         elif domain := pack.domain_match(url):
             matches.append(PackMatch(pack, "domain", domain))
-        elif fingerprint := _fingerprint(pack, blocks, (fingerprint_filters or {}).get(pack.id)):
+        elif fingerprint := _fingerprint(pack, lines, joined, (fingerprint_filters or {}).get(pack.id)):
             matches.append(PackMatch(pack, "fingerprint", fingerprint))
     return matches
 
 
-def _fingerprint(pack: Pack, blocks: Sequence[Block], prefilter: Prefilter | None = None) -> str | None:
+def _fingerprint(pack: Pack, lines: Sequence[str], joined: Callable[[], str],
+                 prefilter: Prefilter | None = None) -> str | None:
     # The wider RE2 forms ignore line boundaries, so one search of the joined lines rules out all of them.
-    if prefilter is not None and pack.fingerprints and not prefilter.may_find("\n".join(b.text for b in blocks)):
+    if prefilter is not None and pack.fingerprints and not prefilter.may_find(joined()):
         return None
     for pattern in pack.fingerprints:
-        for block in blocks:
+        for line in lines:
             try:
                 # Positional arguments: a keyword `timeout` costs more than the search of a short line.
-                if pattern.search(block.text, 0, None, None, False, RULE_SECONDS_PER_DOCUMENT):
+                if pattern.search(line, 0, None, None, False, RULE_SECONDS_PER_DOCUMENT):
                     return pattern.pattern
             except TimeoutError:
                 return None

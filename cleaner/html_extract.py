@@ -86,6 +86,10 @@ class Trafilatura:
 
     bare_extraction: Callable[..., Any]
     load_html: Callable[[str], HtmlElement | None]
+    # trafilatura's settings for a page without an address, precise and recall-oriented, made once:
+    # reading them from its configuration costs a third of a millisecond a page. trafilatura
+    # shares one settings object between its own calls too; a page with an address gets its own.
+    settings: tuple[Any, Any] | None = None
 
     @classmethod
     def load(cls) -> Trafilatura:
@@ -100,7 +104,8 @@ class Trafilatura:
         namespaces = rebound((core, main_extractor), replacements)
         without_unread_backup(namespaces[core.__name__], core)
         loader = rebound((utils,), {"HTML_PARSER": element_lookup_parser()})
-        return cls(namespaces[core.__name__]["bare_extraction"], loader[utils.__name__]["load_html"])
+        return cls(namespaces[core.__name__]["bare_extraction"], loader[utils.__name__]["load_html"],
+                   (extractor_settings(EXTRACT_OPTIONS, None), extractor_settings(RECALL_OPTIONS, None)))
 
 
 def element_lookup_parser() -> lxml_html.HTMLParser:
@@ -183,13 +188,11 @@ def _extract_xml(tree: HtmlElement, url: str | None, options: dict[str, object],
     """The XML that trafilatura.extract returns for these options, as a tree, less the content
     fingerprint it hashes for the XML's metadata (cleaner never reads it; it costs a tenth of the
     extraction)."""
-    from trafilatura.settings import Document, Extractor
+    from trafilatura.settings import Document
 
-    extractor = Extractor(
-        output_format=str(options["output_format"]), fast=bool(options["fast"]),
-        precision=bool(options["favor_precision"]), recall=bool(options.get("favor_recall", False)),
-        comments=bool(options["include_comments"]), tables=bool(options["include_tables"]),
-        dedup=bool(options["deduplicate"]), url=url, with_metadata=bool(options["with_metadata"]))
+    made = trafilatura.settings if url is None and trafilatura.settings is not None else ()
+    extractor = next((settings for settings, made_for in zip(made, (EXTRACT_OPTIONS, RECALL_OPTIONS))
+                      if options == made_for), None) or extractor_settings(options, url)
     given: HtmlElement | OwnedTree = tree  # in recall mode, trafilatura copies the caller's tree itself
     if not extractor.focus == "recall":  # in recall mode its cleaning may undo those deletions
         tree = copy(tree)  # the caller's tree stays whole
@@ -200,6 +203,17 @@ def _extract_xml(tree: HtmlElement, url: str | None, options: dict[str, object],
     if not isinstance(document, Document):
         return None
     return xml_tree(document)
+
+
+def extractor_settings(options: dict[str, object], url: str | None) -> Any:
+    """trafilatura's Extractor for these options, as `trafilatura.extract` makes it."""
+    from trafilatura.settings import Extractor
+
+    return Extractor(
+        output_format=str(options["output_format"]), fast=bool(options["fast"]),
+        precision=bool(options["favor_precision"]), recall=bool(options.get("favor_recall", False)),
+        comments=bool(options["include_comments"]), tables=bool(options["include_tables"]),
+        dedup=bool(options["deduplicate"]), url=url, with_metadata=bool(options["with_metadata"]))
 
 
 def xml_tree(document: Any) -> etree._Element:

@@ -162,7 +162,7 @@ class Cleaner:
                 removals: list[manifest_.Removal], packs: list[PackMatch] | None, *,
                 wrap: Wrap | None = None) -> CleanResult:
         # HTML has its packs already, recognised on the whole page rather than the extracted text.
-        packs = match_packs(self.rules, url, blocks, self.fingerprint_filters) if packs is None else packs
+        packs = match_packs(self.rules, url, [b.text for b in blocks], self.fingerprint_filters) if packs is None else packs
         state = RuleState(removed=removed, metadata=metadata)
         duplicates = settle(blocks, packs, state, self.rule_seconds, scanner=self.scanner)
         kept = [b for b in blocks if b.index not in state.removed]

@@ -156,6 +156,22 @@ def test_last_resort_fallback_keeps_no_script_or_style_code() -> None:
     assert not any(w["code"] == "paragraph-unlocated" for w in result.warnings)
 
 
+@pytest.mark.parametrize("body", [
+    "<p>One  line</p>\n\n  <div>\t two\r\nthree </div>",
+    "<p>\xa0\u2028 \x0b</p><p>a\x1cb\u3000c</p>\n \n<p> \u200b x</p>",
+    "",
+])
+def test_page_lines_are_each_visible_lines_canonical_paragraph(body: str) -> None:
+    # page_lines folds the lines with iterators that run in C: the same lines as the plain form.
+    from cleaner.canonical import canonical_paragraph
+    from cleaner.html import page_lines, parse_dom
+
+    tree = parse_dom(f"<html><body>{body}</body></html>")
+    raw = tree.body.text(separator="\n") if tree.body is not None else ""
+    expected = [line for line in map(canonical_paragraph, raw.split("\n")) if line]
+    assert page_lines(tree) == expected
+
+
 def test_visible_lines_leave_out_scripts_and_style_sheets() -> None:
     page = "<html><head><style>h1{}</style></head><body><p>Hello</p><script>track()</script><noscript>Enable JS</noscript></body></html>"
     assert visible_lines(page) == ["Hello", "Enable JS"]
@@ -179,7 +195,7 @@ def test_rescue_adds_missed_prose_in_page_order() -> None:
     from cleaner.html_source import VisibleText, scan
 
     source = f"<div><p>{P1}</p></div><div><p>{P2}</p><p>{P3}</p></div>"
-    visible = VisibleText(source, scan(source).text_runs)
+    visible = VisibleText(source, scan(source).run_bounds)
     first = visible.span(*visible.find(P1, 0))  # type: ignore[misc]
     warnings: list = []
     blocks = rescue([cleaner.document.Block(0, P1, *first)], [P2, P3], visible, warnings)
@@ -231,7 +247,7 @@ def test_paragraph_rewritten_inside_is_located_by_its_ends() -> None:
               f"after a long debate about parking.</p><p>{P2}</p>")
     rewritten = "The council voted on Tuesday to along the river road, after a long debate about parking."
     warnings: list = []
-    blocks = locate([Paragraph(rewritten, "p"), Paragraph(P2, "p")], VisibleText(source, scan(source).text_runs), warnings)
+    blocks = locate([Paragraph(rewritten, "p"), Paragraph(P2, "p")], VisibleText(source, scan(source).run_bounds), warnings)
     assert [b.text for b in blocks] == [P1, P2]
     located = source[blocks[0].start:blocks[0].end]
     assert located.startswith("The council") and located.endswith("parking.")
@@ -246,7 +262,7 @@ def test_a_paragraph_found_twice_takes_a_place_no_other_holds() -> None:
 
     source = f"<p>{P1}</p><p>{P2}</p><p>{P1}</p>"
     blocks = locate([Paragraph(P2, "p"), Paragraph(P1, "p"), Paragraph(P1, "p")],
-                    VisibleText(source, scan(source).text_runs), [])
+                    VisibleText(source, scan(source).run_bounds), [])
     spans = sorted((b.start, b.end) for b in blocks)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
     assert len(set(spans)) == 3
@@ -258,7 +274,7 @@ def test_rescue_takes_a_missed_paragraph_between_two_extracted_ones() -> None:
 
     lead = "A standfirst that the extractor skipped because it sits in its own container on the page."
     source = f"<p>{P1}</p><div class='lead'><p>{lead}</p></div><p>{P2}</p><p>{P3}</p><p>A teaser below the story, long enough.</p>"
-    visible = VisibleText(source, scan(source).text_runs)
+    visible = VisibleText(source, scan(source).run_bounds)
     blocks = [cleaner.document.Block(i, text, *visible.span(*visible.find(text, 0)))  # type: ignore[misc]
               for i, text in enumerate([P1, P2, P3])]
     outside = "A teaser below the story, long enough, that is not between the paragraphs of the article."
@@ -304,22 +320,22 @@ def test_second_opinion_asked_only_when_a_gap_could_hold_a_rescued_paragraph() -
     short = "<p>Menu</p>"
 
     def blocks_of(source: str, texts: list[str]) -> list:
-        return locate([Paragraph(t, "p") for t in texts], VisibleText(source, scan(source).text_runs), [])
+        return locate([Paragraph(t, "p") for t in texts], VisibleText(source, scan(source).run_bounds), [])
 
     covered = f"<body>{short}<p>{prose}</p><p>{prose} Again.</p>{short}</body>"
-    visible = VisibleText(covered, scan(covered).text_runs)
+    visible = VisibleText(covered, scan(covered).run_bounds)
     assert not _room_for_rescue(blocks_of(covered, [prose, prose + " Again."]), visible)
     # A paragraph-sized gap between two blocks: rescue could add it, so the second opinion is asked.
     gapped = f"<body><p>{prose}</p><div>{prose} Inside.</div><p>{prose} Again.</p></body>"
-    visible = VisibleText(gapped, scan(gapped).text_runs)
+    visible = VisibleText(gapped, scan(gapped).run_bounds)
     assert _room_for_rescue(blocks_of(gapped, [prose, prose + " Again."]), visible)
     # Long text after the last block counts only when it could be half of what the blocks hold.
     tail = f"<body><p>{prose}</p><p>{prose} Again.</p><div>{prose} After.</div></body>"
-    visible = VisibleText(tail, scan(tail).text_runs)
+    visible = VisibleText(tail, scan(tail).run_bounds)
     assert _room_for_rescue(blocks_of(tail, [prose, prose + " Again."]), visible)
     texts = [f"{prose} Part {n}." for n in range(5)]
     long_tail = "<body>" + "".join(f"<p>{t}</p>" for t in texts) + f"<div>{prose} After.</div></body>"
-    visible = VisibleText(long_tail, scan(long_tail).text_runs)
+    visible = VisibleText(long_tail, scan(long_tail).run_bounds)
     assert not _room_for_rescue(blocks_of(long_tail, texts), visible)
 
 
@@ -333,7 +349,7 @@ def test_second_opinion_asked_only_when_the_pages_own_prose_could_be_rescued() -
 
     def asks(body: str) -> bool:
         source = f"<html><body>{body}</body></html>"
-        visible = VisibleText(source, scan(source).text_runs)
+        visible = VisibleText(source, scan(source).run_bounds)
         blocks = locate([Paragraph(t, "p") for t in texts], visible, [])
         return _may_rescue(blocks, visible, _letters_of(blocks), page_prose(parse_dom(source)))
 
@@ -422,3 +438,37 @@ def test_the_faster_parser_builds_the_trees_trafilatura_builds() -> None:
         if ours is not None:
             assert etree.tostring(ours.getroottree(), encoding="unicode") == etree.tostring(theirs.getroottree(), encoding="unicode")
             assert {type(element) for element in ours.iter()} <= {lxml_html.HtmlElement}
+
+
+@pytest.mark.parametrize("recall", [False, True])
+def test_settings_made_once_are_the_ones_made_for_each_page(recall: bool) -> None:
+    # Trafilatura.load makes trafilatura's settings for pages without an address once; they must
+    # be the ones a fresh Extractor holds, and an extraction must not change them.
+    from trafilatura.settings import Extractor
+
+    from cleaner import html_extract
+
+    options = html_extract.RECALL_OPTIONS if recall else html_extract.EXTRACT_OPTIONS
+    trafilatura = html_extract.Trafilatura.load()
+    assert trafilatura.settings is not None
+    shared = trafilatura.settings[recall]
+
+    def slots(settings: object) -> dict[str, object]:
+        return {name: getattr(settings, name) for name in Extractor.__slots__}
+
+    assert slots(shared) == slots(html_extract.extractor_settings(options, None))
+    used: list[object] = []
+
+    def spy(htmlobject: object, **given: object) -> object:
+        used.append(given["options"])
+        return trafilatura.bare_extraction(htmlobject, **given)
+
+    with_spy = html_extract.Trafilatura(spy, trafilatura.load_html, trafilatura.settings)
+    tree = html_extract.parse(page(f"<p>{P1}</p>"))
+    first = html_extract.extract(tree, None, recall=recall, trafilatura=with_spy)
+    assert used == [shared]
+    assert slots(shared) == slots(html_extract.extractor_settings(options, None))
+    assert html_extract.extract(tree, None, recall=recall, trafilatura=with_spy) == first
+    # A page with an address gets settings of its own, which carry it.
+    html_extract.extract(tree, "https://example.org/a", recall=recall, trafilatura=with_spy)
+    assert used[-1] is not shared and used[-1].url == "https://example.org/a"
