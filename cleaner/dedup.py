@@ -55,7 +55,14 @@ class Duplicate:
     similarity: float
 
 
-Pair = tuple[str, str]
+# Two neighbouring words joined by a space (words are runs of \w, so the join is one-to-one). A
+# string, not a tuple: a document holds thousands of pairs at once, and tuples made Python's cyclic
+# garbage collector run over them again and again; strings hold nothing it follows.
+Pair = str
+
+
+def word_pairs(words: Sequence[str]) -> set[Pair]:
+    return set(map(" ".join, zip(words, words[1:])))
 
 
 class _Folded(NamedTuple):
@@ -96,7 +103,7 @@ class DedupMemo:
         """The folded words of every block of a document (later calls may pass any subset of them)."""
         words = {text: WORD.findall(text.casefold()) for text in {b.text for b in blocks}}
         words_of = {b.index: words[b.text] for b in blocks}
-        pairs_of = {i: set(zip(w, w[1:])) for i, w in words_of.items() if len(w) >= MIN_DUP_WORDS}
+        pairs_of = {i: word_pairs(w) for i, w in words_of.items() if len(w) >= MIN_DUP_WORDS}
         seen: set[Pair] = set()
         repeated: set[Pair] = set()  # the pairs of two blocks or more (set operations: C speed)
         for pairs in pairs_of.values():
@@ -119,7 +126,7 @@ class DedupMemo:
     def fold(self, block: Block) -> _Folded | None:
         if block.index not in self.folded:  # a block the memo was not made with: all its pairs count
             words = WORD.findall(block.text.casefold())
-            pairs = set(zip(words, words[1:]))
+            pairs = word_pairs(words)
             self.folded[block.index] = _Folded(" ".join(words), len(pairs), pairs) if len(words) >= MIN_DUP_WORDS else None
         return self.folded[block.index]
 
