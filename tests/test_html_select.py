@@ -70,3 +70,22 @@ def test_no_rule_that_finds_a_node_is_left_out_on_generated_pages(parts: list[st
     rules = MORE + [rule_with(".c"), rule_with("ol li", "#b"), rule_with("span.a")]
     for rule, may_match in zip(rules, asked(tree, rules)):
         assert may_match or tree.css_first(", ".join(rule.selectors)) is None
+
+
+def test_the_locator_finds_each_node_from_its_start_tag_to_its_own_end_tag() -> None:
+    # Nested elements of one name, a self-closing one between them and end tags in any case: each
+    # node's span runs to the end tag that closes it, as the scan's flat lists are walked.
+    from cleaner.html_select import SourceLocator
+    from cleaner.html_source import scan
+
+    source = ('<html><body><div id="outer"><div class="in">one<div/>two</DIV ><br/>'
+              '<div id="last">three</div></div><p>after</p></body></html>')
+    tree = parse_dom(source)
+    locator = SourceLocator(tree, scan(source))
+    spans = {node.attributes.get("id") or node.attributes.get("class"): locator.span(node) for node in tree.css("div[id], div.in")}
+    outer_end = source.index("</div></div>") + len("</div></div>")
+    assert spans["outer"] == (source.index('<div id="outer">'), outer_end)
+    assert spans["in"] == (source.index('<div class="in">'), source.index("</DIV >") + len("</DIV >"))
+    assert spans["last"] == (source.index('<div id="last">'), source.index("</div></div>") + len("</div>"))
+    br = tree.css_first("br")
+    assert br is not None and locator.span(br) == (source.index("<br/>"), source.index("<br/>") + len("<br/>"))
