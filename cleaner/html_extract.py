@@ -107,6 +107,12 @@ class Trafilatura:
         return cls(namespaces[core.__name__]["bare_extraction"], loader[utils.__name__]["load_html"],
                    (extractor_settings(EXTRACT_OPTIONS, None), extractor_settings(RECALL_OPTIONS, None)))
 
+    def settings_for(self, url: str | None, *, recall: bool) -> Any:
+        """trafilatura's settings for a page: the ones made at load when the page has no address."""
+        if url is None and self.settings is not None:
+            return self.settings[recall]
+        return extractor_settings(RECALL_OPTIONS if recall else EXTRACT_OPTIONS, url)
+
 
 def element_lookup_parser() -> lxml_html.HTMLParser:
     """trafilatura's HTML parser (its settings, PARSER_SETTINGS), but every element is an HtmlElement,
@@ -172,10 +178,10 @@ def extract(tree: HtmlElement | None, url: str | None, *, recall: bool = False,
     `trafilatura` is its extraction loaded once (Cleaner.trafilatura); loaded here when not given."""
     if tree is None:
         return Extraction([], {})
-    options = RECALL_OPTIONS if recall else EXTRACT_OPTIONS
     metadata = page_metadata(tree, url)
     try:
-        xml = _extract_xml(tree, url, options, trafilatura or Trafilatura.load())
+        loaded = trafilatura or Trafilatura.load()
+        xml = _extract_xml(tree, loaded.settings_for(url, recall=recall), loaded)
     except Exception as error:  # noqa: BLE001 - the extractor trips on some odd markup; fall back, never crash
         return Extraction([], metadata, f"{type(error).__name__}: {error}")
     if xml is None:
@@ -183,16 +189,12 @@ def extract(tree: HtmlElement | None, url: str | None, *, recall: bool = False,
     return Extraction(read_xml(xml).paragraphs, metadata)
 
 
-def _extract_xml(tree: HtmlElement, url: str | None, options: dict[str, object],
-                 trafilatura: Trafilatura) -> etree._Element | None:
-    """The XML that trafilatura.extract returns for these options, as a tree, less the content
-    fingerprint it hashes for the XML's metadata (cleaner never reads it; it costs a tenth of the
-    extraction)."""
+def _extract_xml(tree: HtmlElement, extractor: Any, trafilatura: Trafilatura) -> etree._Element | None:
+    """The XML that trafilatura.extract returns with these settings (an `Extractor`), as a tree,
+    less the content fingerprint it hashes for the XML's metadata (cleaner never reads it; it costs
+    a tenth of the extraction)."""
     from trafilatura.settings import Document
 
-    made = trafilatura.settings if url is None and trafilatura.settings is not None else ()
-    extractor = next((settings for settings, made_for in zip(made, (EXTRACT_OPTIONS, RECALL_OPTIONS))
-                      if options == made_for), None) or extractor_settings(options, url)
     given: HtmlElement | OwnedTree = tree  # in recall mode, trafilatura copies the caller's tree itself
     if not extractor.focus == "recall":  # in recall mode its cleaning may undo those deletions
         tree = copy(tree)  # the caller's tree stays whole

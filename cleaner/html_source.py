@@ -70,6 +70,11 @@ class TagToken(NamedTuple):  # a tuple, not a frozen dataclass: pages have thous
         return found
 
 
+def is_self_closing(attrs: str) -> bool:
+    """Whether a tag's attribute text ends in `/` (`<br/>`, `<div />`)."""
+    return attrs.rstrip().endswith("/") if attrs else False
+
+
 @dataclass(frozen=True)
 class Scan:
     """The page's tags and visible text runs, kept in flat lists of strings and numbers.
@@ -102,10 +107,6 @@ class Scan:
     def text_runs(self) -> list[tuple[int, int]]:
         """[start, end) of each run of visible character data (built on demand: for checks)."""
         return list(zip(self.run_bounds[::2], self.run_bounds[1::2]))
-
-
-def is_self_closing(attrs: str) -> bool:
-    return attrs.rstrip().endswith("/") if attrs else False
 
 
 # What a tag's name means for the scan, as bits; a name absent from TAG_KINDS only deepens the tree.
@@ -153,6 +154,7 @@ def scan(source: str) -> Scan:
             kind = kind_of(name, 0)
             if kind & HIDES:
                 hidden_depth = max(0, hidden_depth + (-1 if closing else 1))
+            # is_self_closing, written out: a call for every tag costs more than the test
             if not kind & KEEPS_DEPTH and not (attrs and attrs.rstrip().endswith("/")):
                 if closing:
                     if depth:
