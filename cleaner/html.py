@@ -29,6 +29,7 @@ from .errors import InputError
 from .html_extract import (RESCUE_MIN_CHARS, SENTENCE_ENDS, Extraction, Paragraph, Trafilatura, extract, page_prose, parse,
                            second_opinion)
 from .html_select import SourceLocator, prune
+from .selector_hints import SelectorScreen
 from .html_source import VisibleText, scan
 from .html_unread import unread_spans
 from .manifest import Removal
@@ -80,7 +81,7 @@ def html_blocks(source: str, url: str | None, rules: RuleSet,
     tree = parse_dom(source)
     locator = SourceLocator(tree, scanned)
     packs = match_packs(rules, url, page_lines(tree), fingerprint_filters)
-    pruned = prune(tree, locator, packs)
+    pruned = prune(tree, locator, packs, SelectorScreen(source, scanned))
     warnings = list(pruned.warnings)
     # The parser reads the page less the pruned nodes and less what no reader of it needs.
     page = without(source, [(r.start, r.end) for r in pruned.removals] + unread_spans(scanned))

@@ -22,6 +22,7 @@ from .engine import PackMatch
 from .html_source import VOID_ELEMENTS, Scan, is_self_closing
 from .manifest import Removal
 from .rules import Rule
+from .selector_hints import SelectorScreen
 
 # No select rule may remove more than this share of the page's visible text: past it the rule is
 # not applied and a warning says so (a selector that matches the article's wrapper is a bug).
@@ -134,25 +135,32 @@ def _identity(attributes: dict[str, str | None]) -> tuple[str, str]:
     return (attributes.get("id") or "").strip(), " ".join((attributes.get("class") or "").split())
 
 
-def prune(tree: LexborHTMLParser, locator: SourceLocator, packs: Sequence[PackMatch]) -> Pruned:
-    """Apply every select rule of the active packs to `tree`, in pack order, recording each node."""
+def prune(tree: LexborHTMLParser, locator: SourceLocator, packs: Sequence[PackMatch],
+          screen: SelectorScreen | None = None) -> Pruned:
+    """Apply every select rule of the active packs to `tree`, in pack order, recording each node.
+    `screen` leaves out the selectors the page's start tags show cannot match (all are asked without)."""
     result = Pruned()
     rules = [rule for match in packs for rule in match.pack.rules if rule.kind == "select"]
+    if not rules:
+        return result
+    asked = [screen.could_match(rule.selectors, rule.selector_hints) if screen else list(rule.selectors)
+             for rule in rules]
     # One query for every selector first: on a third of pages none matches.
-    found = tree.css(", ".join(s for rule in rules for s in rule.selectors)) if rules else []
+    found = tree.css(", ".join(s for selectors in asked for s in selectors)) if any(asked) else []
     if not found:
         return result
     body = tree.body or tree.root
     # The page's text is measured once, when a rule first matches (before anything is removed).
     page_chars = functools.cache(lambda: visible_chars(body) if body is not None else 0)
-    for rule, may_match in zip(rules, _may_match(rules, found)):
+    for rule, selectors, may_match in zip(rules, asked, _may_match(asked, found)):
         if may_match:
-            _apply(rule, tree, locator, page_chars, result)
+            _apply(rule, selectors, tree, locator, page_chars, result)
     return result
 
 
-def _may_match(rules: Sequence[Rule], found: Sequence[LexborNode]) -> list[bool]:
-    """For each rule, whether it may match a node of the page, asked before anything is removed.
+def _may_match(asked: Sequence[Sequence[str]], found: Sequence[LexborNode]) -> list[bool]:
+    """For each rule (the selectors asked of it), whether it may match a node of the page, asked
+    before anything is removed.
 
     Every node a rule matches is among `found` (what all the rules' selectors match), so it lies
     in one of the outermost found nodes, whose own search covers itself and all it holds: a rule
@@ -162,9 +170,9 @@ def _may_match(rules: Sequence[Rule], found: Sequence[LexborNode]) -> list[bool]
     """
     ids = {node.mem_id for node in found}
     outermost = [node for node in {node.mem_id: node for node in found}.values() if not _has_ancestor_in(node, ids)]
-    return [any(_removals_may_add_matches(selector) for selector in rule.selectors)
-            or any(node.css_matches(", ".join(rule.selectors)) for node in outermost)
-            for rule in rules]
+    return [bool(selectors) and (any(_removals_may_add_matches(selector) for selector in selectors)
+                                 or any(node.css_matches(", ".join(selectors)) for node in outermost))
+            for selectors in asked]
 
 
 def _removals_may_add_matches(selector: str) -> bool:
@@ -172,11 +180,11 @@ def _removals_may_add_matches(selector: str) -> bool:
     return any(mark in outside for mark in ":+~")
 
 
-def _apply(rule: Rule, tree: LexborHTMLParser, locator: SourceLocator, page_chars: Callable[[], int],
-           result: Pruned) -> None:
+def _apply(rule: Rule, selectors: Sequence[str], tree: LexborHTMLParser, locator: SourceLocator,
+           page_chars: Callable[[], int], result: Pruned) -> None:
     matched: list[tuple[LexborNode, str]] = []
     seen: set[int] = set()
-    for selector in rule.selectors:
+    for selector in selectors:
         for node in tree.css(selector):
             if node.mem_id not in seen and node.tag not in ("html", "body", "head"):
                 seen.add(node.mem_id)

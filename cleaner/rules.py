@@ -8,6 +8,7 @@ The kinds of rule, and the keys each one takes, are documented once in `docs/rul
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -77,6 +78,14 @@ class Rule:
     selectors: tuple[str, ...] = ()
     examples: tuple[Example, ...] = ()
     source: str = ""
+
+    @functools.cached_property
+    def selector_hints(self) -> tuple[str | None, ...]:
+        """For each selector, text a page's start tags must hold for it to match (None: unknown);
+        worked out once per loaded rule, on the first page asked (cleaner/selector_hints.py)."""
+        from .selector_hints import selector_hint
+
+        return tuple(map(selector_hint, self.selectors))
 
     def match(self, text: str, timeout: float) -> regex.Match[str] | bool | None:
         """Whether a block's canonical text matches; raises TimeoutError past `timeout` seconds."""

@@ -31,6 +31,14 @@ def default_cleaner() -> cleaner.Cleaner:
     return cleaner.Cleaner()
 
 
+def html_sources(dev_pages: int | None = None) -> list[str]:
+    """The test pages' HTML, and the benchmark's dev pages' (the first `dev_pages`, or all) when it is present."""
+    sources = [(ROOT / "tests" / "pages" / name).read_text(encoding="utf-8") for name in ("blogger.html", "wordpress.html")]
+    if (DEFAULT_BENCH / "gold.json").is_file():
+        sources += [page.html().decode("utf-8", "replace") for page in load_pages(DEFAULT_BENCH)[:dev_pages]]
+    return sources
+
+
 @pytest.fixture(scope="session")
 def dev_pages() -> list[Page]:
     """The dev split of the article-extraction benchmark (quality gates skip when it is absent)."""

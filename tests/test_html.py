@@ -369,13 +369,10 @@ def test_the_extraction_tree_reads_as_trafilatura_prints_it() -> None:
     from trafilatura.core import determine_returnstring
     from trafilatura.settings import Extractor
 
-    from bench.metric import DEFAULT_BENCH, load_pages
     from cleaner.html_extract import EXTRACT_OPTIONS, Trafilatura, parse, parse_xml, read_xml, xml_tree
-    from tests.conftest import ROOT
+    from tests.conftest import html_sources
 
-    sources = [(ROOT / "tests" / "pages" / name).read_text(encoding="utf-8") for name in ("blogger.html", "wordpress.html")]
-    if (DEFAULT_BENCH / "gold.json").is_file():
-        sources += [page.html().decode("utf-8", "replace") for page in load_pages(DEFAULT_BENCH)[:40]]
+    sources = html_sources(40)
     trafilatura = Trafilatura.load()
     compared = 0
     for source in sources:
@@ -421,15 +418,12 @@ def test_the_faster_parser_builds_the_trees_trafilatura_builds() -> None:
     from lxml import html as lxml_html
     from trafilatura import utils
 
-    from bench.metric import DEFAULT_BENCH, load_pages
     from cleaner.html_extract import PARSER_SETTINGS, Trafilatura
-    from tests.conftest import ROOT
+    from tests.conftest import html_sources
 
-    sources = [(ROOT / "tests" / "pages" / name).read_text(encoding="utf-8") for name in ("blogger.html", "wordpress.html")]
-    sources += ['<html><body><form action="/s"><label>Find</label><input name="q"><select><option>a</select>'
-                '<textarea>t</textarea></form><!-- note --><?pi x?></body></html>', "<p>a fragment</p>", ""]
-    if (DEFAULT_BENCH / "gold.json").is_file():
-        sources += [page.html().decode("utf-8", "replace") for page in load_pages(DEFAULT_BENCH)]
+    sources = html_sources() + [
+        '<html><body><form action="/s"><label>Find</label><input name="q"><select><option>a</select>'
+        '<textarea>t</textarea></form><!-- note --><?pi x?></body></html>', "<p>a fragment</p>", ""]
     load_html = Trafilatura.load().load_html
     assert utils.HTML_PARSER.__class__ is lxml_html.HTMLParser and set(PARSER_SETTINGS) >= {"remove_comments", "encoding"}
     for source in sources:

@@ -162,11 +162,8 @@ def test_the_scan_finds_what_the_plain_search_loop_finds(pieces: list[str]) -> N
 
 
 def test_the_scan_finds_what_the_plain_search_loop_finds_on_the_pages() -> None:
-    from bench.metric import DEFAULT_BENCH, load_pages
-    from tests.conftest import ROOT
+    from tests.conftest import html_sources
 
-    sources = [(ROOT / "tests" / "pages" / name).read_text(encoding="utf-8") for name in ("blogger.html", "wordpress.html")]
-    if (DEFAULT_BENCH / "gold.json").is_file():
-        sources += [page.html().decode("utf-8", "replace") for page in load_pages(DEFAULT_BENCH)]
+    sources = html_sources()
     for source in sources:
         assert as_tuples(scan(source)) == reference_scan(source)

@@ -10,19 +10,15 @@ from lxml import etree
 from trafilatura import core, main_extractor
 from trafilatura.settings import Extractor
 
-from bench.metric import DEFAULT_BENCH, load_pages
 from cleaner.html_extract import Trafilatura, parse, xml_tree
 from cleaner.rebound import rebound
 from cleaner import trafilatura_steps
 from cleaner.trafilatura_steps import CORE_SOURCE, source_digest, without_unread_backup
-from tests.conftest import ROOT
+from tests.conftest import html_sources
 
 
 def sources() -> list[str]:
-    pages = [(ROOT / "tests" / "pages" / name).read_text(encoding="utf-8") for name in ("blogger.html", "wordpress.html")]
-    if (DEFAULT_BENCH / "gold.json").is_file():
-        pages += [page.html().decode("utf-8", "replace") for page in load_pages(DEFAULT_BENCH)[:30]]
-    return pages
+    return html_sources(30)
 
 
 def test_the_stand_in_is_in_force_on_the_pinned_trafilatura() -> None:

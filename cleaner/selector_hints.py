@@ -1,0 +1,104 @@
+"""Which select rules' CSS selectors could match a page, told from the text of its start tags.
+
+Each selector asked of lexbor's DOM is a walk over every element, and on most pages most of the
+select rules' selectors match nothing: the one query for all of them was 2% of the HTML path, and
+the rules' own queries as much again (docs/performance.md). A selector of one compound (a tag name
+or none, then classes, ids and attribute tests: `.related-posts`, `ins.adsbygoogle`,
+`[id^='div-gpt-ad']`) matches only an element whose start tag holds each of its class names, ids
+and attribute names and values. Its *hint*, the longest of them, must then stand in the page's attribute
+text; a page without it is not asked the selector. A selector of any other form (a combinator, a
+pseudo-class, an escape, a tag name alone) has no hint and is always asked.
+
+Skipping a selector that could match would leave furniture in, so the text searched holds all that
+lexbor may read as an attribute, its ASCII letters in lower case (in quirks mode a class or id
+matches regardless of ASCII case), not only what the tag scan took for one:
+- every start tag's attribute text;
+- comments the scan ended later than lexbor does (`<!-->`, `<!--->`, `--!>`), whose text lexbor
+  reads as markup;
+- the content of raw-text elements (`<title>`, `<style>` ...) from the first `<svg>`, `<math>`,
+  `<select>` or `<frameset>` on: inside those lexbor may not switch to raw text, and reads the
+  content as markup.
+Each piece is also taken decoded when it holds a character reference that spells a letter, a
+digit, `_` or `-` (what hints are made of). Everywhere else lexbor ends a comment or a raw-text element no earlier than the scan does, and so
+reads no start tag there that the scan did not.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+
+from .html_source import RAW_TEXT_ELEMENTS, Scan
+
+# One compound selector: an optional tag name, then classes, ids and attribute tests whose values
+# are plain (no escape, no character reference, no case flag).
+NAME = r"[A-Za-z0-9_-]+"
+ATTRIBUTE_TEST = rf"""\[\s*{NAME}\s*(?:[~^$*|]?=\s*(?:'[^'\\&]*'|"[^"\\&]*"|{NAME})\s*)?\]"""
+COMPOUND = re.compile(rf"""(?:[A-Za-z][A-Za-z0-9-]*)?(?:[.#]{NAME}|{ATTRIBUTE_TEST})+""")
+# What each part of a compound requires its element's start tag to hold.
+HELD = re.compile(rf"""[.#]({NAME})|\[\s*({NAME})\s*(?:[~^$*|]?=\s*(?:'([^']*)'|"([^"]*)"|({NAME}))\s*)?\]""")
+# What a hint is made of. Of all character references, only numeric ones and these three named
+# ones decode to such characters: an attribute text without one holds a hint as written, if at all.
+HINT = re.compile(r"[A-Za-z0-9_-]+")
+SPELLING_REFERENCE = re.compile(r"&(?:#|lowbar;|UnderBar;|fjlig;)")
+# Where lexbor reads as markup what the scan skipped as raw text (see the module docstring).
+MARKUP_CONTEXTS = frozenset({"svg", "math", "select", "frameset"})
+START_TAG = re.compile("<[A-Za-z]")
+# Comment forms lexbor ends before the scan does.
+EARLY_COMMENT_STARTS = ("<!-->", "<!--->")
+EARLY_COMMENT_END = "--!>"
+
+
+def selector_hint(selector: str) -> str | None:
+    """Text every element `selector` matches holds in its start tag (ASCII, in lower case), or None
+    when the selector's form does not tell one."""
+    if COMPOUND.fullmatch(selector.strip()) is None:
+        return None
+    # Class names, ids, attribute names and values: the start tag holds every one of them.
+    held = [part for match in HELD.finditer(selector) for part in match.groups() if part and HINT.fullmatch(part)]
+    return max(held, key=len).lower() if held else None
+
+
+def page_attribute_text(source: str, scanned: Scan) -> bytes:
+    """All of the page that lexbor may read as attribute text, in UTF-8 with ASCII letters in lower
+    case (hints are ASCII; bytes fold case several times faster than a str does)."""
+    pieces = list(scanned.tag_attrs)
+    for start, end in scanned.comments:
+        if source.startswith(EARLY_COMMENT_STARTS, start) or source.find(EARLY_COMMENT_END, start, end) >= 0:
+            pieces.append(source[start:end])
+    if not MARKUP_CONTEXTS.isdisjoint(scanned.tag_names):
+        pieces += _raw_text_read_as_markup(source, scanned)
+    pieces += [html.unescape(text) for text in pieces if "&" in text and SPELLING_REFERENCE.search(text)]
+    return "\n".join(pieces).encode("utf-8", "surrogatepass").lower()
+
+
+def _raw_text_read_as_markup(source: str, scanned: Scan) -> list[str]:
+    """From the first start tag of a markup context on, the content of every raw-text element that
+    could hold a start tag (a `<` then a letter). A context's end tag is not taken as its end:
+    lexbor stays inside one past an end tag that a nested HTML element makes it ignore."""
+    names = scanned.tag_names
+    first = next(index for index, name in enumerate(names) if name in MARKUP_CONTEXTS)
+    found = []
+    for index in [index for index in range(first, len(names)) if names[index] in RAW_TEXT_ELEMENTS]:
+        # The scan resumed after the element's content: the next tag it found ends it.
+        end = scanned.tag_starts[index + 1] if index + 1 < len(names) else len(source)
+        if START_TAG.search(source, scanned.tag_ends[index], end):
+            found.append(source[scanned.tag_ends[index]:end])
+    return found
+
+
+class SelectorScreen:
+    """Which selectors could match one page; its attribute text is gathered on the first question."""
+
+    def __init__(self, source: str, scanned: Scan) -> None:
+        self._source = source
+        self._scanned = scanned
+        self._text: bytes | None = None
+
+    def could_match(self, selectors: Sequence[str], hints: Sequence[str | None]) -> list[str]:
+        """The selectors, less those whose hint the page lacks."""
+        if self._text is None:
+            self._text = page_attribute_text(self._source, self._scanned)
+        text = self._text
+        return [selector for selector, hint in zip(selectors, hints) if hint is None or hint.encode() in text]
