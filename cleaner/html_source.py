@@ -196,9 +196,12 @@ class VisibleText:
         built = _Builder(source)
         excluded = sorted(excluded)
         excluded_starts = [s for s, _ in excluded]
+        after = 0  # how many excluded spans start at or before the run (runs come in source order)
         for run_start, run_end in zip(run_bounds[::2], run_bounds[1::2]):
-            cut = _starts_between(excluded_starts, run_start, run_end)
-            holder = _holder(excluded, excluded_starts, run_start)
+            while after < len(excluded_starts) and excluded_starts[after] <= run_start:
+                after += 1
+            cut = after < len(excluded_starts) and excluded_starts[after] < run_end  # one starts inside the run
+            holder = excluded[after - 1] if after and excluded[after - 1][1] > run_start else None
             if holder is not None and holder[1] >= run_end and not cut:
                 continue  # a pruned node holds the whole run
             if holder is not None or cut:
@@ -218,7 +221,7 @@ class VisibleText:
         self._index = built.index  # text index of each segment's first character
         self._start = built.start  # source offset of each segment's first character
         self._first_end = built.first_end  # source end of each segment's first character
-        self._end = built.end  # a plain segment's end of text, a reference's end
+        self._end = built.end  # where the segment's last character ends (a reference's end)
         self._plain = built.plain
         self._spaced = built.spaced  # white space stood before the segment's first character
         self._offsets: dict[int, Sequence[int]] = {}  # plain segment -> its characters' offsets, when asked
@@ -285,9 +288,19 @@ class VisibleText:
         start before `offset` (a plain character starts before it exactly when it ends by it)."""
         if segment < 0:
             return 0
+        index = self._index[segment]
         if not self._plain[segment]:
-            return self._index[segment] + 1
-        return self._index[segment] + bisect.bisect_left(self._offsets_of(segment), offset)
+            return index + 1
+        # Past the segment's last character, or at its first: no need to list where each one is.
+        if offset >= self._end[segment]:
+            return self._next_index(segment)
+        if offset <= self._start[segment]:
+            return index
+        return index + bisect.bisect_left(self._offsets_of(segment), offset)
+
+    def _next_index(self, segment: int) -> int:
+        """The text index just past the segment's characters."""
+        return self._index[segment + 1] if segment + 1 < len(self._index) else len(self.text)
 
     @property
     def end_offset(self) -> int:
@@ -297,14 +310,14 @@ class VisibleText:
     def start_at(self, i: int) -> int:
         """Source offset where visible character i starts."""
         segment = bisect.bisect_right(self._index, i) - 1
-        if not self._plain[segment]:
+        if not self._plain[segment] or i == self._index[segment]:
             return self._start[segment]
         return self._offsets_of(segment)[i - self._index[segment]]
 
     def end_at(self, i: int) -> int:
         """Source offset where visible character i ends."""
         segment = bisect.bisect_right(self._index, i) - 1
-        if not self._plain[segment]:
+        if not self._plain[segment] or i + 1 == self._next_index(segment):
             return self._end[segment]
         return self._offsets_of(segment)[i - self._index[segment]] + 1
 
@@ -335,8 +348,7 @@ class VisibleText:
         offsets = self._offsets.get(segment)
         if offsets is None:
             start = self._start[segment]
-            last = self._index[segment + 1] if segment + 1 < len(self._index) else len(self.text)
-            one_word = start + last - self._index[segment]  # where the segment ends if it is one word
+            one_word = start + self._next_index(segment) - self._index[segment]  # where it ends if it is one word
             if not SPACE.search(self._source, start, one_word):
                 offsets = range(start, one_word)  # a word's characters sit side by side
             else:
@@ -374,7 +386,8 @@ class _Builder:
             return
         piece = "".join(words)
         lead = len(chunk) - len(chunk.lstrip())
-        self._add(piece, start + lead, start + lead + 1, end, True, self.space or lead > 0)
+        # The first and last characters' places are kept: most lookups (a paragraph's ends) ask for them.
+        self._add(piece, start + lead, start + lead + 1, start + len(chunk.rstrip()), True, self.space or lead > 0)
         self.space = chunk[-1].isspace()
 
     def add_char(self, char: str, start: int, end: int) -> None:
@@ -414,12 +427,6 @@ class _Builder:
         for i in range(start, end):
             if not _inside(excluded, excluded_starts, i):
                 self.add_char(self.source[i], i, i + 1)
-
-
-def _starts_between(starts: list[int], start: int, end: int) -> bool:
-    """Whether some span starts inside (start, end)."""
-    index = bisect.bisect_right(starts, start)
-    return index < len(starts) and starts[index] < end
 
 
 def _holder(spans: list[tuple[int, int]], starts: list[int], offset: int) -> tuple[int, int] | None:

@@ -51,7 +51,13 @@ def reference_visible(source: str, runs: list[tuple[int, int]],
 def assert_same(source: str, excluded: list[tuple[int, int]]) -> None:
     scanned = scan(source)
     visible = VisibleText(source, scanned.run_bounds, excluded)
-    assert (visible.text, visible.starts, visible.ends, visible.spaced) == reference_visible(source, scanned.text_runs, excluded)
+    text, starts, ends, spaced = reference_visible(source, scanned.text_runs, excluded)
+    assert (visible.text, visible.starts, visible.ends, visible.spaced) == (text, starts, ends, spaced)
+    # Counting by source offset (a paragraph's first and last characters are looked up without
+    # listing every character's place): at every offset, as the definition counts.
+    for offset in range(len(source) + 2):
+        assert visible.count_before(offset) == sum(start < offset for start in starts)
+        assert visible._count_ending_by(offset) == sum(end <= offset for end in ends)
 
 
 def test_words_references_and_white_space() -> None:
