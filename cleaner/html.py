@@ -81,7 +81,7 @@ def html_blocks(source: str, url: str | None, rules: RuleSet,
     tree = parse_dom(source)
     locator = SourceLocator(tree, scanned)
     packs = match_packs(rules, url, page_lines(tree), fingerprint_filters)
-    pruned = prune(tree, locator, packs, SelectorScreen(source, scanned))
+    pruned = prune(tree, locator, packs, SelectorScreen(source, scanned, rules.hint_finder))
     warnings = list(pruned.warnings)
     # The parser reads the page less the pruned nodes and less what no reader of it needs.
     page = without(source, [(r.start, r.end) for r in pruned.removals] + unread_spans(scanned))

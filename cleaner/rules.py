@@ -21,6 +21,8 @@ from .errors import RuleFileError
 if TYPE_CHECKING:
     import regex
 
+    from .selector_hints import HintFinder
+
 Kind = Literal["line", "run", "cut", "field", "cards", "select"]
 Where = Literal["head", "tail", "anywhere"]
 KINDS: tuple[Kind, ...] = ("field", "cards", "line", "run", "cut", "select")  # also the order they apply in
@@ -137,6 +139,13 @@ class RuleSet:
     def rules(self) -> Iterable[Rule]:
         for pack in self.packs:
             yield from pack.rules
+
+    @functools.cached_property
+    def hint_finder(self) -> HintFinder:
+        """Finds which of the select rules' hints a page holds (made on the first HTML page)."""
+        from .selector_hints import HintFinder
+
+        return HintFinder(hint for rule in self.rules() for hint in rule.selector_hints if hint is not None)
 
     def only(self, rule_id: str) -> RuleSet:
         """A rule set holding one rule, its pack forced on: how rule examples are run."""

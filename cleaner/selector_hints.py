@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from .html_source import RAW_TEXT_ELEMENTS, Scan
 
@@ -88,17 +89,55 @@ def _raw_text_read_as_markup(source: str, scanned: Scan) -> list[str]:
     return found
 
 
+class HintFinder:
+    """Which of a rule set's hints a page's attribute text holds, all found in one pass of an RE2
+    set: a substring search for each hint took 25 µs a page for each of the built-in 47."""
+
+    def __init__(self, hints: Iterable[str]) -> None:
+        self.hints = tuple(sorted(set(hints)))
+        self._set = _literal_set(self.hints)
+
+    def found(self, text: bytes) -> set[str]:
+        """The hints `text` holds (one substring search each without RE2)."""
+        indexes = self._set.Match(text) if self._set is not None else None
+        if not indexes:  # none found, or RE2 gave up (its set answers nothing when out of memory)
+            return {hint for hint in self.hints if hint.encode() in text}
+        return {self.hints[index] for index in indexes}
+
+
+def _literal_set(hints: Sequence[str]) -> Any:
+    """An RE2 set of the hints as literals, unanchored; None without RE2."""
+    try:
+        from re2 import _re2
+    except ImportError:  # pragma: no cover - RE2 is a dependency; without it each hint is searched alone
+        return None
+    options = _re2.RE2.Options()
+    options.log_errors = False
+    options.never_capture = True
+    literals = _re2.Set(_re2.RE2.Anchor.UNANCHORED, options)
+    if not hints or not all(literals.Add(re.escape(hint).encode()) >= 0 for hint in hints) or not literals.Compile():
+        return None
+    return literals
+
+
 class SelectorScreen:
     """Which selectors could match one page; its attribute text is gathered on the first question."""
 
-    def __init__(self, source: str, scanned: Scan) -> None:
+    def __init__(self, source: str, scanned: Scan, finder: HintFinder | None = None) -> None:
         self._source = source
         self._scanned = scanned
-        self._text: bytes | None = None
+        self._finder = finder or HintFinder(())
+        self._text = b""
+        self._found: set[str] | None = None
 
     def could_match(self, selectors: Sequence[str], hints: Sequence[str | None]) -> list[str]:
         """The selectors, less those whose hint the page lacks."""
-        if self._text is None:
+        if self._found is None:
             self._text = page_attribute_text(self._source, self._scanned)
-        text = self._text
-        return [selector for selector, hint in zip(selectors, hints) if hint is None or hint.encode() in text]
+            self._found = self._finder.found(self._text)
+        return [selector for selector, hint in zip(selectors, hints) if hint is None or self._holds(hint)]
+
+    def _holds(self, hint: str) -> bool:
+        if hint in self._finder.hints:
+            return hint in self._found  # type: ignore[operator]  # set by could_match
+        return hint.encode() in self._text  # a rule from outside the rule set the finder was made for

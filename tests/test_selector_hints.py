@@ -11,17 +11,20 @@ from selectolax.lexbor import LexborHTMLParser
 
 from cleaner.html_source import scan
 from cleaner.rules import load_rules
-from cleaner.selector_hints import SelectorScreen, page_attribute_text, selector_hint
+from cleaner.selector_hints import HintFinder, SelectorScreen, page_attribute_text, selector_hint
 from tests.conftest import html_sources
 
-BUILT_IN = [s for pack in load_rules().packs for rule in pack.rules if rule.kind == "select" for s in rule.selectors]
+RULES = load_rules()
+BUILT_IN = [s for pack in RULES.packs for rule in pack.rules if rule.kind == "select" for s in rule.selectors]
 MORE = ["div.a", "#b", "[data-role='promo']", "[class^='ad-']", "p[lang|='en']", "section[hidden]", "div p", "span"]
 
 
 def screened_out_but_matching(source: str, selectors: list[str]) -> list[str]:
-    """Selectors the screen leaves out although lexbor's parse of `source` holds a match."""
+    """Selectors the screen leaves out although lexbor's parse of `source` holds a match. The
+    built-in rules' hints are found by the rule set's finder, other hints one by one."""
     tree = LexborHTMLParser(source)
-    kept = set(SelectorScreen(source, scan(source)).could_match(selectors, [selector_hint(s) for s in selectors]))
+    screen = SelectorScreen(source, scan(source), RULES.hint_finder)
+    kept = set(screen.could_match(selectors, [selector_hint(s) for s in selectors]))
     return [s for s in selectors if s not in kept and tree.css_first(s) is not None]
 
 
@@ -76,9 +79,12 @@ def test_attribute_text_holds_what_a_page_lacks_only_as_markup() -> None:
 def test_no_selector_left_out_matches_on_the_pages() -> None:
     sources = html_sources()
     selectors = BUILT_IN + MORE
+    finder = RULES.hint_finder
     left_out = 0
     for source in sources:
         assert screened_out_but_matching(source, selectors) == []
+        text = page_attribute_text(source, scan(source))
+        assert finder.found(text) == {hint for hint in finder.hints if hint.encode() in text}
         left_out += len(selectors) - len(SelectorScreen(source, scan(source)).could_match(
             selectors, [selector_hint(s) for s in selectors]))
     assert left_out > 30 * len(sources)  # most selectors are not asked of most pages
@@ -109,3 +115,10 @@ def pages(draw: st.DrawFn) -> str:
 @given(pages())
 def test_no_selector_left_out_matches_on_generated_pages(source: str) -> None:
     assert screened_out_but_matching(source, [".related-posts", ".outbrain", "div.x", "[class*='related']"]) == []
+
+
+def test_the_finder_finds_hints_inside_one_another_and_nothing_else() -> None:
+    finder = HintFinder(["comments", "comments-area", "ad-slot", "respond"])
+    assert finder.found(b'class="comments-area" id="x-ad-slot-1"') == {"comments", "comments-area", "ad-slot"}
+    assert finder.found(b'class="story"') == set()
+    assert HintFinder([]).found(b"anything") == set()
