@@ -191,17 +191,17 @@ class Prefilter:
         forms: list[str] = []
         for pattern in patterns:
             wider = wider_re2(pattern)
-            program = None if wider is None else _re2.RE2(wider.encode(), _options(_re2, capture=False))
+            program = None if wider is None else _re2.RE2(wider.encode(), re2_options(_re2, capture=False))
             if program is None or not program.ok():
                 program, wider = None, f"{ANY}*"
             each.append(program)
             forms.append(wider)
         source = "|".join(f"({form})" for form in forms)
-        accepts, which = _re2.RE2(source.encode(), _options(_re2, capture=False)), _re2.RE2(source.encode(), _options(_re2, capture=True))
-        unknown = _re2.RE2(UNASSIGNED_IN_RE2.encode(), _options(_re2, capture=False))
+        accepts, which = _re2.RE2(source.encode(), re2_options(_re2, capture=False)), _re2.RE2(source.encode(), re2_options(_re2, capture=True))
+        unknown = _re2.RE2(UNASSIGNED_IN_RE2.encode(), re2_options(_re2, capture=False))
         if not (accepts.ok() and which.ok() and unknown.ok()):
             return None
-        matching = _re2.Set(ANCHOR_BOTH, _options(_re2, capture=False))
+        matching = _re2.Set(ANCHOR_BOTH, re2_options(_re2, capture=False))
         if not (all(matching.Add(form.encode()) >= 0 for form in forms) and matching.Compile()):
             matching = None
         return cls(accepts, which, tuple(each), unknown, matching)
@@ -270,7 +270,8 @@ class Prefilter:
         return self.accepts.Match(UNANCHORED, data, 0, len(data))[0][0] >= 0
 
 
-def _options(_re2: Any, *, capture: bool) -> Any:
+def re2_options(_re2: Any, *, capture: bool) -> Any:
+    """RE2 options as cleaner compiles with them: a memory ceiling, no logging, captures only when asked."""
     options = _re2.RE2.Options()
     options.max_mem = RE2_MAX_MEM
     options.log_errors = False
