@@ -76,7 +76,7 @@ def html_blocks(source: str, url: str | None, rules: RuleSet,
     for the per-line search of site fingerprints on the pages that hold none; `trafilatura`
     (Cleaner.trafilatura) is the extraction loaded once for many pages."""
     scanned = scan(source)
-    if scanned.max_depth > MAX_NESTING:
+    if scanned.nests_deeper_than(MAX_NESTING):
         raise InputError(f"HTML nested {scanned.max_depth:,} elements deep (over the {MAX_NESTING:,} limit), skipped")
     tree = parse_dom(source)
     locator = SourceLocator(tree, scanned)

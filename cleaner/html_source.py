@@ -16,6 +16,7 @@ import html
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import NamedTuple
 
 # Elements whose content is raw text up to their end tag, never markup (HTML standard, 13.1.2).
@@ -89,8 +90,29 @@ class Scan:
     tag_ends: list[int]
     tag_attrs: list[str]  # the raw attribute text, parsed only when a node is checked against it
     run_bounds: list[int]  # start, end, start, end ... of each run of visible character data between tags
-    max_depth: int = 0  # deepest nesting of elements that must be closed explicitly
     comments: list[tuple[int, int]] = field(default_factory=list)  # [start, end) of each <!-- ... -->
+
+    @cached_property
+    def max_depth(self) -> int:
+        """The deepest nesting of elements that must be closed explicitly (an end tag closes the
+        innermost open one; a void, self-closing or optionally closed element opens no level)."""
+        depth = max_depth = 0
+        kind_of = TAG_KINDS.get
+        for name, attrs in zip(self.tag_names, self.tag_attrs):
+            closing = name.startswith("/")
+            if kind_of(name[closing:], 0) & KEEPS_DEPTH or is_self_closing(attrs):
+                continue
+            if closing:
+                depth = max(0, depth - 1)
+            else:
+                depth += 1
+                max_depth = max(max_depth, depth)
+        return max_depth
+
+    def nests_deeper_than(self, limit: int) -> bool:
+        """Whether `max_depth` is over `limit`. Each level needs a tag of its own, so a page of
+        `limit` tags or fewer is not counted (most pages: a pass over the tags saved)."""
+        return len(self.tag_names) > limit and self.max_depth > limit
 
     def tag(self, index: int) -> TagToken:
         name, attrs = self.tag_names[index], self.tag_attrs[index]
@@ -128,7 +150,6 @@ def scan(source: str) -> Scan:
     position = 0
     size = len(source)
     hidden_depth = 0  # inside <head> or <template>
-    depth = max_depth = 0
     # Bound once: this loop runs for every tag of the page.
     finditer, kind_of = MARKUP.finditer, TAG_KINDS.get
     add_name, add_start, add_end, add_attrs, add_bound = names.append, starts.append, ends.append, attributes.append, bounds.append
@@ -152,17 +173,10 @@ def scan(source: str) -> Scan:
             add_end(position)
             add_attrs(attrs)
             kind = kind_of(name, 0)
+            if not kind:  # most tags: no more to do (nesting is counted on demand, Scan.max_depth)
+                continue
             if kind & HIDES:
                 hidden_depth = max(0, hidden_depth + (-1 if closing else 1))
-            # is_self_closing, written out: a call for every tag costs more than the test
-            if not kind & KEEPS_DEPTH and not (attrs and attrs.rstrip().endswith("/")):
-                if closing:
-                    if depth:
-                        depth -= 1
-                else:
-                    depth += 1
-                    if depth > max_depth:
-                        max_depth = depth
             if kind & RAW_TEXT and not closing:
                 close = RAW_TEXT_END[name].search(source, position)
                 raw_end = close.start() if close else size
@@ -176,7 +190,7 @@ def scan(source: str) -> Scan:
     if position < size and not hidden_depth:
         add_bound(position)
         add_bound(size)
-    return Scan(names, starts, ends, attributes, bounds, max_depth, comments)
+    return Scan(names, starts, ends, attributes, bounds, comments)
 
 
 class VisibleText:

@@ -167,6 +167,16 @@ def test_the_scan_finds_what_the_plain_search_loop_finds(pieces: list[str]) -> N
     assert as_tuples(scan(source)) == reference_scan(source)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(MARKUP_PIECES, max_size=40), st.integers(min_value=0, max_value=8))
+def test_the_nesting_check_counts_only_pages_with_more_tags_than_the_limit(pieces: list[str], limit: int) -> None:
+    source = "".join(pieces)
+    scanned = scan(source)
+    assert scanned.nests_deeper_than(limit) == (reference_scan(source).max_depth > limit)
+    if len(scanned.tag_names) <= limit:
+        assert "max_depth" not in vars(scanned)  # no pass over the tags was made
+
+
 def test_the_scan_finds_what_the_plain_search_loop_finds_on_the_pages() -> None:
     from tests.conftest import html_sources
 
