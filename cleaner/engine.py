@@ -196,14 +196,23 @@ def _fingerprint(pack: Pack, lines: Sequence[str], joined: Callable[[], str],
     return None
 
 
+def rules_in_order(packs: Sequence[PackMatch]) -> list[Rule]:
+    """The text rules of the packs in the order a pass applies them: by kind (KIND_RANK), then as
+    the packs and their files list them (the sort is stable)."""
+    return sorted((rule for match in packs for rule in match.pack.rules if rule.kind in KIND_RANK),
+                  key=lambda rule: KIND_RANK[rule.kind])
+
+
 def apply_pass(blocks: Sequence[Block], packs: Sequence[PackMatch], state: RuleState, budget: float,
-               guard: Guard | Callable[[], Guard], matches: BlockMatches | None = None, guard_floor: int = 0) -> bool:
+               guard: Guard | Callable[[], Guard], matches: BlockMatches | None = None, guard_floor: int = 0,
+               rules: Sequence[Rule] | None = None) -> bool:
     """One pass of every active rule over the blocks not yet removed; True when it removed any.
 
     `guard` may be a function that makes it: it is needed only once a rule finds something, and
     not even then when the rule's blocks are no more than MAX_RULE_PROSE_SHARE of `guard_floor`,
     a number of characters the guard's total is known to reach (see Guard.floor).
-    `matches` remembers what the rules matched in earlier passes over the same blocks."""
+    `matches` remembers what the rules matched in earlier passes over the same blocks; `rules` is
+    rules_in_order(packs), when the caller made it once for several passes."""
     guard_of = guard if callable(guard) else lambda: guard
     if matches is None:
         matches = BlockMatches(RuleScanner.for_rules(()))
@@ -211,10 +220,10 @@ def apply_pass(blocks: Sequence[Block], packs: Sequence[PackMatch], state: RuleS
     kept: Kept | None = None
     layout = Layout(0, -1)
     candidates, removed = matches.candidates, state.removed
-    rules = sorted((rule for match in packs for rule in match.pack.rules if rule.kind in KIND_RANK),
-                   key=lambda rule: KIND_RANK[rule.kind])  # stable: packs and rules keep their order
-    for rule in rules:
+    for rule in rules_in_order(packs) if rules is None else rules:
         can_match = candidates(rule)
+        if can_match is not None and not can_match:
+            continue  # most rules on most documents: the scan found no block they can match
         if rule.id in state.disabled or (can_match is not None and all(i in removed for i in can_match) and (
                 rule.kind != "cut" or not _marker_removed(rule, can_match, blocks, state, budget, matches))):
             continue  # most rules: the scan found no block still kept (for a cut, nor a marker) they can match

@@ -22,7 +22,7 @@ from .decode import decode
 from .dedup import DedupMemo, find_duplicates
 from .detect import DetectMemo, apply_detector
 from .document import Block, CleanWarning, TextLeft, read_text, strip_spans, within_blocks
-from .engine import RULE_SECONDS_PER_DOCUMENT, Guard, PackMatch, RuleState, apply_pass, match_packs
+from .engine import RULE_SECONDS_PER_DOCUMENT, Guard, PackMatch, RuleState, apply_pass, match_packs, rules_in_order
 from .errors import InputTooLarge, UnreadableInput
 from .link_numbers import link_number_removals
 from .markdown import markdown_removals
@@ -258,8 +258,9 @@ def _settle_passes(blocks: list[Block], packs: list[Any], state: RuleState, rule
     matches = BlockMatches.of(scanner or RuleScanner.for_rules(()), [b for b in blocks if b.index not in state.removed],
                               rule_seconds)
     duplicates: list[Any] = []
+    rules = rules_in_order(packs)
     for _ in range(MAX_PASSES):
-        changed = apply_pass(blocks, packs, state, rule_seconds, guard, matches, guard_floor)
+        changed = apply_pass(blocks, packs, state, rule_seconds, guard, matches, guard_floor, rules)
         kept = [b for b in blocks if b.index not in state.removed]
         found = find_duplicates(kept, dedup_memo)
         for duplicate in found:

@@ -206,7 +206,7 @@ class BlockMatches:
         position = self.scanner.positions.get(rule.id)
         if not self.complete or (position is None and rule.pattern is not None):
             return None
-        if position is None:
+        if position is None or not self.matched:  # (most documents: no block matched any alternative)
             found: set[int] = set()
         else:  # the rules before the first that matches do not match; RE2's set rules out most after it
             forms = self.forms

@@ -103,3 +103,15 @@ def test_a_cut_the_guard_stopped_is_asked_again_of_the_clean_text() -> None:
     assert result.removed[-1]["rule"] == "comments.thread" and result.removed[-1]["text"].startswith("Notify of")
     assert not [w for w in result.warnings if w["code"] == "guard"]
     assert cleaner.clean(result.text).text == result.text
+
+
+def test_a_pass_applies_rules_by_kind_then_as_the_packs_list_them() -> None:
+    from cleaner.engine import KIND_RANK, match_packs, rules_in_order
+
+    rules = cleaner.load_rules()
+    ordered = rules_in_order(match_packs(rules, None, []))
+    listed = [rule for pack in rules.packs if pack.generic for rule in pack.rules if rule.kind in KIND_RANK]
+    assert sorted(map(id, ordered)) == sorted(map(id, listed))  # every text rule, once
+    assert [KIND_RANK[r.kind] for r in ordered] == sorted(KIND_RANK[r.kind] for r in ordered)
+    for kind in KIND_RANK:  # within a kind, the packs' and files' order
+        assert [r.id for r in ordered if r.kind == kind] == [r.id for r in listed if r.kind == kind]
