@@ -193,6 +193,18 @@ def stop_count(words: list[str], lowered: bool = False) -> int:
     return sum(map(STOP_WORDS.__contains__, words if lowered else map(str.lower, words)))
 
 
+def folds_as_lower(text: str) -> bool:
+    """Whether `WORD.findall(text.casefold())` is the text's words, each in lower case.
+
+    It is when case folding gives the lower case, character for character (no `ß`, `ﬁ` or `İ`,
+    which become two characters), and no capital sigma, the one letter whose lower case depends on
+    the letters around it (a word alone may end where the text goes on). Lower-casing a character
+    then keeps whether it is a word character, a letter or a digit (checked over all of Unicode
+    in tests/test_detect.py)."""
+    lower = text.lower()
+    return len(lower) == len(text) and "\u03a3" not in text and text.casefold() == lower
+
+
 @dataclass
 class DetectMemo:
     """What the detector computed from block texts, for its later calls on the same document (the
@@ -207,9 +219,10 @@ class DetectMemo:
     def words_of(self, text: str) -> list[str]:
         words = self.words.get(text)
         if words is None:
-            # An ASCII text's case-folded words are its words in lower case, and the detector reads
-            # words without regard to case: duplicate collapse has already found them.
-            words = self.folded.get(text) if text.isascii() else None
+            # A text whose case folding is its lower case has as case-folded words its words in lower
+            # case, and the detector reads words without regard to case: duplicate collapse has
+            # already found them.
+            words = self.folded.get(text) if text.isascii() or folds_as_lower(text) else None
             words = self.words[text] = WORD.findall(text) if words is None else words
         return words
 
@@ -232,7 +245,9 @@ class DetectMemo:
     def content_words(self, text: str) -> set[str]:
         words = self.content.get(text)
         if words is None:
-            words = self.content[text] = content_words(text, self.words_of(text))
+            words = self.words_of(text)
+            # Words taken from duplicate collapse (the same list object) are in lower case already.
+            words = self.content[text] = content_words(text, words, lowered=words is self.folded.get(text))
         return words
 
     def block_features(self, texts: list[str], known_language: bool) -> list[Features]:
@@ -255,9 +270,11 @@ def is_known_language(blocks: Sequence[Block], memo: DetectMemo | None = None) -
     return (memo or DetectMemo()).is_known_language([b.text for b in blocks])
 
 
-def content_words(text: str, words: list[str] | None = None) -> set[str]:
-    """The words that say what a text is about: alphabetic, lower-cased, not stop words."""
-    return set(map(str.lower, filter(str.isalpha, WORD.findall(text) if words is None else words))) - STOP_WORDS
+def content_words(text: str, words: list[str] | None = None, lowered: bool = False) -> set[str]:
+    """The words that say what a text is about: alphabetic, lower-cased, not stop words.
+    `lowered`: `words` are in lower case already."""
+    alphabetic = filter(str.isalpha, WORD.findall(text) if words is None else words)
+    return set(alphabetic if lowered else map(str.lower, alphabetic)) - STOP_WORDS
 
 
 def shares_topic(text: str, vocabulary: set[str], memo: DetectMemo | None = None) -> bool:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import cleaner
 from cleaner.detect import MAX_DETECT_CONTENT_SHARE, DetectMemo, detect, features_of
 from cleaner.document import text_blocks
@@ -302,3 +307,40 @@ def test_japanese_sentence_ends_count() -> None:
     assert features_of("市長は、来月からフェリーの運航を始めると述べた。", known_language=False).sentence_end
     assert features_of("「修理には少なくとも2年かかる」", known_language=False).sentence_end is False
     assert features_of("「修理には少なくとも2年かかる。」", known_language=False).sentence_end
+
+
+def test_lower_casing_a_character_keeps_what_the_detector_reads_of_it() -> None:
+    """folds_as_lower's premise, over all of Unicode: a character whose lower case is one character
+    and its case folding is a word character, a letter or a digit exactly when it is one."""
+    import sys
+
+    word = re.compile(r"\w")
+    for point in range(sys.maxunicode + 1):
+        char = chr(point)
+        lower = char.lower()
+        if lower != char and len(lower) == 1 and char.casefold() == lower:
+            assert (bool(word.match(char)), char.isalpha(), char.isdigit()) == (
+                bool(word.match(lower)), lower.isalpha(), lower.isdigit()), hex(point)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abcXYZ 'ßİΣσςΑΟ_1١ﬁÉé-.\u0301Ⅰⓐ")), max_size=30))
+def test_folded_words_are_the_words_in_lower_case_when_folding_is_lower_casing(text: str) -> None:
+    from cleaner.detect import folds_as_lower
+
+    word = re.compile(r"\w+")
+    if folds_as_lower(text):
+        assert word.findall(text.casefold()) == [w.lower() for w in word.findall(text)]
+
+
+def test_the_detector_reads_the_same_from_folded_words_as_from_its_own() -> None:
+    texts = ["Сегодня в Москве прошёл митинг, и его участники говорили о ценах на жильё и работе.",
+             "“Quoted” words — with a dash, and the city’s mayor said so.", "ΑΣ'Α ΤΟΥΣ ΑΛΛΟΥΣ", "Straße und Fluß"]
+    folded = {text: re.findall(r"\w+", text.casefold()) for text in texts}
+    shared, alone = DetectMemo(folded=folded), DetectMemo()
+    for text in texts:
+        assert shared.features_of(text, True) == alone.features_of(text, True)
+        assert shared.content_words(text) == alone.content_words(text)
+        assert shared.word_counts(text) == alone.word_counts(text)
+    # The Russian and the quoted text reuse the folded words; capital sigma and ß are read again.
+    assert [shared.words_of(text) is folded[text] for text in texts] == [True, True, False, False]
