@@ -15,7 +15,9 @@ launched in turn with the peer's (the machine is shared: CPU time, the best of s
 peers measured in alternation are what stay put when wall time does not), measured two ways over
 `--repeat` passes: the best whole pass, and the sum of each document's best time plus the time
 Python's garbage collector takes a pass (a collection falls on whichever document is being cleaned
-when it comes due, and a document's best mostly leaves it out). The goal is judged on the second. This machine stalls for about 5 ms at random, and a stall counts as the
+when it comes due, and a document's best mostly leaves it out; a full collection after the first
+pass settles what first use left, so that the collector's time is each tool's steady state). The
+goal is judged on the second. This machine stalls for about 5 ms at random, and a stall counts as the
 process's CPU time: a pass of a few seconds nearly always takes some, a document's best of several
 tries rarely does, so the second measure moves far less between runs (docs/performance.md). A
 spread column gives each tool's slowest warm pass (any but a subprocess's first) over its fastest
@@ -87,6 +89,11 @@ def worker(tool: str, kind: str, bench: Path, repeat: int) -> dict[str, float]:
     clock = time.process_time
     collecting = CollectorClock()
     for number in range(repeat):
+        if number == 1:
+            # What the first pass left for the collector (the objects of lazy imports and caches, which
+            # make the next full collection due) is first use too: paid now, so that the passes
+            # measured see each tool's steady state.
+            gc.collect()
         if number == 1 or repeat == 1:
             collecting.reset()
         cpu, wall = clock(), time.perf_counter()
