@@ -169,7 +169,6 @@ def features_of(text: str, known_language: bool = True, words: list[str] | None 
     stops = stop_count(words) if stops is None else stops
     stop_share = stops / len(words) if words else 0.0
     ends = bool(SENTENCE_END.search(text))
-    numbers = sum(map(str.isdigit, words))
     cjk = cjk_chars(text)
     count = len(words) + cjk // CJK_CHARS_PER_WORD
     chars = len(text) + (CJK_CHAR_WIDTH - 1) * cjk  # reading_width, with cjk counted once
@@ -180,7 +179,7 @@ def features_of(text: str, known_language: bool = True, words: list[str] | None 
         kind = "prose"
     elif ends and count >= SENTENCE_MIN_WORDS and (stops or not known_language):
         kind = "sentence"
-    elif count >= DATA_MIN_WORDS and numbers >= DATA_MIN_NUMBER_SHARE * count:
+    elif count >= DATA_MIN_WORDS and sum(map(str.isdigit, words)) >= DATA_MIN_NUMBER_SHARE * count:
         kind = "data"
     else:
         kind = "short"
