@@ -1,7 +1,9 @@
 """Instructions per warm pass of cleaner's HTML path and of trafilatura `extract` alone, counted by
 valgrind's callgrind on the same pages: a measure that another process on the machine cannot move.
+With `--input text-main` or `text-all`, of cleaner's text path and of jusText on those dumps.
 
-    .venv/bin/python bench/instructions.py [BENCH_DIR] [--pages N] [--only cleaner-html|trafilatura ...]
+    .venv/bin/python bench/instructions.py [BENCH_DIR] [--input html|text-main|text-all] [--pages N]
+                                           [--only cleaner-html|trafilatura|cleaner-text|jusText ...]
 
 CPU time on a shared machine moves by tens of percent from one run to the next (docs/performance.md);
 an instruction count is the same on every run of the same code, inputs and environment. It is not
@@ -31,26 +33,30 @@ sys.path.insert(0, str(ROOT))
 
 from bench.metric import DEFAULT_BENCH, load_pages  # noqa: E402
 
-TOOLS = ("cleaner-html", "trafilatura")
+TOOLS_FOR = {"html": ("cleaner-html", "trafilatura"), "text-main": ("cleaner-text", "jusText"),
+             "text-all": ("cleaner-text", "jusText")}
+TOOLS = ("cleaner-html", "trafilatura", "cleaner-text", "jusText")
+PEERS = ("trafilatura", "jusText")
 COLLECTED = re.compile(r"Collected : (\d+)")
 
 
-def child(tool: str, bench: Path, pages: int, passes: int) -> None:
+def child(tool: str, kind: str, bench: Path, pages: int, passes: int) -> None:
     """In the child: warm up on the first `pages` pages, then `passes` more passes over them, each
     tool called as bench/speed.py calls it."""
     from bench.speed import extractor
 
-    documents = [page.html() for page in load_pages(bench)[:pages]]
+    documents = [page.html() if kind == "html" else page.text(kind) for page in load_pages(bench)[:pages]]
     extract = extractor(tool)
     for _ in range(1 + passes):
         for document in documents:
             extract(document)
 
 
-def counted(tool: str, bench: Path, pages: int, passes: int, folder: Path) -> int:
+def counted(tool: str, kind: str, bench: Path, pages: int, passes: int, folder: Path) -> int:
     """Instructions callgrind counted for the whole child."""
     command = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={folder / f'{tool}.{passes}.out'}",
-               sys.executable, __file__, "--child", tool, str(bench), "--pages", str(pages), "--passes", str(passes)]
+               sys.executable, __file__, "--child", tool, str(bench), "--input", kind, "--pages", str(pages),
+               "--passes", str(passes)]
     done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"},
                           check=False)
     found = COLLECTED.search(done.stderr)
@@ -62,26 +68,34 @@ def counted(tool: str, bench: Path, pages: int, passes: int, folder: Path) -> in
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("bench", nargs="?", type=Path, default=DEFAULT_BENCH)
-    parser.add_argument("--pages", type=int, default=30, help="the first N pages of html/ (default 30)")
+    parser.add_argument("--input", choices=tuple(TOOLS_FOR), default="html",
+                        help="the benchmark's pages (html, the default) or one kind of its text dumps")
+    parser.add_argument("--pages", type=int, default=30, help="the first N documents (default 30)")
     parser.add_argument("--only", action="append", choices=TOOLS, help="count only these tools")
     parser.add_argument("--child", choices=TOOLS, help=argparse.SUPPRESS)
     parser.add_argument("--passes", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.child, args.bench, args.pages, args.passes)
+        child(args.child, args.input, args.bench, args.pages, args.passes)
         return
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not on the PATH (Debian: apt-get install valgrind)")
-    tools = args.only or list(TOOLS)
+    tools = args.only or list(TOOLS_FOR[args.input])
+    if wrong := [tool for tool in tools if tool not in TOOLS_FOR[args.input]]:
+        raise SystemExit(f"{', '.join(wrong)}: not a tool for --input {args.input} ({', '.join(TOOLS_FOR[args.input])})")
+    # Compiled once before counting: a child that compiled a changed module would count that too.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "cleaner"), str(ROOT / "bench")], check=False)
     per_pass: dict[str, int] = {}
     with tempfile.TemporaryDirectory() as folder, ThreadPoolExecutor(max_workers=2) as pool:
         for tool in tools:
-            warm, more = pool.map(lambda passes: counted(tool, args.bench, args.pages, passes, Path(folder)), (0, 1))
+            warm, more = pool.map(
+                lambda passes: counted(tool, args.input, args.bench, args.pages, passes, Path(folder)), (0, 1))
             per_pass[tool] = more - warm
-    print(f"## Instructions per warm pass over {args.pages} pages of html/ (callgrind, PYTHONHASHSEED=0)\n")
-    print("| tool | instructions (M) | instructions vs trafilatura (lower: less work) |")
+    peer_name = next(tool for tool in TOOLS_FOR[args.input] if tool in PEERS)
+    print(f"## Instructions per warm pass over {args.pages} documents of {args.input}/ (callgrind, PYTHONHASHSEED=0)\n")
+    print(f"| tool | instructions (M) | instructions vs {peer_name} (lower: less work) |")
     print("|---|---|---|")
-    peer = per_pass.get("trafilatura")
+    peer = per_pass.get(peer_name)
     for tool, count in per_pass.items():
         ratio = f"{count / peer:.3f}" if peer else ""
         print(f"| {tool} | {count / 1e6:,.0f} | {ratio} |")
