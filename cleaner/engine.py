@@ -203,16 +203,15 @@ def rules_in_order(packs: Sequence[PackMatch]) -> list[Rule]:
                   key=lambda rule: KIND_RANK[rule.kind])
 
 
-def apply_pass(blocks: Sequence[Block], packs: Sequence[PackMatch], state: RuleState, budget: float,
-               guard: Guard | Callable[[], Guard], matches: BlockMatches | None = None, guard_floor: int = 0,
-               rules: Sequence[Rule] | None = None) -> bool:
-    """One pass of every active rule over the blocks not yet removed; True when it removed any.
+def apply_pass(blocks: Sequence[Block], rules: Sequence[Rule], state: RuleState, budget: float,
+               guard: Guard | Callable[[], Guard], matches: BlockMatches | None = None, guard_floor: int = 0) -> bool:
+    """One pass of `rules` (rules_in_order of the active packs, made once for all passes) over the
+    blocks not yet removed; True when it removed any.
 
     `guard` may be a function that makes it: it is needed only once a rule finds something, and
     not even then when the rule's blocks are no more than MAX_RULE_PROSE_SHARE of `guard_floor`,
     a number of characters the guard's total is known to reach (see Guard.floor).
-    `matches` remembers what the rules matched in earlier passes over the same blocks; `rules` is
-    rules_in_order(packs), when the caller made it once for several passes."""
+    `matches` remembers what the rules matched in earlier passes over the same blocks."""
     guard_of = guard if callable(guard) else lambda: guard
     if matches is None:
         matches = BlockMatches(RuleScanner.for_rules(()))
@@ -220,13 +219,13 @@ def apply_pass(blocks: Sequence[Block], packs: Sequence[PackMatch], state: RuleS
     kept: Kept | None = None
     layout = Layout(0, -1)
     candidates, removed = matches.candidates, state.removed
-    for rule in rules_in_order(packs) if rules is None else rules:
+    for rule in rules:
         can_match = candidates(rule)
         if can_match is not None and not can_match:
             continue  # most rules on most documents: the scan found no block they can match
         if rule.id in state.disabled or (can_match is not None and all(i in removed for i in can_match) and (
                 rule.kind != "cut" or not _marker_removed(rule, can_match, blocks, state, budget, matches))):
-            continue  # most rules: the scan found no block still kept (for a cut, nor a marker) they can match
+            continue  # every block it can match is gone (for a cut, every marker with text after it too)
         if kept is None:  # the kept blocks and their layout change only when a rule removes
             kept = Kept.of(blocks, removed)
             layout = layout_of(kept)

@@ -260,7 +260,7 @@ def _settle_passes(blocks: list[Block], packs: list[Any], state: RuleState, rule
     duplicates: list[Any] = []
     rules = rules_in_order(packs)
     for _ in range(MAX_PASSES):
-        changed = apply_pass(blocks, packs, state, rule_seconds, guard, matches, guard_floor, rules)
+        changed = apply_pass(blocks, rules, state, rule_seconds, guard, matches, guard_floor)
         kept = [b for b in blocks if b.index not in state.removed]
         found = find_duplicates(kept, dedup_memo)
         for duplicate in found:

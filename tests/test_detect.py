@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cleaner
-from cleaner.detect import MAX_DETECT_CONTENT_SHARE, DetectMemo, detect, features_of
+from cleaner.detect import MAX_DETECT_CONTENT_SHARE, DetectMemo, detect, features_of, folds_as_lower
 from cleaner.document import text_blocks
 from cleaner.stopwords import STOP_WORDS
 
@@ -312,8 +313,6 @@ def test_japanese_sentence_ends_count() -> None:
 def test_lower_casing_a_character_keeps_what_the_detector_reads_of_it() -> None:
     """folds_as_lower's premise, over all of Unicode: a character whose lower case is one character
     and its case folding is a word character, a letter or a digit exactly when it is one."""
-    import sys
-
     word = re.compile(r"\w")
     for point in range(sys.maxunicode + 1):
         char = chr(point)
@@ -326,8 +325,6 @@ def test_lower_casing_a_character_keeps_what_the_detector_reads_of_it() -> None:
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("abcXYZ 'ßİΣσςΑΟ_1١ﬁÉé-.\u0301Ⅰⓐ")), max_size=30))
 def test_folded_words_are_the_words_in_lower_case_when_folding_is_lower_casing(text: str) -> None:
-    from cleaner.detect import folds_as_lower
-
     word = re.compile(r"\w+")
     if folds_as_lower(text):
         assert word.findall(text.casefold()) == [w.lower() for w in word.findall(text)]
