@@ -1,6 +1,6 @@
 """Speed and peak memory of cleaner beside its peers, on the same documents, in one run.
 
-    .venv/bin/python bench/speed.py [BENCH_DIR] [--repeat N] [--rounds N] [--starts N] [--only text|html|start ...]
+    .venv/bin/python bench/speed.py [BENCH_DIR] [--repeat N] [--rounds N] [--turns N] [--starts N] [--only text|html|start ...]
 
 Rows:
 - text path: cleaner on every `text-main/` and `text-all/` dump against jusText on the same lines
@@ -9,22 +9,31 @@ Rows:
   only once `cleaner.html` exists, with a note otherwise;
 - process start: `cleaner check seeds/` (on current outputs) against `python -c 'import typer'`.
 
-Every tool runs in its own subprocess, so that peak memory (the process's maximum resident set) is
-its own. Throughput is documents over CPU seconds, in each of `--rounds` subprocesses per tool,
-launched in turn with the peer's (the machine is shared: CPU time, the best of several runs, and
-peers measured in alternation are what stay put when wall time does not), measured two ways over
-`--repeat` passes: the best whole pass, and the sum of each document's best time plus the time
-Python's garbage collector takes a pass (a collection falls on whichever document is being cleaned
-when it comes due, and a document's best mostly leaves it out; a full collection after the first
-pass settles what first use left, so that the collector's time is each tool's steady state). The
-goal is judged on the second. This machine stalls for about 5 ms at random, and a stall counts as the
-process's CPU time: a pass of a few seconds nearly always takes some, a document's best of several
-tries rarely does, so the second measure moves far less between runs (docs/performance.md). A
-spread column gives each tool's slowest warm pass (any but a subprocess's first) over its fastest
-pass: how far the machine moved the whole-pass measure during the run. bench/instructions.py
-counts instructions, which the machine cannot
-move. Process start is the minimum over `--starts` runs of the child's CPU time (user +
-system) and of its wall time. Ratios compare rows of this run only.
+Each tool runs in subprocesses of its own, so that peak memory (the process's maximum resident
+set) is its own. Throughput is documents over CPU seconds (the machine is shared: CPU time, the
+best of several runs, and peers measured in alternation are what stay put when wall time does not),
+measured three ways:
+
+- the best whole pass, over `--repeat` passes in each of `--rounds` subprocesses per tool,
+  launched in turn with the peer's;
+- in those same passes, the sum of each document's best time plus the time Python's garbage
+  collector takes a pass (a collection falls on whichever document is being cleaned when it comes
+  due, and a document's best mostly leaves it out; a full collection after the first pass settles
+  what first use left, so that the collector's time is each tool's steady state);
+- that sum again, with both tools in one subprocess taking turns on each document over `--turns`
+  passes after a warm-up pass (which tool goes first alternates), each collection charged to the
+  tool it ran under.
+
+The goal is judged on the third. This machine stalls for about 5 ms at random, and a stall counts
+as the process's CPU time: a pass of a few seconds nearly always takes some, a document's best of
+several tries rarely does. Its speed also drifts by 10-30% over minutes, which separate
+subprocesses feel one at a time (one tool's rounds can all fall in a slow stretch) and turns feel
+alike: three runs of the same code gave 0.92-1.12x by the second measure and 1.07-1.08x by the
+third (docs/performance.md). A spread column gives each tool's slowest warm pass (any but a
+subprocess's first) over its fastest pass: how far the machine moved the whole-pass measure during
+the run. bench/instructions.py counts instructions, which the machine cannot move. Process start
+is the minimum over `--starts` runs of the child's CPU time (user + system) and of its wall time.
+Ratios compare rows of this run only.
 """
 
 from __future__ import annotations
@@ -114,27 +123,62 @@ def worker(tool: str, kind: str, bench: Path, repeat: int) -> dict[str, float]:
 
 
 class CollectorClock:
-    """CPU seconds spent in Python's cyclic garbage collector since the last reset.
+    """CPU seconds spent in Python's cyclic garbage collector since the last reset, charged to
+    whichever tool was running when the collection came (`charged_to`).
 
     A collection runs when enough objects were made, so it falls on whichever document is being
     cleaned then, and a document's best of several passes mostly leaves it out: the collector's
     time a pass is added back to that measure, so that it stays the tool's whole cost."""
 
-    def __init__(self) -> None:
-        self.seconds, self._started = 0.0, 0.0
+    def __init__(self, charged_to: str = "") -> None:
+        self.charged_to = charged_to
+        self.by_tool: dict[str, float] = {}
+        self._started = 0.0
         gc.callbacks.append(self._tick)
+
+    @property
+    def seconds(self) -> float:
+        return sum(self.by_tool.values())
 
     def _tick(self, phase: str, info: dict[str, int]) -> None:
         if phase == "start":
             self._started = time.process_time()
         else:
-            self.seconds += time.process_time() - self._started
+            spent = time.process_time() - self._started
+            self.by_tool[self.charged_to] = self.by_tool.get(self.charged_to, 0.0) + spent
 
     def reset(self) -> None:
-        self.seconds = 0.0
+        self.by_tool = {}
 
     def stop(self) -> None:
         gc.callbacks.remove(self._tick)
+
+
+def paired_worker(tools: tuple[str, str], kind: str, bench: Path, passes: int) -> dict[str, dict[str, Any]]:
+    """Run in a subprocess: both tools in one process, taking turns on each document (which goes
+    first alternates), so that the machine's changes of speed fall on both alike; each document's
+    best CPU time per tool over `passes` passes after a warm-up pass, and the collector's time a
+    pass charged to the tool it ran under."""
+    pages = load_pages(bench)
+    documents = [p.html() if kind == "html" else p.text(kind) for p in pages]
+    extracts = [extractor(tool) for tool in tools]
+    for extract in extracts:  # first use (imports, compiled patterns, caches) is not measured
+        for document in documents:
+            extract(document)
+    gc.collect()
+    each_best = [[float("inf")] * len(documents) for _ in tools]
+    clock = time.process_time
+    collecting = CollectorClock()
+    for number in range(passes):
+        for index, document in enumerate(documents):
+            for turn in ((0, 1) if (number + index) % 2 == 0 else (1, 0)):
+                collecting.charged_to = tools[turn]
+                started = clock()
+                extracts[turn](document)
+                each_best[turn][index] = min(each_best[turn][index], clock() - started)
+    collecting.stop()
+    return {tool: {"each_best": each_best[turn], "collector": collecting.by_tool.get(tool, 0.0) / passes}
+            for turn, tool in enumerate(tools)}
 
 
 def measure(tool: str, kind: str, bench: Path, repeat: int) -> dict[str, float]:
@@ -180,29 +224,44 @@ def best_of_rounds(tools: tuple[str, str], kind: str, bench: Path, repeat: int, 
     return results
 
 
+def measure_paired(tools: tuple[str, str], kind: str, bench: Path, passes: int) -> dict[str, dict[str, Any]]:
+    command = [sys.executable, __file__, str(bench), "--paired-worker", *tools, kind, "--repeat", str(passes)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"{' and '.join(tools)} on {kind} failed:\n{done.stderr}")
+    return json.loads(done.stdout)
+
+
 def throughput_rows(pairs: list[tuple[str, str, str]], bench: Path, repeat: int, goal: float,
-                    rounds: int = 1) -> list[str]:
+                    rounds: int = 1, paired_passes: int = 5) -> list[str]:
     # The spread (slowest warm pass over fastest) shows how far the machine moved the measure during
     # the run: a ratio between two tools is no firmer than that.
-    # Two throughputs: over the best whole pass, and over the sum of each document's best time plus
-    # the garbage collector's time a pass. A pass of a few seconds on this kind of machine nearly
-    # always takes a stall or two of several milliseconds (counted as CPU time); a document's best
-    # of all passes rarely does, so the second measure moves far less from run to run. The goal is
-    # judged on it.
+    # Three throughputs: over the best whole pass and over the sum of each document's best time plus
+    # the garbage collector's time a pass, each tool in processes of its own; and the latter again
+    # with both tools in one process taking turns on each document. A pass of a few seconds on this
+    # kind of machine nearly always takes a stall or two of several milliseconds (counted as CPU
+    # time); a document's best of all passes rarely does. The machine's speed also drifts over
+    # minutes, which separate processes feel one at a time and turns feel alike: the goal is judged
+    # on turns (docs/performance.md).
     lines = ["| input | tool | F1 | docs/s (CPU, best pass) | docs/s (CPU, each doc's best) | MB/s | spread "
-             "| wall s (best) | peak RSS MB | vs peer (best pass) | vs peer (each doc's best) | goal |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+             "| wall s (best) | peak RSS MB | vs peer (best pass) | vs peer (each doc's best) "
+             "| docs/s (taking turns) | vs peer (taking turns) | goal |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for kind, ours, peer in pairs:
         results = best_of_rounds((ours, peer), kind, bench, repeat, rounds)
+        turns = measure_paired((ours, peer), kind, bench, paired_passes)
         peer_speed = results[peer]["docs"] / results[peer]["cpu"]
         peer_steady = results[peer]["docs"] / steady_seconds(results[peer])
+        peer_turns = results[peer]["docs"] / steady_seconds(turns[peer])
         for tool, r in results.items():
             speed, steady = r["docs"] / r["cpu"], r["docs"] / steady_seconds(r)
-            ratio = steady / peer_steady
+            in_turns = r["docs"] / steady_seconds(turns[tool])
+            ratio = in_turns / peer_turns
             verdict = f"{'met' if ratio >= goal else 'not met'} (>= {goal:g}x)" if tool == ours else ""
             lines.append(f"| {kind} | {tool} | {r['f1']:.3f} | {speed:,.0f} | {steady:,.0f} "
                          f"| {r['bytes'] / r['cpu'] / 1e6:.2f} | {r['worst_cpu'] / r['cpu']:.2f} | {r['wall']:.2f} "
-                         f"| {r['peak_mb']:.0f} | {speed / peer_speed:.2f}x | {ratio:.2f}x | {verdict} |")
+                         f"| {r['peak_mb']:.0f} | {speed / peer_speed:.2f}x | {steady / peer_steady:.2f}x "
+                         f"| {in_turns:,.0f} | {ratio:.2f}x | {verdict} |")
     return lines
 
 
@@ -221,10 +280,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--starts", type=int, default=15, help="process starts to time; the minimum counts (default: 15)")
     parser.add_argument("--only", choices=("text", "html", "start"), action="append",
                         help="measure only these sections (repeatable; default: all)")
+    parser.add_argument("--turns", type=int, default=5,
+                        help="passes of the one process where both tools take turns on each document; "
+                             "the goal is judged on it (default: 5)")
     parser.add_argument("--worker", nargs=2, metavar=("TOOL", "KIND"), help=argparse.SUPPRESS)
+    parser.add_argument("--paired-worker", nargs=3, metavar=("TOOL", "PEER", "KIND"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
         print(json.dumps(worker(args.worker[0], args.worker[1], args.bench, args.repeat)))
+        return 0
+    if args.paired_worker:
+        ours, peer, kind = args.paired_worker
+        print(json.dumps(paired_worker((ours, peer), kind, args.bench, args.repeat)))
         return 0
     if not (args.bench / "gold.json").is_file():
         parser.error(f"{args.bench} has no gold.json: pass the benchmark folder")
@@ -232,20 +299,22 @@ def main(argv: list[str] | None = None) -> int:
     sections = set(args.only or ("text", "html", "start"))
     if "text" in sections:
         print(f"## Text path: cleaner vs jusText (lines as paragraphs); best of {args.rounds} x {args.repeat} passes, "
-              "CPU time\n")
+              f"and {args.turns} passes taking turns, CPU time\n")
         print("\n".join(throughput_rows([(kind, "cleaner-text", "jusText") for kind in TEXT_KINDS], args.bench,
-                                        args.repeat, TEXT_GOAL, args.rounds)))
+                                        args.repeat, TEXT_GOAL, args.rounds, args.turns)))
     if "html" in sections:
-        html_section(args.bench, args.repeat, args.rounds)
+        html_section(args.bench, args.repeat, args.rounds, args.turns)
     if "start" in sections:
         start_section(args.starts)
     return 0
 
 
-def html_section(bench: Path, repeat: int, rounds: int) -> None:
-    print(f"\n## HTML path: cleaner vs trafilatura extract alone; best of {rounds} x {repeat} passes, CPU time\n")
+def html_section(bench: Path, repeat: int, rounds: int, turns: int) -> None:
+    print(f"\n## HTML path: cleaner vs trafilatura extract alone; best of {rounds} x {repeat} passes, "
+          f"and {turns} passes taking turns, CPU time\n")
     if html_path_available():
-        print("\n".join(throughput_rows([("html", "cleaner-html", "trafilatura")], bench, repeat, HTML_GOAL, rounds)))
+        print("\n".join(throughput_rows([("html", "cleaner-html", "trafilatura")], bench, repeat, HTML_GOAL, rounds,
+                                        turns)))
     else:
         print("Not measured: this cleaner has no HTML path yet (no `cleaner.html` module).")
 
