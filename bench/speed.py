@@ -20,9 +20,9 @@ measured three ways:
   collector takes a pass (a collection falls on whichever document is being cleaned when it comes
   due, and a document's best mostly leaves it out; a full collection after the first pass settles
   what first use left, so that the collector's time is each tool's steady state);
-- that sum again, with both tools in one subprocess taking turns on each document over `--turns`
-  passes after a warm-up pass (which tool goes first alternates), each collection charged to the
-  tool it ran under.
+- that sum again, with both tools in one subprocess taking turns over `--turns` passes after a
+  warm-up pass (the peer on the document half the list away, which tool goes first alternating),
+  each collection charged to the tool it ran under.
 
 The goal is judged on the third. This machine stalls for about 5 ms at random, and a stall counts
 as the process's CPU time: a pass of a few seconds nearly always takes some, a document's best of
@@ -155,10 +155,13 @@ class CollectorClock:
 
 
 def paired_worker(tools: tuple[str, str], kind: str, bench: Path, passes: int) -> dict[str, dict[str, Any]]:
-    """Run in a subprocess: both tools in one process, taking turns on each document (which goes
-    first alternates), so that the machine's changes of speed fall on both alike; each document's
-    best CPU time per tool over `passes` passes after a warm-up pass, and the collector's time a
-    pass charged to the tool it ran under."""
+    """Run in a subprocess: both tools in one process taking turns, so that the machine's changes of
+    speed fall on both alike; each document's best CPU time per tool over `passes` passes after a
+    warm-up pass, and the collector's time a pass charged to the tool it ran under.
+
+    At each turn the peer cleans the document half the list away from ours, and which of the two
+    goes first alternates: two tools on one document would share what trafilatura's caches keep of
+    its lines (both call trafilatura), which neither would find cleaning a document once."""
     pages = load_pages(bench)
     documents = [p.html() if kind == "html" else p.text(kind) for p in pages]
     extracts = [extractor(tool) for tool in tools]
@@ -166,16 +169,18 @@ def paired_worker(tools: tuple[str, str], kind: str, bench: Path, passes: int) -
         for document in documents:
             extract(document)
     gc.collect()
-    each_best = [[float("inf")] * len(documents) for _ in tools]
+    count = len(documents)
+    each_best = [[float("inf")] * count for _ in tools]
     clock = time.process_time
     collecting = CollectorClock()
     for number in range(passes):
-        for index, document in enumerate(documents):
+        for index in range(count):
             for turn in ((0, 1) if (number + index) % 2 == 0 else (1, 0)):
                 collecting.charged_to = tools[turn]
+                document = (index + turn * (count // 2)) % count
                 started = clock()
-                extracts[turn](document)
-                each_best[turn][index] = min(each_best[turn][index], clock() - started)
+                extracts[turn](documents[document])
+                each_best[turn][document] = min(each_best[turn][document], clock() - started)
     collecting.stop()
     return {tool: {"each_best": each_best[turn], "collector": collecting.by_tool.get(tool, 0.0) / passes}
             for turn, tool in enumerate(tools)}
@@ -238,7 +243,7 @@ def throughput_rows(pairs: list[tuple[str, str, str]], bench: Path, repeat: int,
     # the run: a ratio between two tools is no firmer than that.
     # Three throughputs: over the best whole pass and over the sum of each document's best time plus
     # the garbage collector's time a pass, each tool in processes of its own; and the latter again
-    # with both tools in one process taking turns on each document. A pass of a few seconds on this
+    # with both tools in one process taking turns. A pass of a few seconds on this
     # kind of machine nearly always takes a stall or two of several milliseconds (counted as CPU
     # time); a document's best of all passes rarely does. The machine's speed also drifts over
     # minutes, which separate processes feel one at a time and turns feel alike: the goal is judged
@@ -281,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=("text", "html", "start"), action="append",
                         help="measure only these sections (repeatable; default: all)")
     parser.add_argument("--turns", type=int, default=5,
-                        help="passes of the one process where both tools take turns on each document; "
+                        help="passes of the one process where both tools take turns; "
                              "the goal is judged on it (default: 5)")
     parser.add_argument("--worker", nargs=2, metavar=("TOOL", "KIND"), help=argparse.SUPPRESS)
     parser.add_argument("--paired-worker", nargs=3, metavar=("TOOL", "PEER", "KIND"), help=argparse.SUPPRESS)
