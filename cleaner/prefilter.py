@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 try:
@@ -172,13 +173,17 @@ class Prefilter:
     """The wider forms of some patterns as one RE2 alternation: `accepts` without captures (RE2
     answers from its DFA alone), `matching` the same forms as an RE2 set (which of them match, also
     from a DFA), `which` with a capture group per alternative (the set's fallback: RE2 leaves a set
-    unanswered when its DFA runs out of memory), and `each` alone (None: no translation)."""
+    unanswered when its DFA runs out of memory), and each form alone (`may_match`).
+
+    `which` and the forms alone are compiled when first asked for: most documents never need
+    them, and compiling them took a third of a new Cleaner's first text (docs/performance.md)."""
 
     accepts: Any  # re2._re2.RE2
-    which: Any
-    each: tuple[Any, ...]
+    forms: tuple[str, ...]  # each pattern's wider form, "any text" where it has none
     unknown: Any  # finds a character RE2 does not know
     matching: Any = None  # re2._re2.Set of the wider forms, anchored at both ends
+    translated: tuple[bool, ...] = ()  # whether each pattern has a wider form of its own
+    _programs: dict[int, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def for_patterns(cls, patterns: Sequence[str]) -> Prefilter | None:
@@ -187,24 +192,40 @@ class Prefilter:
             from re2 import _re2
         except ImportError:  # pragma: no cover - RE2 is a dependency; without it the scan still works
             return None
-        each: list[Any] = []
-        forms: list[str] = []
-        for pattern in patterns:
-            wider = wider_re2(pattern)
-            program = None if wider is None else _re2.RE2(wider.encode(), re2_options(_re2, capture=False))
-            if program is None or not program.ok():
-                program, wider = None, f"{ANY}*"
-            each.append(program)
-            forms.append(wider)
-        source = "|".join(f"({form})" for form in forms)
-        accepts, which = _re2.RE2(source.encode(), re2_options(_re2, capture=False)), _re2.RE2(source.encode(), re2_options(_re2, capture=True))
+        widened = [wider_re2(pattern) for pattern in patterns]
+        forms = [f"{ANY}*" if wider is None else wider for wider in widened]
+        accepts = _re2.RE2(_alternation(forms), re2_options(_re2, capture=False))
+        if not accepts.ok():
+            # Some form RE2 refuses (each compiles within the whole's memory when the whole does):
+            # find which, and let it match any text.
+            for index, form in enumerate(forms):
+                if widened[index] is not None and not _re2.RE2(form.encode(), re2_options(_re2, capture=False)).ok():
+                    forms[index], widened[index] = f"{ANY}*", None
+            accepts = _re2.RE2(_alternation(forms), re2_options(_re2, capture=False))
         unknown = _re2.RE2(UNASSIGNED_IN_RE2.encode(), re2_options(_re2, capture=False))
-        if not (accepts.ok() and which.ok() and unknown.ok()):
+        if not (accepts.ok() and unknown.ok()):
             return None
         matching = _re2.Set(ANCHOR_BOTH, re2_options(_re2, capture=False))
         if not (all(matching.Add(form.encode()) >= 0 for form in forms) and matching.Compile()):
             matching = None
-        return cls(accepts, which, tuple(each), unknown, matching)
+        return cls(accepts, tuple(forms), unknown, matching, tuple(wider is not None for wider in widened))
+
+    @cached_property
+    def which(self) -> Any:
+        """The alternation with a capture group per form (None when RE2 refuses it)."""
+        from re2 import _re2
+
+        program = _re2.RE2(_alternation(self.forms), re2_options(_re2, capture=True))
+        return program if program.ok() else None
+
+    def program(self, position: int) -> Any:
+        """Form `position` alone (None when the pattern has no wider form: it may match any text)."""
+        if position not in self._programs:
+            from re2 import _re2
+
+            self._programs[position] = (_re2.RE2(self.forms[position].encode(), re2_options(_re2, capture=False))
+                                        if self.translated[position] else None)
+        return self._programs[position]
 
     def _encoded(self, text: str) -> bytes | None:
         """`text` as RE2 reads it, or None when RE2 cannot be trusted with it (lone surrogates, or a
@@ -250,6 +271,8 @@ class Prefilter:
             return None
         if self.accepts.Match(ANCHOR_BOTH, data, 0, len(data))[0][0] < 0:
             return -1
+        if self.which is None:
+            return None
         spans = self.which.Match(ANCHOR_BOTH, data, 0, len(data))
         for position, span in enumerate(spans[1:]):
             if span[0] >= 0:
@@ -258,7 +281,7 @@ class Prefilter:
 
     def may_match(self, position: int, text: str) -> bool:
         """False only when pattern `position` cannot match all of `text`."""
-        program = self.each[position]
+        program = self.program(position)
         if program is None or (data := self._encoded(text)) is None:
             return True
         return program.Match(ANCHOR_BOTH, data, 0, len(data))[0][0] >= 0
@@ -268,6 +291,10 @@ class Prefilter:
         if (data := self._encoded(text)) is None:
             return True
         return self.accepts.Match(UNANCHORED, data, 0, len(data))[0][0] >= 0
+
+
+def _alternation(forms: Sequence[str]) -> bytes:
+    return "|".join(f"({form})" for form in forms).encode()
 
 
 def re2_options(_re2: Any, *, capture: bool) -> Any:

@@ -21,6 +21,7 @@ import re
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import regex
@@ -80,9 +81,14 @@ def local_form(pattern: str) -> str | None:
 
 @dataclass(frozen=True)
 class RuleScanner:
-    """One alternation of the patterns of many rules; `positions` maps a rule id to its alternative."""
+    """One alternation of the patterns of many rules; `positions` maps a rule id to its alternative.
 
-    pattern: regex.Pattern[str] | None
+    With RE2's prefilter, the alternation itself is seldom needed: the set names the alternatives
+    that may match a block, and their own patterns are asked in order. It is compiled when first
+    needed (no prefilter, or a block the set cannot answer for): compiling it took a quarter of a
+    new Cleaner's first text (docs/performance.md)."""
+
+    source: str | None  # the alternation, None when there is nothing to scan for
     positions: dict[str, int]
     names: tuple[str, ...]
     prefilter: Prefilter | None = None  # RE2: rules out most blocks without the `regex` module
@@ -111,12 +117,23 @@ class RuleScanner:
                 referred |= names
         if not alternatives:
             return cls(None, {}, ())
-        try:
-            pattern = regex.compile("|".join(alternatives), regex.VERSION0)
-        except regex.error:  # the rules compiled one by one; matched one by one they still work
-            return cls(None, {}, ())
-        return cls(pattern, positions, tuple(GROUP_NAME.format(i) for i in range(len(alternatives))),
+        return cls("|".join(alternatives), positions, tuple(GROUP_NAME.format(i) for i in range(len(alternatives))),
                    Prefilter.for_patterns([p.pattern for p in own]), tuple(own))
+
+    @property
+    def active(self) -> bool:
+        return self.source is not None
+
+    @cached_property
+    def pattern(self) -> regex.Pattern[str] | None:
+        """The alternation compiled (None when it does not compile: the rules are then matched one
+        by one, as they would be alone)."""
+        if self.source is None:
+            return None
+        try:
+            return regex.compile(self.source, regex.VERSION0)
+        except regex.error:
+            return None
 
     def scan(self, blocks: Sequence[Block], budget: float) -> tuple[dict[int, int], dict[int, tuple[int, ...]]]:
         """Block index -> the first alternative that matches it (or NO_MATCH); blocks the budget did
@@ -124,9 +141,9 @@ class RuleScanner:
         answer for: every alternative whose wider form matches (the others cannot match)."""
         first: dict[int, int] = {}
         forms: dict[int, tuple[int, ...]] = {}
-        if self.pattern is None:
+        if self.source is None:
             return first, forms
-        fullmatch = self.pattern.fullmatch
+        own = self.own
         prefilter = self.prefilter
         deadline = time.perf_counter() + budget
         # Menus and buttons repeat: each text is scanned once; most are ruled out by RE2 at once.
@@ -140,6 +157,7 @@ class RuleScanner:
                 if text in forms_by_text:
                     forms[block.index] = forms_by_text[text]
                 continue
+            wider: tuple[int, ...] | None = None
             start: int | None = None
             if prefilter is not None:
                 wider = prefilter.forms_matching(text)
@@ -151,21 +169,47 @@ class RuleScanner:
             if start == NO_MATCH:
                 first[block.index] = by_text[text] = NO_MATCH  # no wider pattern matches it
                 continue
-            remaining = deadline - time.perf_counter()
-            if remaining <= 0:
-                break
             try:
-                # The alternatives before `start` cannot match; nearly always `start` itself does,
-                # and its pattern alone is cheaper than the whole alternation.
-                if start is not None and self.own[start].fullmatch(text, 0, None, None, False, remaining):
-                    first[block.index] = by_text[text] = start
-                    continue
-                remaining = deadline - time.perf_counter()
-                found = fullmatch(text, 0, None, None, False, remaining)  # positional: cheaper
+                if wider is not None:
+                    # Only these alternatives can match, and the first of them that does is the
+                    # one the alternation would match: each pattern alone means the same.
+                    found = self._first_own(text, wider, deadline)
+                else:
+                    found = self._first_in_alternation(text, start, deadline)
             except TimeoutError:
                 break
-            first[block.index] = by_text[text] = NO_MATCH if found is None else self._alternative(found)
+            if found is None:
+                break  # out of time, or no alternation: the rest is matched rule by rule
+            first[block.index] = by_text[text] = found
         return first, forms
+
+    def _first_own(self, text: str, candidates: tuple[int, ...], deadline: float) -> int | None:
+        """The first candidate alternative whose own pattern matches `text` (NO_MATCH when none
+        does); None when the scan's time is up."""
+        for position in candidates:
+            remaining = deadline - time.perf_counter()
+            if remaining <= 0:
+                return None
+            if self.own[position].fullmatch(text, 0, None, None, False, remaining):  # positional: cheaper
+                return position
+        return NO_MATCH
+
+    def _first_in_alternation(self, text: str, start: int | None, deadline: float) -> int | None:
+        """The first alternative that matches `text` (NO_MATCH when none does), when RE2 named only
+        where to start (`start`: the alternatives before it cannot match); None when the scan's time
+        is up or the alternation does not compile."""
+        remaining = deadline - time.perf_counter()
+        if remaining <= 0:
+            return None
+        # Nearly always `start` itself matches, and its pattern alone is cheaper than the alternation.
+        if start is not None and self.own[start].fullmatch(text, 0, None, None, False, remaining):
+            return start
+        pattern = self.pattern
+        remaining = deadline - time.perf_counter()
+        if pattern is None or remaining <= 0:
+            return None
+        found = pattern.fullmatch(text, 0, None, None, False, remaining)
+        return NO_MATCH if found is None else self._alternative(found)
 
     def _alternative(self, found: regex.Match[str]) -> int:
         for position, name in enumerate(self.names):
@@ -191,7 +235,7 @@ class BlockMatches:
     @classmethod
     def of(cls, scanner: RuleScanner, blocks: Sequence[Block], budget: float) -> BlockMatches:
         first, forms = scanner.scan(blocks, budget)
-        return cls(scanner, first, complete=scanner.pattern is not None and len(first) == len(blocks),
+        return cls(scanner, first, complete=scanner.active and len(first) == len(blocks),
                    matched={index: found for index, found in first.items() if found != NO_MATCH}, forms=forms,
                    blocks=blocks)
 

@@ -98,3 +98,44 @@ def test_a_rule_of_exact_strings_is_asked_only_about_the_blocks_that_hold_one() 
     matches = BlockMatches.of(SCANNER, blocks, budget=10.0)
     assert matches.candidates(exact) == {1, 4}
     assert all(bool(matches.match(exact, b, 10.0)) == (b.index in {1, 4}) for b in blocks)
+
+
+def alternation_first(scanner: RuleScanner, text: str) -> int:
+    """The first alternative as the whole alternation names it (what the scan did before it asked
+    the set's candidates one by one)."""
+    assert scanner.pattern is not None
+    found = scanner.pattern.fullmatch(text, timeout=10.0)
+    return NO_MATCH if found is None else scanner._alternative(found)
+
+
+LINE_PARTS = st.sampled_from(["Share", "Tweet", "Photo: AP", "Advertisement", "By Jane Doe", "© 2019 Reuters",
+                              "Read more", "November 20, 2019", "Follow us on Twitter", "Related", "the", "Getty Images",
+                              "Comments", "sign up", "newsletter", "(", ")", "/", ":", "1"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(LINE_PARTS | st.text(min_size=1, max_size=20), min_size=1, max_size=5).map(" ".join))
+def test_the_set_candidates_asked_in_order_name_the_alternation_s_first_match(line: str) -> None:
+    blocks = text_blocks(line)
+    first, _ = SCANNER.scan(blocks, budget=10.0)
+    for block in blocks:
+        assert first[block.index] == alternation_first(SCANNER, block.text), block.text
+
+
+def test_the_set_candidates_name_the_alternation_s_first_match_on_every_example() -> None:
+    texts = [block.text for rule in ORDERED for example in rule.examples for block in text_blocks(example.input)]
+    blocks = [Block(index, text, 0, len(text)) for index, text in enumerate(texts)]
+    first, _ = SCANNER.scan(blocks, budget=60.0)
+    assert len(first) == len(blocks)
+    assert all(first[b.index] == alternation_first(SCANNER, b.text) for b in blocks)
+
+
+def test_a_new_scanner_compiles_the_alternation_only_when_a_block_needs_it() -> None:
+    scanner = RuleScanner.for_rules(ORDERED)
+    assert scanner.prefilter is not None
+    BlockMatches.of(scanner, text_blocks("Share\nPhoto: AP\nThe council met on Tuesday to discuss the budget."), 10.0)
+    assert "pattern" not in vars(scanner) and "which" not in vars(scanner.prefilter)
+    # A line longer than RE2 is given: the set cannot answer, and the alternation decides.
+    long_line = "word " * 5_000
+    assert BlockMatches.of(scanner, text_blocks(long_line), 10.0).first == {0: alternation_first(scanner, long_line.strip())}
+    assert "pattern" in vars(scanner)
