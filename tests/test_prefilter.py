@@ -148,3 +148,15 @@ def test_the_forms_the_set_names_are_those_each_form_alone_matches(line: str) ->
     if forms is not None:
         assert forms == tuple(p for p in range(len(patterns)) if prefilter.may_match(p, line))
         assert (forms[0] if forms else -1) == prefilter.first_candidate(line)
+
+
+def test_a_form_re2_refuses_matches_any_text_and_the_others_still_rule_out() -> None:
+    nested = "a"
+    for _ in range(5):  # 4**5 copies of `a`: over RE2's limit on repetition, though each count is small
+        nested = f"(?:{nested}){{4}}"
+    assert wider_re2(nested) is not None
+    prefilter = Prefilter.for_patterns(["Share", nested])
+    assert prefilter is not None and prefilter.translated == (True, False)
+    assert prefilter.first_candidate("Share") == 0 and prefilter.first_candidate("a" * 1024) == 1
+    assert prefilter.may_match(1, "anything") and not prefilter.may_match(0, "anything")
+    assert prefilter.forms_matching("anything") == (1,)
