@@ -180,9 +180,9 @@ class Prefilter:
 
     accepts: Any  # re2._re2.RE2
     forms: tuple[str, ...]  # each pattern's wider form, "any text" where it has none
+    translated: tuple[bool, ...]  # whether each pattern has a wider form of its own
     unknown: Any  # finds a character RE2 does not know
     matching: Any = None  # re2._re2.Set of the wider forms, anchored at both ends
-    translated: tuple[bool, ...] = ()  # whether each pattern has a wider form of its own
     _programs: dict[int, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -196,8 +196,8 @@ class Prefilter:
         forms = [f"{ANY}*" if wider is None else wider for wider in widened]
         accepts = _re2.RE2(_alternation(forms), re2_options(_re2, capture=False))
         if not accepts.ok():
-            # Some form RE2 refuses (each compiles within the whole's memory when the whole does):
-            # find which, and let it match any text.
+            # A form RE2 refuses (when the whole compiles, so does each of its parts): find which,
+            # and let each such form match any text.
             for index, form in enumerate(forms):
                 if widened[index] is not None and not _re2.RE2(form.encode(), re2_options(_re2, capture=False)).ok():
                     forms[index], widened[index] = f"{ANY}*", None
@@ -208,7 +208,7 @@ class Prefilter:
         matching = _re2.Set(ANCHOR_BOTH, re2_options(_re2, capture=False))
         if not (all(matching.Add(form.encode()) >= 0 for form in forms) and matching.Compile()):
             matching = None
-        return cls(accepts, tuple(forms), unknown, matching, tuple(wider is not None for wider in widened))
+        return cls(accepts, tuple(forms), tuple(wider is not None for wider in widened), unknown, matching)
 
     @cached_property
     def which(self) -> Any:

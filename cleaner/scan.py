@@ -143,7 +143,6 @@ class RuleScanner:
         forms: dict[int, tuple[int, ...]] = {}
         if self.source is None:
             return first, forms
-        own = self.own
         prefilter = self.prefilter
         deadline = time.perf_counter() + budget
         # Menus and buttons repeat: each text is scanned once; most are ruled out by RE2 at once.

@@ -117,7 +117,7 @@ RULE_WORD_LINES = st.lists(st.sampled_from(["By ", "Photo: ", "Getty Images", "Â
 
 def _first_by_captures(prefilter: Prefilter, line: str) -> int | None:
     """first_candidate as it was before the RE2 set: from the capture groups alone."""
-    return Prefilter(prefilter.accepts, prefilter.forms, prefilter.unknown, None, prefilter.translated).first_candidate(line)
+    return Prefilter(prefilter.accepts, prefilter.forms, prefilter.translated, prefilter.unknown, None).first_candidate(line)
 
 
 @settings(max_examples=300, deadline=None)
