@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from cleaner.batch import discover
+from cleaner.batch import Target, discover
 from cleaner.parallel import BatchSettings, clean_all, default_jobs
 from batch_corpus import corpus, tree_bytes  # noqa: F401 (corpus is a fixture)
 
@@ -72,27 +73,59 @@ def test_default_jobs_is_the_usable_cores() -> None:
     assert default_jobs() >= 1
 
 
-def test_the_pool_is_really_used(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from concurrent.futures import ProcessPoolExecutor
-
+def test_worker_processes_are_really_used(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import cleaner.parallel as parallel
 
     started: list[int] = []
+    start = parallel._start_worker
 
-    class RecordingPool(ProcessPoolExecutor):
-        def __init__(self, max_workers: int) -> None:
-            started.append(max_workers)
-            super().__init__(max_workers=max_workers)
+    def recording(context: object, settings: BatchSettings) -> object:
+        worker = start(context, settings)
+        started.append(worker.process.pid)
+        return worker
 
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", RecordingPool)
+    monkeypatch.setattr(parallel, "_start_worker", recording)
     outcomes = run(corpus, 2)
-    assert started == [2]
+    assert len(started) == 2 and os.getpid() not in started
     assert {o.status for o in outcomes} == {"cleaned", "failed"}
 
 
 def test_a_small_batch_stays_in_this_process(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import cleaner.parallel as parallel
 
+    def no_workers(*args: object) -> None:
+        raise AssertionError("a worker process was started")
+
     monkeypatch.setattr(parallel, "PARALLEL_MIN_FILES", 1000)
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", None)  # would fail if a pool were started
+    monkeypatch.setattr(parallel, "_start_worker", no_workers)
     assert {o.status for o in run(corpus, 2)} == {"cleaned", "failed"}
+
+
+def test_a_worker_that_dies_fails_only_the_file_it_was_cleaning(corpus: Path, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import cleaner.parallel as parallel
+
+    plain = tmp_path / "plain"
+    shutil.copytree(corpus, plain)
+    expected = {o.target.source.name: o.status for o in run(plain, 1)}
+    # Forked workers inherit this stand-in: a file named "crash" ends its worker the way a crash in a
+    # compiled library would, with no Python exception to catch.
+    monkeypatch.setattr(parallel, "START_METHOD", "fork")
+    clean_safely = parallel.clean_safely
+
+    def crashing(target: Target, cleaner: object, settings: BatchSettings) -> object:
+        if target.source.stem == "crash":
+            os._exit(70)
+        return clean_safely(target, cleaner, settings)
+
+    monkeypatch.setattr(parallel, "clean_safely", crashing)
+    (corpus / "crash.txt").write_text("Any text at all.\n", encoding="utf-8")
+    targets, _ = discover([corpus])
+    outcomes = list(clean_all(targets, BatchSettings(), 2))
+    assert [o.target for o in outcomes] == targets
+    by_name = {o.target.source.name: o for o in outcomes}
+    crashed = by_name.pop("crash.txt")
+    assert crashed.status == "failed" and "worker process cleaning it died (exit code 70)" in crashed.message
+    assert {name: o.status for name, o in by_name.items()} == expected
+    # Every other file's outputs are what a batch without the crash writes.
+    assert {name: data for name, data in tree_bytes(corpus).items() if "crash" not in name} == tree_bytes(plain)
