@@ -43,9 +43,9 @@ COLLECTED = re.compile(r"Collected : (\d+)")
 def child(tool: str, kind: str, bench: Path, pages: int, passes: int) -> None:
     """In the child: warm up on the first `pages` pages, then `passes` more passes over them, each
     tool called as bench/speed.py calls it."""
-    from bench.speed import extractor
+    from bench.speed import document_of, extractor
 
-    documents = [page.html() if kind == "html" else page.text(kind) for page in load_pages(bench)[:pages]]
+    documents = [document_of(page, kind) for page in load_pages(bench)[:pages]]
     extract = extractor(tool)
     for _ in range(1 + passes):
         for document in documents:

@@ -55,7 +55,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.metric import DEFAULT_BENCH, gold_of, load_pages, score  # noqa: E402
+from bench.metric import DEFAULT_BENCH, Page, gold_of, load_pages, score  # noqa: E402
 
 TEXT_KINDS = ("text-main", "text-all")
 # Goals, from the issue: the text path 5x jusText's docs/s, the HTML path at least trafilatura's,
@@ -88,10 +88,15 @@ def extractor(tool: str) -> Callable[[str | bytes], str]:
     raise ValueError(tool)
 
 
+def document_of(page: Page, kind: str) -> str | bytes:
+    """What each tool is given of a page: its HTML bytes, or one kind of its text dumps."""
+    return page.html() if kind == "html" else page.text(kind)
+
+
 def worker(tool: str, kind: str, bench: Path, repeat: int) -> dict[str, float]:
     """Run in a subprocess: one tool over every document of one kind; prints its measures."""
     pages = load_pages(bench)
-    documents: dict[str, str | bytes] = {p.id: (p.html() if kind == "html" else p.text(kind)) for p in pages}
+    documents: dict[str, str | bytes] = {p.id: document_of(p, kind) for p in pages}
     size = sum(len(d if isinstance(d, bytes) else d.encode("utf-8")) for d in documents.values())
     extract = extractor(tool)
     best_cpu, worst_cpu, best_wall, predictions = float("inf"), 0.0, float("inf"), {}
@@ -163,8 +168,7 @@ def paired_worker(tools: tuple[str, str], kind: str, bench: Path, passes: int) -
     At each turn the peer cleans the document half the list away from ours, and which of the two
     goes first alternates: two tools on one document would share what trafilatura's caches keep of
     its lines (both call trafilatura), which neither would find cleaning a document once."""
-    pages = load_pages(bench)
-    documents = [p.html() if kind == "html" else p.text(kind) for p in pages]
+    documents = [document_of(p, kind) for p in load_pages(bench)]
     extracts = [extractor(tool) for tool in tools]
     for extract in extracts:  # first use (imports, compiled patterns, caches) is not measured
         for document in documents:

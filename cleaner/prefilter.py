@@ -267,6 +267,10 @@ class Prefilter:
         # alternative the capture groups would name (RE2 prefers the earliest).
         if (forms := self.forms_matching(text)) is not None:
             return forms[0] if forms else -1
+        return self.first_by_captures(text)
+
+    def first_by_captures(self, text: str) -> int | None:
+        """first_candidate from the capture groups alone: for a text the set does not answer for."""
         if len(text) > MAX_PREFILTER_CHARS or (data := self._encoded(text)) is None:
             return None
         if self.accepts.Match(ANCHOR_BOTH, data, 0, len(data))[0][0] < 0:

@@ -141,7 +141,7 @@ class RuleScanner:
         answer for: every alternative whose wider form matches (the others cannot match)."""
         first: dict[int, int] = {}
         forms: dict[int, tuple[int, ...]] = {}
-        if self.source is None:
+        if not self.active:
             return first, forms
         prefilter = self.prefilter
         deadline = time.perf_counter() + budget
@@ -160,8 +160,8 @@ class RuleScanner:
             start: int | None = None
             if prefilter is not None:
                 wider = prefilter.forms_matching(text)
-                if wider is None:
-                    start = prefilter.first_candidate(text)
+                if wider is None:  # the set cannot tell: its capture groups name where to start
+                    start = prefilter.first_by_captures(text)
                 else:
                     start = wider[0] if wider else NO_MATCH
                     forms[block.index] = forms_by_text[text] = wider
@@ -197,12 +197,9 @@ class RuleScanner:
         """The first alternative that matches `text` (NO_MATCH when none does), when RE2 named only
         where to start (`start`: the alternatives before it cannot match); None when the scan's time
         is up or the alternation does not compile."""
-        remaining = deadline - time.perf_counter()
-        if remaining <= 0:
-            return None
         # Nearly always `start` itself matches, and its pattern alone is cheaper than the alternation.
-        if start is not None and self.own[start].fullmatch(text, 0, None, None, False, remaining):
-            return start
+        if start is not None and (found := self._first_own(text, (start,), deadline)) != NO_MATCH:
+            return found  # `start`, or None when the time is up
         pattern = self.pattern
         remaining = deadline - time.perf_counter()
         if pattern is None or remaining <= 0:
