@@ -136,16 +136,22 @@ class Features(NamedTuple):
     stop_share: float
     sentence_end: bool
     kind: Kind
+    weight: float  # what the block adds to a run (weight_of): kept here, the detector sums it twice a pass
 
-    @property
-    def weight(self) -> float:
-        if self.kind == "prose":
-            return float(self.chars)
-        if self.kind in ("sentence", "topic"):
-            return self.chars * SENTENCE_WEIGHT
-        if self.kind == "data":
-            return 0.0
-        return -float(max(self.chars, SHORT_MIN_COST))
+    def as_kind(self, kind: Kind) -> Features:
+        return self._replace(kind=kind, weight=weight_of(self.chars, kind))
+
+
+def weight_of(chars: int, kind: Kind) -> float:
+    """A block's weight in the densest run: prose counts whole, sentences and topic lines in part,
+    data nothing, and anything else against the run."""
+    if kind == "prose":
+        return float(chars)
+    if kind in ("sentence", "topic"):
+        return chars * SENTENCE_WEIGHT
+    if kind == "data":
+        return 0.0
+    return -float(max(chars, SHORT_MIN_COST))
 
 
 class Decision(NamedTuple):
@@ -183,7 +189,7 @@ def features_of(text: str, known_language: bool = True, words: list[str] | None 
         kind = "data"
     else:
         kind = "short"
-    return Features(chars, count, round(stop_share, 3), ends, kind)
+    return Features(chars, count, round(stop_share, 3), ends, kind, weight_of(chars, kind))
 
 
 def stop_count(words: list[str], lowered: bool = False) -> int:
@@ -211,7 +217,8 @@ class DetectMemo:
 
     words: dict[str, list[str]] = field(default_factory=dict)
     counts: dict[str, tuple[int, int]] = field(default_factory=dict)
-    features: dict[tuple[str, bool], Features] = field(default_factory=dict)
+    # known_language -> text -> its features (two dicts: no key tuple to build per block and pass)
+    features: dict[bool, dict[str, Features]] = field(default_factory=lambda: {True: {}, False: {}})
     content: dict[str, set[str]] = field(default_factory=dict)
     folded: Mapping[str, list[str]] = field(default_factory=dict)  # text -> case-folded words (DedupMemo.words)
 
@@ -235,9 +242,10 @@ class DetectMemo:
         return counts
 
     def features_of(self, text: str, known_language: bool) -> Features:
-        features = self.features.get((text, known_language))
+        by_text = self.features[known_language]
+        features = by_text.get(text)
         if features is None:
-            features = self.features[(text, known_language)] = features_of(
+            features = by_text[text] = features_of(
                 text, known_language, self.words_of(text), self.word_counts(text)[1])
         return features
 
@@ -251,16 +259,14 @@ class DetectMemo:
 
     def block_features(self, texts: list[str], known_language: bool) -> list[Features]:
         """features_of for every text, from the memo where it can (one lookup per block)."""
-        cached = self.features.get
-        return [cached((text, known_language)) or self.features_of(text, known_language) for text in texts]
+        cached = self.features[known_language].get
+        return [cached(text) or self.features_of(text, known_language) for text in texts]
 
     def is_known_language(self, texts: list[str]) -> bool:
         """is_known_language of blocks with these texts."""
         cached, word_counts = self.counts.get, self.word_counts
-        words = stops = 0
-        for text in texts:
-            n, s = cached(text) or word_counts(text)
-            words, stops = words + n, stops + s
+        counts = [cached(text) or word_counts(text) for text in texts]
+        words, stops = map(sum, zip(*counts)) if counts else (0, 0)
         return bool(words) and stops >= KNOWN_LANGUAGE_STOP_SHARE * words
 
 
@@ -330,7 +336,7 @@ def detect(kept: Sequence[Block], memo: DetectMemo | None = None) -> Detection:
     vocabulary = set().union(*(memo.content_words(kept[p].text) for p in range(first, last + 1)
                                if features[p].kind == "prose"))
     # (A block of fewer words than TOPIC_MIN_WORDS has fewer content words: no need to look.)
-    features = [f._replace(kind="topic") if f.kind == "short" and f.words >= TOPIC_MIN_WORDS
+    features = [f.as_kind("topic") if f.kind == "short" and f.words >= TOPIC_MIN_WORDS
                 and shares_topic(b.text, vocabulary, memo) else f for b, f in zip(kept, features)]
     first, last, score = densest_run([f.weight for f in features])
     prose_end, last = last, article_list_end(kept, features, last)
@@ -460,8 +466,7 @@ def _link_runs(kept: Sequence[Block], features: Sequence[Features], first: int, 
         end = position
         while end <= last and is_link_item(kept[end], features[end]):
             end += 1
-        announced = position > 0 and announces_list(kept[position - 1], features[position - 1])
-        if end - position >= LINK_RUN_MIN and not announced:
+        if end - position >= LINK_RUN_MIN and not (position > 0 and announces_list(kept[position - 1], features[position - 1])):
             decisions += [Decision(kept[p].index, "detect.link-run", {"run": end - position}) for p in range(position, end)]
         position = max(end, position + 1)
     return decisions
