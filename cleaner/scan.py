@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -227,6 +228,7 @@ class BlockMatches:
     blocks: Sequence[Block] = ()  # the blocks scanned: those the rules will be asked about
     by_folded: dict[str, list[int]] | None = None  # case-folded text -> its blocks, for rules' exact strings
     by_rule: dict[str, set[int] | None] = field(default_factory=dict)  # candidates(rule), by rule id
+    by_position: dict[int, set[int]] | None = None  # alternative -> the matched blocks it may match
 
     @classmethod
     def of(cls, scanner: RuleScanner, blocks: Sequence[Block], budget: float) -> BlockMatches:
@@ -248,11 +250,24 @@ class BlockMatches:
             return None
         if position is None or not self.matched:  # (most documents: no block matched any alternative)
             found: set[int] = set()
-        else:  # the rules before the first that matches do not match; RE2's set rules out most after it
-            forms = self.forms
-            found = {index for index, first in self.matched.items()
-                     if first <= position and (index not in forms or position in forms[index])}
+        else:
+            found = set(self._blocks_by_position().get(position, ()))
         return found | self._exact_candidates(rule) if rule.exact else found
+
+    def _blocks_by_position(self) -> dict[int, set[int]]:
+        """Alternative -> the matched blocks it may match: the rules before the first that matches a
+        block do not match it, and RE2's set rules out most after it. Made once per document from
+        each block's alternatives, rather than from every matched block for each rule."""
+        if self.by_position is None:
+            by_position: dict[int, set[int]] = defaultdict(set)
+            last = len(self.scanner.names)
+            for index, first in self.matched.items():
+                forms = self.forms.get(index)
+                for position in (range(first, last) if forms is None else forms):
+                    if position >= first:
+                        by_position[position].add(index)
+            self.by_position = by_position
+        return self.by_position
 
     def _exact_candidates(self, rule: Rule) -> set[int]:
         """The blocks whose text is one of the rule's exact strings (case-folded)."""

@@ -50,6 +50,28 @@ def test_scan_agrees_on_random_lines(parts: list[str]) -> None:
     agrees(text_blocks("\n".join(" ".join(parts[i:i + 2]) for i in range(len(parts)))))
 
 
+def test_candidates_by_alternative_are_the_matched_blocks_each_rule_may_match() -> None:
+    # The index built once per document names, for every rule, the blocks of the definition: the
+    # first alternative matching a block is at or before the rule's, and RE2's set, where it
+    # answered for the block, names the rule's alternative too.
+    texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt")) if ".clean." not in path.name]
+    texts.append("\n".join(example.input for rule in ORDERED for example in rule.examples))
+    matched = 0
+    for text in texts:
+        matches = BlockMatches.of(SCANNER, text_blocks(text), budget=10.0)
+        assert matches.complete
+        matched += len(matches.matched)
+        for rule in ORDERED:
+            position = SCANNER.positions.get(rule.id)
+            if position is None:
+                continue
+            defined = {index for index, first in matches.matched.items() if first <= position
+                       and (index not in matches.forms or position in matches.forms[index])}
+            exact = {b.index for b in matches.blocks if rule.exact and b.text.casefold() in rule.exact}
+            assert matches.candidates(rule) == defined | exact, rule.id
+    assert matched > 100  # the seeds' furniture and the rules' examples give the index work
+
+
 def test_leading_flags_become_scoped_and_verbose_patterns_end_on_their_own_line() -> None:
     assert local_form("(?i)share") == "(?i:share)"
     assert local_form("(?ix) a b ") == "(?ix: a b \n)"
