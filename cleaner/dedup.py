@@ -155,10 +155,13 @@ def _neighbours(folded: dict[int, _Folded | None]) -> dict[int, list[tuple[int, 
     postings = _postings(folded, counted)
     size = {index: item.size for index, item in folded.items() if item is not None and item.repeated}
     with_candidates: set[int] = set()
+    # A dense block's pairs are all counted already: its shared counts are final, kept for the walk.
+    shared_of: dict[int, Counter[int]] = {}
     for index, item in dense.items():
         # count >= CANDIDATE_SHARE * min(the two sizes), as _is_candidate has it, in one comprehension.
         least = CANDIDATE_SHARE * item.size
-        found = [other for other, count in _shared(item, postings).items()
+        shared = shared_of[index] = _shared(item, postings)
+        found = [other for other, count in shared.items()
                  if (count >= least or count >= CANDIDATE_SHARE * size[other]) and other != index]
         if found:
             with_candidates.add(index)
@@ -168,7 +171,8 @@ def _neighbours(folded: dict[int, _Folded | None]) -> dict[int, list[tuple[int, 
     # The walk needs every shared pair of the blocks that have candidates: add the ones not counted yet.
     wanted = set().union(*(item.repeated for i in with_candidates if (item := folded[i])))
     postings.update(_postings(folded, wanted - counted))
-    return {index: sorted((-count, other) for other, count in _shared(item, postings).items() if other < index)
+    return {index: sorted((-count, other) for other, count in
+                          (shared_of[index] if index in shared_of else _shared(item, postings)).items() if other < index)
             for index in sorted(with_candidates) if (item := folded[index]) is not None}
 
 
