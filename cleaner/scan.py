@@ -226,7 +226,6 @@ class BlockMatches:
     forms: dict[int, tuple[int, ...]] = field(default_factory=dict)  # block -> alternatives that may match it
     results: dict[tuple[str, int], Any] = field(default_factory=dict)
     blocks: Sequence[Block] = ()  # the blocks scanned: those the rules will be asked about
-    by_folded: dict[str, list[int]] | None = None  # case-folded text -> its blocks, for rules' exact strings
     by_rule: dict[str, set[int] | None] = field(default_factory=dict)  # candidates(rule), by rule id
     by_position: dict[int, set[int]] | None = None  # alternative -> the matched blocks it may match
 
@@ -270,12 +269,11 @@ class BlockMatches:
         return self.by_position
 
     def _exact_candidates(self, rule: Rule) -> set[int]:
-        """The blocks whose text is one of the rule's exact strings (case-folded)."""
-        if self.by_folded is None:
-            self.by_folded = {}
-            for block in self.blocks:
-                self.by_folded.setdefault(block.text.casefold(), []).append(block.index)
-        return {index for text in rule.exact for index in self.by_folded.get(text, ())}
+        """The blocks whose text is one of the rule's exact strings (case-folded). Case folding never
+        shortens a text (every character folds to one or more), so only texts no longer than the
+        longest string are folded: a few short lines, not the whole document."""
+        longest = max(map(len, rule.exact))
+        return {b.index for b in self.blocks if len(b.text) <= longest and b.text.casefold() in rule.exact}
 
     def match(self, rule: Rule, block: Block, timeout: float) -> Any:
         """Rule.match(block.text), from the scan when it decides, else from the rule's own pattern."""

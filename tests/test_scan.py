@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -120,6 +122,15 @@ def test_a_rule_of_exact_strings_is_asked_only_about_the_blocks_that_hold_one() 
     matches = BlockMatches.of(SCANNER, blocks, budget=10.0)
     assert matches.candidates(exact) == {1, 4}
     assert all(bool(matches.match(exact, b, 10.0)) == (b.index in {1, 4}) for b in blocks)
+
+
+def test_exact_strings_are_found_in_texts_that_case_folding_lengthens() -> None:
+    # Only texts no longer than the longest exact string are folded: sound because folding never
+    # shortens a text, checked here over all of Unicode.
+    assert all(len(chr(code).casefold()) >= 1 for code in range(sys.maxunicode + 1))
+    exact = Rule("p.street", "p", "line", "s", "w", exact=frozenset({"strasse"}))
+    blocks = text_blocks("STRAẞE\nStraße\nstrasse\nStrasse 1")
+    assert BlockMatches.of(SCANNER, blocks, budget=10.0).candidates(exact) == {0, 1, 2}
 
 
 def alternation_first(scanner: RuleScanner, text: str) -> int:
