@@ -51,7 +51,7 @@ def removals_of(blocks: Sequence[Block], removed: dict[int, str],
             continue
         detail = details.get(block.index)
         if (previous_removed and spans[-1].rule == rule and spans[-1].detail == detail
-                and bisect.bisect_left(barriers, spans[-1].end) == bisect.bisect_left(barriers, block.start)):
+                and (not barriers or bisect.bisect_left(barriers, spans[-1].end) == bisect.bisect_left(barriers, block.start))):
             spans[-1] = Removal(rule, spans[-1].start, block.end, detail)
         else:
             spans.append(Removal(rule, block.start, block.end, detail))
