@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
 from .errors import InputError, OutputError
+from .input_file import read_input
 from .manifest import sha256_hex
 from .rules import RuleFiles, RuleSet
 
@@ -85,6 +86,9 @@ def discover(paths: Sequence[Path], out: Path | None = None) -> tuple[list[Targe
             root = path
         elif path.is_file():
             found, root = iter([path]), path.parent
+        elif path.exists() or path.is_symlink():
+            # A named pipe, a device, a broken or looping link: cleaning it says why it cannot be read.
+            found, root = iter([path]), path.parent
         else:
             problems.append(_failed(path, "no such file or directory"))
             continue
@@ -132,10 +136,12 @@ def staleness(target: Target, cleaner: Cleaner | RulesOnly) -> str | None:
     except (OSError, ValueError, KeyError, TypeError):
         return "manifest unreadable"
     try:
-        if sha256_hex(target.source.read_bytes()) != recorded_source:
+        if sha256_hex(read_input(target.source)) != recorded_source:
             return "source changed"
         if sha256_hex(target.text.read_bytes()) != recorded_output:
             return "clean text does not match its manifest (edited by hand, or an interrupted write)"
+    except InputError as error:
+        return error.reason
     except OSError as error:
         return f"cannot read ({error.strerror})"
     if version != __version__:

@@ -4,7 +4,7 @@
     ├── InputError               one document cannot be cleaned; a batch reports it and goes on
     │   ├── BinaryContent        NUL bytes or a known binary signature (image, archive, PDF)
     │   ├── InputTooLarge        over the configured size limit
-    │   └── UnreadableInput      the file could not be read (permissions, a vanished file, a loop)
+    │   └── UnreadableInput      the file could not be read (permissions, a vanished file, a loop, a pipe or device)
     ├── RuleError                the rules are broken; nothing is cleaned with them
     │   └── RuleFileError        one rule file, with the place inside it (`file: rule[2].pattern: ...`)
     ├── OutputError              an output could not be written; nothing half-written is left
@@ -39,7 +39,7 @@ class InputTooLarge(InputError):
 
 
 class UnreadableInput(InputError):
-    """The file could not be read."""
+    """The file could not be read: missing, unreadable, a symbolic link loop, or not a regular file."""
 
 
 class RuleError(CleanerError):

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .batch import INPUT_SUFFIXES, OUTPUT_SUFFIXES, is_output, output_stem, target_for
-from .errors import RuleError
+from .errors import InputError, RuleError
+from .input_file import read_input
 from .parallel import BatchSettings, clean_safely
 from .pipeline import Cleaner
 
@@ -93,8 +94,8 @@ def _folders_under(roots: Iterable[Path]) -> Iterable[Path]:
 
 def _read(path: Path) -> bytes | None:
     try:
-        return path.read_bytes()
-    except OSError:
+        return read_input(path)
+    except InputError:
         return None
 
 

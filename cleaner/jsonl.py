@@ -24,6 +24,7 @@ from . import manifest as manifest_
 from ._version import __version__
 from .batch import Outcome, Target, relative, write_atomic
 from .errors import InputError, OutputError
+from .input_file import read_input
 from .manifest import sha256_hex
 from .parallel import missing_part
 from .pipeline import Cleaner, FormatOption
@@ -121,9 +122,9 @@ def clean_jsonl_target(target: Target, cleaner: Cleaner, *, field: str = DEFAULT
                        format: FormatOption = "auto") -> Outcome:
     """Clean every record of one `.jsonl` file and write its `.clean.jsonl` and manifest atomically."""
     try:
-        data = target.source.read_bytes()
-    except OSError as error:
-        return Outcome(target, "failed", f"cannot read ({error.strerror or error}), skipped")
+        data = read_input(target.source)  # no size limit: a .jsonl file is a corpus, its records are limited
+    except InputError as error:
+        return Outcome(target, "failed", error.reason)
     base = target.manifest.parent
     source_path, output_path = relative(target.source, base), relative(target.text, base)
     records = clean_records(data, cleaner, field=field, url=url, format=format,

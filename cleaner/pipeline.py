@@ -23,7 +23,8 @@ from .dedup import DedupMemo, find_duplicates
 from .detect import DetectMemo, apply_detector
 from .document import Block, CleanWarning, TextLeft, read_text, strip_spans, within_blocks
 from .engine import RULE_SECONDS_PER_DOCUMENT, Guard, PackMatch, RuleState, apply_pass, match_packs, rules_in_order
-from .errors import InputTooLarge, UnreadableInput
+from .errors import InputTooLarge
+from .input_file import read_input
 from .link_numbers import link_number_removals
 from .markdown import markdown_removals
 from .rules import KINDS, RuleSet, load_rules
@@ -148,14 +149,7 @@ class Cleaner:
 
     def clean_file(self, path: str | Path, url: str | None = None, format: FormatOption = "auto") -> CleanResult:
         path = Path(path)
-        try:
-            size = path.stat().st_size
-            if size > self.max_bytes:
-                raise InputTooLarge(f"{size:,} bytes is over the {self.max_bytes:,}-byte limit, skipped", str(path))
-            data = path.read_bytes()
-        except OSError as error:
-            raise UnreadableInput(f"cannot read ({error.strerror or error}), skipped", str(path)) from None
-        return self.clean(data, url, format, name=path.name)
+        return self.clean(read_input(path, self.max_bytes), url, format, name=path.name)
 
     def _finish(self, source: str, data: bytes, fmt: str, encoding: str, blocks: list[Block], url: str | None,
                 metadata: dict[str, str], removed: dict[int, str], warnings: list[CleanWarning],

@@ -49,7 +49,7 @@ def summary_text(report: dict[str, Any], top: int) -> str:
     """The human summary: files by status, failed records, characters removed and the top rules."""
     total = sum(report[status] for status in STATUSES)
     line = (
-        f"{total} files: {report['cleaned']} cleaned, {report['unchanged']} unchanged, "
+        f"{total} {'file' if total == 1 else 'files'}: {report['cleaned']} cleaned, {report['unchanged']} unchanged, "
         f"{report['skipped']} skipped (current), {report['failed']} failed"
     )
     if report.get("records_failed"):

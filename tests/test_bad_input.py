@@ -135,6 +135,60 @@ def test_symlink_loop(folder: Path) -> None:
     assert "3 files: 1 cleaned, 0 unchanged, 0 skipped (current), 2 failed" in output
 
 
+def test_symlink_loop_or_broken_link_named_alone(folder: Path) -> None:
+    (folder / "a.txt").symlink_to(folder / "b.txt")
+    (folder / "b.txt").symlink_to(folder / "a.txt")
+    (folder / "gone.txt").symlink_to(folder / "deleted.txt")
+    with pytest.raises(cleaner.UnreadableInput, match="a broken symbolic link"):
+        cleaner.Cleaner().clean_file(folder / "gone.txt")
+    result = runner.invoke(app, ["clean", str(folder / "a.txt"), str(folder / "gone.txt"), str(folder / "good.txt")])
+    assert result.exit_code == EXIT_INPUT
+    assert f"{folder / 'a.txt'}: cannot read (Too many levels of symbolic links), skipped" in result.output
+    assert f"{folder / 'gone.txt'}: a broken symbolic link (its target does not exist), skipped" in result.output
+    assert (folder / "good.clean.txt").read_text(encoding="utf-8") == BODY + "\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX feature")
+def test_named_pipe_is_refused_without_opening_it(folder: Path) -> None:
+    # Opening a pipe waits for a writer: were it opened, this test would hang, not fail.
+    pipe = folder / "feed.txt"
+    os.mkfifo(pipe)
+    with pytest.raises(cleaner.UnreadableInput, match=r"not a regular file \(a named pipe\)"):
+        cleaner.Cleaner().clean_file(pipe)
+    code, output = run_batch(folder)
+    assert code == EXIT_INPUT
+    assert f"{pipe}: not a regular file (a named pipe), skipped" in output
+    assert_no_outputs(folder, "feed")
+    # Named alone on the command line, it gets the same reason, not "no such file".
+    result = runner.invoke(app, ["clean", str(pipe)])
+    assert result.exit_code == EXIT_INPUT
+    assert f"{pipe}: not a regular file (a named pipe), skipped" in result.output
+    assert "1 file: 0 cleaned, 0 unchanged, 0 skipped (current), 1 failed" in result.output
+
+
+def test_a_device_under_an_input_name_is_refused(folder: Path) -> None:
+    # /dev/zero never ends: read, it would fill the memory; its size says 0, under any limit.
+    device = Path(os.devnull).with_name("zero")
+    (folder / "endless.txt").symlink_to(device)
+    code, output = run_batch(folder)
+    assert code == EXIT_INPUT
+    assert f"{folder / 'endless.txt'}: not a regular file (a character device), skipped" in output
+
+
+def test_a_file_that_grows_past_the_limit_while_read_is_cut_off(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    grown = folder / "grown.txt"
+    grown.write_text(BODY * 50, encoding="utf-8")
+    real_stat = Path.stat
+
+    def small_then(path: Path, **kwargs: object) -> os.stat_result:  # the size seen before the file grew
+        status = real_stat(path, **kwargs)  # type: ignore[arg-type]
+        return os.stat_result((status.st_mode, *status[1:6], 10, *status[7:])) if path == grown else status
+
+    monkeypatch.setattr(Path, "stat", small_then)
+    with pytest.raises(cleaner.InputTooLarge, match="grew past the 1,000-byte limit while being read"):
+        cleaner.Cleaner(max_bytes=1000).clean_file(grown)
+
+
 def test_names_with_spaces_and_non_ascii(folder: Path) -> None:
     name = folder / "Статья с пробелами é.txt"
     name.write_text(f"{BODY}\n", encoding="utf-8")
