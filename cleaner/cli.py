@@ -44,7 +44,7 @@ PathsArg = Annotated[list[Path], typer.Argument(help="Files and folders (folders
 RulesOpt = Annotated[
     Optional[list[Path]], typer.Option("--rules", help="A folder of your own rule packs, added to the built-in ones. Repeatable.")
 ]
-OutOpt = Annotated[Optional[Path], typer.Option("--out", help="Write outputs into a mirrored tree under this folder.")]
+OutOpt = Annotated[Optional[Path], typer.Option("--out", "-o", help="Write outputs into a mirrored tree under this folder.")]
 
 
 def _broken_rules(error: Exception) -> NoReturn:

@@ -65,6 +65,8 @@ def test_out_mirrors_the_tree(seeds: Path, tmp_path: Path) -> None:
     assert not list(seeds.glob("*.clean.txt"))
     manifest = json.loads((out / "deeper" / "copy.manifest.json").read_text(encoding="utf-8"))
     assert (out / "deeper" / manifest["source"]["path"]).resolve() == (nested / "copy.txt").resolve()
+    # -o is --out, for clean and for check.
+    assert runner.invoke(app, ["check", str(seeds), "-o", str(out)]).exit_code == EXIT_OK
 
 
 def test_check_reports_missing_then_current_then_stale(seeds: Path) -> None:
