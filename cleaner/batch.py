@@ -202,6 +202,8 @@ def write_atomic(path: Path, data: bytes) -> bool:
         handle, temporary = tempfile.mkstemp(prefix=".cleaner-tmp-", dir=path.parent)
         try:
             with os.fdopen(handle, "wb") as stream:
+                # mkstemp makes the file 0600: outputs would be private to whoever cleaned them.
+                os.chmod(temporary, _file_mode())
                 stream.write(data)
                 stream.flush()
                 os.fsync(stream.fileno())
@@ -212,6 +214,13 @@ def write_atomic(path: Path, data: bytes) -> bool:
     except OSError as error:
         raise OutputError(f"{path}: cannot write ({error.strerror or error})") from None
     return True
+
+
+def _file_mode() -> int:
+    """The permissions `open` gives a new file: 0666 less the umask."""
+    mask = os.umask(0)  # the only way to read the umask: set it, and put it back at once
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 @dataclass(frozen=True)

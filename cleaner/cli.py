@@ -5,6 +5,7 @@
     2  usage error (unknown option, missing argument, `explain` on what is not one document)
     3  some inputs (or .jsonl records) could not be cleaned (named on stderr); every other input was
     4  the rule files are broken; nothing was cleaned
+  130  interrupted (Ctrl-C); every output written is whole
 
 Every command and option is documented in docs/cli.md.
 """
@@ -12,6 +13,8 @@ Every command and option is documented in docs/cli.md.
 from __future__ import annotations
 
 import json
+import signal
+import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, NoReturn, Optional
@@ -22,7 +25,17 @@ from ._version import __version__
 from .errors import RuleError
 
 EXIT_OK, EXIT_STALE, EXIT_USAGE, EXIT_INPUT, EXIT_RULES = 0, 1, 2, 3, 4
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl-C
 TOP_RULES = 5
+
+
+class Interrupted(BaseException):
+    """Ctrl-C, raised by the command line's own handler: click would turn a KeyboardInterrupt into
+    "Aborted!" and exit code 1, which `check` and `rules test` give other meanings."""
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise Interrupted
 
 app = typer.Typer(
     help="Strip site furniture from scraped news; write clean text and a provenance manifest.",
@@ -112,19 +125,28 @@ def clean(
     for outcome in outcomes:
         typer.echo(f"{outcome.target.source}: {outcome.message}", err=True)
     talk = not (quiet or as_json)
-    with progress(len(targets), show=not quiet) as bar:
-        for outcome in clean_all(targets, settings, jobs or default_jobs(), cleaner):
-            bar.step()
-            outcomes.append(outcome)
-            source = outcome.target.source
-            if outcome.status == "failed":
-                bar.echo(f"{source}: {outcome.message}", err=True)
-            elif outcome.status == "cleaned" and talk:
-                bar.echo(f"cleaned {source} -> {outcome.target.text.name}")
-            for problem in outcome.problems:
-                bar.echo(f"{source}: {problem}", err=True)
-            for warning in outcome.warnings if talk else ():
-                bar.echo(f"{source}: warning: {warning}", err=True)
+    batch = clean_all(targets, settings, jobs or default_jobs(), cleaner)
+    done = 0
+    try:
+        with progress(len(targets), show=not quiet) as bar:
+            for outcome in batch:
+                done += 1
+                bar.step()
+                outcomes.append(outcome)
+                source = outcome.target.source
+                if outcome.status == "failed":
+                    bar.echo(f"{source}: {outcome.message}", err=True)
+                elif outcome.status == "cleaned" and talk:
+                    bar.echo(f"cleaned {source} -> {outcome.target.text.name}")
+                for problem in outcome.problems:
+                    bar.echo(f"{source}: {problem}", err=True)
+                for warning in outcome.warnings if talk else ():
+                    bar.echo(f"{source}: warning: {warning}", err=True)
+    except (Interrupted, KeyboardInterrupt):
+        batch.close()  # the workers finish the files they hold, then stop
+        typer.echo(f"\ninterrupted: {done} of {len(targets)} files done; every output written is whole, "
+                   "and a re-run cleans the rest", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     report = summary(outcomes)
     if as_json:
         typer.echo(json.dumps(report, indent=2))
@@ -274,4 +296,9 @@ def rules_test(rules: RulesOpt = None) -> None:
 
 
 def main() -> None:
-    app()
+    signal.signal(signal.SIGINT, _interrupt)
+    try:
+        app()
+    except Interrupted:
+        typer.echo("\ninterrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)

@@ -29,6 +29,7 @@ from .parallel import BatchSettings, clean_safely
 from .pipeline import Cleaner
 
 EXIT_CURRENT, EXIT_CHANGED, EXIT_FAILED, EXIT_RULES = 0, 1, 3, 4
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl-C
 
 
 @dataclass
@@ -114,7 +115,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RuleError as error:
         print(f"cleaner: broken rules: {error}", file=sys.stderr)
         return EXIT_RULES
-    report = refresh(args.filenames, cleaner, settings, orphans_in=args.orphans_in, remove_orphans=args.remove_orphans)
+    try:
+        report = refresh(args.filenames, cleaner, settings, orphans_in=args.orphans_in, remove_orphans=args.remove_orphans)
+    except KeyboardInterrupt:  # every output written is whole; the next commit's run cleans the rest
+        print("cleaner-hook: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     for path in report.written:
         print(f"wrote {path}")
     for path in report.orphans:

@@ -14,6 +14,7 @@ a new worker takes its place. Each worker's Cleaner lives in the worker's loop, 
 from __future__ import annotations
 
 import os
+import signal
 from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -166,10 +167,19 @@ def _stop(worker: _Worker) -> None:
 
 def _serve(settings: BatchSettings, inbox: Any, results: Any) -> None:
     """A worker: one Cleaner for every file it is sent, until it is sent None."""
+    # Ctrl-C reaches every process of the terminal's group: the parent decides, and sends None
+    # once the files a worker holds are done. A terminate ends the worker through Python, so that
+    # a write it interrupts removes its temporary file on the way out (batch.write_atomic).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _exit_on_signal)
     cleaner = settings.cleaner()
     while (item := inbox.recv()) is not None:
         index, target = item
         results.send((index, clean_safely(target, cleaner, settings)))
+
+
+def _exit_on_signal(signum: int, frame: Any) -> None:
+    raise SystemExit(128 + signum)
 
 
 def clean_safely(target: Target, cleaner: Cleaner, settings: BatchSettings) -> Outcome:

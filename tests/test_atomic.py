@@ -88,3 +88,15 @@ def test_a_text_that_disagrees_with_its_manifest_is_stale(tmp_path: Path) -> Non
     assert "does not match its manifest" in (staleness(target, cleaner) or "")
     assert clean_target(target, cleaner).status == "cleaned"
     assert target.text.read_text(encoding="utf-8") == BODY + "\n"
+
+
+def test_outputs_get_the_permissions_a_plain_write_would(tmp_path: Path) -> None:
+    mask = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "page.clean.txt", b"text\n")
+        os.umask(0o077)
+        write_atomic(tmp_path / "private.clean.txt", b"text\n")
+    finally:
+        os.umask(mask)
+    assert (tmp_path / "page.clean.txt").stat().st_mode & 0o777 == 0o644  # not mkstemp's 0600
+    assert (tmp_path / "private.clean.txt").stat().st_mode & 0o777 == 0o600
