@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from . import manifest as manifest_
 from ._version import __version__
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from .html_extract import Trafilatura
 
 FormatOption = Literal["auto", "text", "html"]
+FORMATS: tuple[FormatOption, ...] = get_args(FormatOption)
 # Larger inputs are refused (InputTooLarge): a news page is far below this, a log file or a dump
 # of a whole site is not what cleaner is for. Override with Cleaner(max_bytes=...) or --max-bytes.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -115,11 +116,18 @@ class Cleaner:
 
     def clean(self, content: str | bytes, url: str | None = None, format: FormatOption = "auto",
               *, name: str | None = None) -> CleanResult:
-        """Clean one document. `name` (a file name) only helps to tell HTML from text."""
+        """Clean one document. `name` (a file name) only helps to tell HTML from text.
+
+        `content` is text (str) or its bytes (bytes, bytearray, memoryview); `format` one of
+        FORMATS. Anything else is a caller's mistake: TypeError or ValueError, not an InputError."""
+        if not isinstance(content, (str, bytes, bytearray, memoryview)):
+            raise TypeError(f"content must be str or bytes, not {type(content).__name__}")
+        if format not in FORMATS:
+            raise ValueError(f"format must be one of {', '.join(map(repr, FORMATS))}, not {format!r}")
         data = content.encode("utf-8") if isinstance(content, str) else bytes(content)
         if len(data) > self.max_bytes:
             raise InputTooLarge(f"{len(data):,} bytes is over the {self.max_bytes:,}-byte limit, skipped")
-        fmt = detect_format(content, name) if format == "auto" else format
+        fmt = detect_format(content if isinstance(content, str) else data, name) if format == "auto" else format
         if isinstance(content, str):
             source, encoding, warnings = content, "utf-8", []
         else:

@@ -51,6 +51,24 @@ def test_bytes_and_str_give_the_same_text() -> None:
     assert cleaner.clean(BODY.encode("utf-8")).text == cleaner.clean(BODY).text
 
 
+def test_any_bytes_like_content_is_accepted() -> None:
+    text = "Some text here that is long enough.\n"
+    assert {cleaner.clean(kind(text.encode())).text for kind in (bytes, bytearray, memoryview)} == {text}
+    page = b"<html><body><p>Hi there</p></body></html>"
+    assert cleaner.clean(memoryview(page)).manifest["source"]["format"] == "html"
+
+
+@pytest.mark.parametrize("content", [None, 123, ["a line"], Path("page.txt")])
+def test_content_of_another_type_is_a_type_error_that_names_it(content: object) -> None:
+    with pytest.raises(TypeError, match=f"content must be str or bytes, not {type(content).__name__}"):
+        cleaner.clean(content)  # type: ignore[arg-type]
+
+
+def test_an_unknown_format_is_a_value_error_not_a_silent_default() -> None:
+    with pytest.raises(ValueError, match="format must be one of 'auto', 'text', 'html', not 'pdf'"):
+        cleaner.clean("text", format="pdf")  # type: ignore[arg-type]
+
+
 def test_user_rules_add_to_the_builtin_ones(tmp_path: Path) -> None:
     (tmp_path / "mine.toml").write_text(
         '[pack]\nid = "mine"\nsummary = "My site."\n\n[[rule]]\nid = "mine.promo"\nsummary = "Promo."\n'
