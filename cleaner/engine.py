@@ -271,9 +271,12 @@ def _apply_rule(rule: Rule, blocks: Sequence[Block], kept: Kept, layout: Layout,
     if not found:
         return False
     taken = [i for i, r in state.removed.items() if r == rule.id]
-    # All the text of the rule's blocks is at least what the guard would count of it: when even
-    # that is within the share of a total the guard is known to reach, the guard cannot object.
-    if sum(len(blocks[i].text) for i in chain(taken, found)) > MAX_RULE_PROSE_SHARE * guard_floor:
+    # The guard counts at most the text of the rule's blocks, and only their prose when the
+    # document has prose that cannot be a copy (guard_floor > 0: the guard then counts prose
+    # alone). When even that is within the share of a total the guard is known to reach, the guard
+    # cannot object, and is not built.
+    if sum(len(blocks[i].text) for i in chain(taken, found)
+           if not guard_floor or is_prose(blocks[i])) > MAX_RULE_PROSE_SHARE * guard_floor:
         guard = guard_of()
         already, adding = guard.measure(blocks, taken), guard.measure(blocks, found)
         share = (already + adding) / guard.total if guard.total else 1.0

@@ -115,3 +115,35 @@ def test_a_pass_applies_rules_by_kind_then_as_the_packs_list_them() -> None:
     assert [KIND_RANK[r.kind] for r in ordered] == sorted(KIND_RANK[r.kind] for r in ordered)
     for kind in KIND_RANK:  # within a kind, the packs' and files' order
         assert [r.id for r in ordered if r.kind == kind] == [r.id for r in listed if r.kind == kind]
+
+
+def greedy_rules(folder, pattern: str):  # type: ignore[no-untyped-def]
+    (folder / "greedy.toml").write_text(
+        '[pack]\nid = "greedy"\nsummary = "s"\n[[rule]]\nid = "greedy.lines"\nsummary = "s"\nwhy = "w"\n'
+        f"kind = \"line\"\npattern = '{pattern}'\n", encoding="utf-8")
+    return cleaner.Cleaner(rules_dirs=[folder])
+
+
+def test_without_prose_the_guard_weighs_all_the_text(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # A page of short lines has no prose: the guard's measure is all of its text, and a rule
+    # taking most of it is stopped, though none of what it takes is prose.
+    lines = [f"Short line number {n}" for n in range(10)]
+    result = greedy_rules(tmp_path, "Short line number [1-9]").clean("\n".join(lines))
+    assert paragraphs_of(result.text) == lines
+    assert [w["rule"] for w in result.warnings if w["code"] == "guard"] == ["greedy.lines"]
+
+
+def test_the_guard_is_not_built_for_a_rule_that_takes_no_prose(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # Addresses are long but not prose: what the rule takes cannot reach the guard's share of the
+    # article's prose, so its duplicate walk over the whole document is spared.
+    import cleaner.engine as engine
+
+    built = []
+    real = engine.Guard.for_blocks.__func__  # type: ignore[attr-defined]
+    monkeypatch.setattr(engine.Guard, "for_blocks", classmethod(lambda cls, *a: built.append(1) or real(cls, *a)))
+    article = [ARTICLE[0], COMMENTS[0]]  # two paragraphs with few words in common: neither may be a copy
+    links = [f"https://example.com/archive/2019/11/20/a-story-with-a-long-address-number-{n}" for n in range(12)]
+    result = greedy_rules(tmp_path, "https://example[.]com/.*").clean("\n".join([article[0], *links, article[1]]))
+    assert paragraphs_of(result.text) == article
+    assert {r["rule"] for r in result.removed} == {"greedy.lines"} and not result.warnings
+    assert built == []
