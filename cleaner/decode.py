@@ -3,6 +3,12 @@
 Order: a byte-order mark; for HTML, the charset the page declares; strict UTF-8; UTF-16 without a
 mark (recognised by its NUL pattern); then beautifulsoup4's UnicodeDammit (charset detection),
 recorded as a warning because the result is a guess. Binary content is refused, never guessed at.
+
+One departure from a browser: a page that declares a legacy charset but whose bytes are UTF-8,
+non-ASCII ones included, is read as UTF-8, with a warning. Scrapers often save the text they
+decoded as UTF-8 and keep the page's `<meta charset="windows-1251">`; read as declared, every
+letter outside ASCII would turn to mojibake. Legacy text is almost never valid UTF-8 by accident:
+its accented letters would have to come in exactly UTF-8's lead-and-continuation pairs.
 """
 
 from __future__ import annotations
@@ -59,6 +65,9 @@ def decode(data: bytes, *, html: bool = False) -> Decoded:
         return _decode_with(data, utf16, f"{utf16} (no byte-order mark)")
     refuse_binary(data)
     if html and (declared := declared_charset(data)):
+        if declared != "utf-8" and not data.isascii() and (utf8 := _utf8_or_none(data)) is not None:
+            return Decoded(utf8, "utf-8", (CleanWarning(
+                "decode-declaration-ignored", f"declares {declared}, but its bytes are UTF-8; read as UTF-8"),))
         try:
             return Decoded(data.decode(declared), declared)
         except (UnicodeDecodeError, LookupError):
@@ -87,8 +96,19 @@ def declared_charset(data: bytes) -> str | None:
         canonical = codecs.lookup(name).name
     except LookupError:
         return None
-    # Browsers read a declared latin-1 as windows-1252 (the WHATWG encoding standard).
+    # Browsers read a declared latin-1 as windows-1252, and a declared UTF-16 or UTF-32 as UTF-8: a
+    # page whose bytes were UTF-16 would not have been read far enough to find the declaration
+    # (the WHATWG encoding standard's prescan).
+    if canonical.startswith(("utf-16", "utf-32")):
+        return "utf-8"
     return "cp1252" if canonical in ("latin-1", "iso8859-1", "ascii") else canonical
+
+
+def _utf8_or_none(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -80,6 +80,30 @@ def test_legacy_encoded_html_declares_its_charset() -> None:
     assert not decoded.warnings
 
 
+@pytest.mark.parametrize(("declared", "codec"), [
+    ("windows-1251", "cp1251"), ("iso-8859-1", "cp1252"), ("koi8-r", "koi8-r"), ("shift_jis", "shift_jis"),
+])
+def test_a_page_saved_as_utf8_under_its_old_declaration_is_read_as_utf8(declared: str, codec: str) -> None:
+    # A scraper decoded the page and saved UTF-8, keeping the page's <meta charset>: read as
+    # declared, every letter outside ASCII would be mojibake (ÐÑÐ¸...).
+    from cleaner.decode import decode
+
+    page = f'<html><head><meta charset="{declared}"></head><body><p>Привет, мир. Café.</p></body></html>'
+    decoded = decode(page.encode("utf-8"), html=True)
+    assert "Привет, мир. Café." in decoded.text and decoded.encoding == "utf-8"
+    assert [(w.code, w.message) for w in decoded.warnings] == [
+        ("decode-declaration-ignored", f"declares {codec}, but its bytes are UTF-8; read as UTF-8")]
+    # Pure ASCII reads the same either way: no note.
+    assert not decode(f'<meta charset="{declared}"><p>plain ascii</p>'.encode(), html=True).warnings
+
+
+def test_a_declared_utf16_is_read_as_utf8_as_browsers_do() -> None:
+    from cleaner.decode import decode
+
+    decoded = decode('<meta charset="utf-16"><p>Grüße</p>'.encode("utf-8"), html=True)
+    assert decoded.text.endswith("<p>Grüße</p>") and decoded.encoding == "utf-8" and not decoded.warnings
+
+
 def test_mixed_line_endings() -> None:
     result = cleaner.clean(f"Title line\r\n{BODY}\rSecond short line\n\nEnd of the piece.\r\n".encode())
     assert result.text == f"Title line\n\n{BODY}\n\nSecond short line\n\nEnd of the piece.\n"
