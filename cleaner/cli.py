@@ -206,7 +206,8 @@ def explain(
 
     problem = None
     if not file.is_file():
-        problem = "no such file"
+        problem = ("a folder; explain shows one document" if file.is_dir()
+                   else "not a regular file" if file.exists() else "no such file")
     elif is_output(file):
         problem = "an output, not an input document"
     elif is_jsonl(file) and line is None:

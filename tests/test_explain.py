@@ -68,7 +68,9 @@ def test_colour_on_request_and_plain_in_a_pipe(tmp_path: Path) -> None:
 
 
 def test_refuses_what_is_not_one_document(tmp_path: Path) -> None:
-    assert explain(str(tmp_path / "missing.txt")).exit_code == 2
+    missing = explain(str(tmp_path / "missing.txt"))
+    assert missing.exit_code == 2 and "missing.txt: no such file" in missing.stderr
+    assert "a folder; explain shows one document" in explain(str(tmp_path)).stderr
     records = tmp_path / "pages.jsonl"
     records.write_text("{}\n", encoding="utf-8")
     assert explain(str(records)).exit_code == 2
