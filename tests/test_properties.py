@@ -149,3 +149,14 @@ def test_html_pages_clean_to_text_that_cleans_to_itself(source: str) -> None:
         assert source[removal["start"]:removal["end"]] == removal["text"]
         assert removal["start"] >= previous_end, "removals are in source order and do not overlap"
         previous_end = removal["end"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=80),
+       st.sampled_from(["utf-8", "windows-1251", "iso-8859-1", "koi8-r", "shift_jis", "gb2312", "utf-16"]))
+def test_a_page_saved_as_utf8_decodes_to_its_text_whatever_it_declares(text: str, declared: str) -> None:
+    from cleaner.decode import decode
+
+    page = f'<html><head><meta charset="{declared}"></head><body><p>{text}</p></body></html>'
+    decoded = decode(page.encode("utf-8"), html=True)
+    assert decoded.text == page and decoded.encoding in ("utf-8", "cp1251", "cp1252", "koi8-r", "shift_jis", "gb2312")
