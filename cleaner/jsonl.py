@@ -37,8 +37,15 @@ LINE_KEY, MANIFEST_KEY, ERROR_KEY = "line", "manifest", "error"
 
 
 def lines_of(data: bytes) -> list[str]:
-    """The lines of a `.jsonl` file (record numbers count from 1, blank lines included)."""
-    return data.decode("utf-8", errors="replace").lstrip("\ufeff").splitlines()
+    """The lines of a `.jsonl` file (record numbers count from 1, blank lines included).
+
+    Lines end at `\n` alone (a `\r` before it goes too), as JSON Lines has it: `str.splitlines`
+    would also split at U+2028, U+2029 and U+0085, which JSON allows unescaped inside a string and
+    which scraped text holds, and cut such a record in two."""
+    lines = data.decode("utf-8", errors="replace").lstrip("\ufeff").split("\n")
+    if lines[-1] == "":
+        lines.pop()  # what follows the last line's end is no line
+    return [line[:-1] if line.endswith("\r") else line for line in lines]
 
 
 def clean_records(data: bytes, cleaner: Cleaner, *, field: str = DEFAULT_FIELD, url: str | None = None,

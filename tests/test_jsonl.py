@@ -54,6 +54,19 @@ def test_one_line_per_record_in_order_with_errors_in_place(tmp_path: Path) -> No
     assert manifest["stats"]["removed_by_rule"]["southfront.support-banner"] > 0
 
 
+def test_a_record_holding_unicode_line_separators_is_one_record(tmp_path: Path) -> None:
+    # JSON allows U+2028, U+2029 and U+0085 unescaped in a string (json.dumps(ensure_ascii=False)
+    # writes them so), and scraped text holds them: only "\n" ends a record, "\r\n" too.
+    source = tmp_path / "pages.jsonl"
+    texts = [f"First part\u2028second part. {BODY}", f"A next-line\x85character. {BODY}", f"Para\u2029graph. {BODY}"]
+    source.write_bytes("\r\n".join(json.dumps({"text": t}, ensure_ascii=False) for t in texts).encode("utf-8"))
+    outcome = clean_target(target_for(source, tmp_path, None), Cleaner())
+    assert outcome.status == "cleaned" and outcome.problems == ()
+    out = [json.loads(line) for line in (tmp_path / "pages.clean.jsonl").read_text(encoding="utf-8").split("\n") if line]
+    assert [r["line"] for r in out] == [1, 2, 3]
+    assert out[0]["text"].startswith("First part second part.")
+
+
 def test_jsonl_is_incremental_and_its_output_is_never_an_input(tmp_path: Path) -> None:
     source = tmp_path / "pages.jsonl"
     write_records(source)
