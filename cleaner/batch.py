@@ -105,6 +105,12 @@ def discover(paths: Sequence[Path], out: Path | None = None) -> tuple[list[Targe
     return sorted(targets.values(), key=lambda t: str(t.source)), problems
 
 
+def folders_without_inputs(paths: Sequence[Path], targets: Sequence[Target]) -> list[Path]:
+    """The folders among `paths` that hold no input: most likely a wrong folder, which a batch or a
+    check would otherwise pass over in silence."""
+    return [path for path in paths if path.is_dir() and not any(t.source.is_relative_to(path) for t in targets)]
+
+
 def _walk(root: Path, problems: list[Outcome]) -> Iterator[Path]:
     def on_error(error: OSError) -> None:
         problems.append(_failed(Path(error.filename or root), f"cannot read directory ({error.strerror}), skipped"))

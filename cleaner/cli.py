@@ -17,12 +17,15 @@ import signal
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
 
 from ._version import __version__
 from .errors import RuleError
+
+if TYPE_CHECKING:
+    from .batch import Target
 
 EXIT_OK, EXIT_STALE, EXIT_USAGE, EXIT_INPUT, EXIT_RULES = 0, 1, 2, 3, 4
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl-C
@@ -124,6 +127,7 @@ def clean(
     targets, outcomes = discover(paths, out)
     for outcome in outcomes:
         typer.echo(f"{outcome.target.source}: {outcome.message}", err=True)
+    _say_empty_folders(paths, targets)
     talk = not (quiet or as_json)
     batch = clean_all(targets, settings, jobs or default_jobs(), cleaner)
     done = 0
@@ -169,6 +173,7 @@ def check(paths: PathsArg, out: OutOpt = None, rules: RulesOpt = None) -> None:
     except (RuleError, OSError) as error:
         _broken_rules(error)
     targets, problems = discover(paths, out)
+    _say_empty_folders(paths, targets)
     stale = check_targets(targets, RulesOnly(files))
     if stale:
         _rules(rules)
@@ -294,6 +299,13 @@ def rules_test(rules: RulesOpt = None) -> None:
                 typer.echo(f"FAIL {rule.id}[{number}]: {problem}")
     typer.echo(f"{total - failures} passed, {failures} failed")
     raise typer.Exit(EXIT_STALE if failures else EXIT_OK)
+
+
+def _say_empty_folders(paths: list[Path], targets: list[Target]) -> None:
+    from .batch import INPUT_SUFFIXES, folders_without_inputs
+
+    for folder in folders_without_inputs(paths, targets):
+        typer.echo(f"{folder}: no input files here ({', '.join(INPUT_SUFFIXES)})", err=True)
 
 
 def main() -> None:

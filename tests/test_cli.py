@@ -169,3 +169,12 @@ def test_real_subprocess_cleans_and_checks(seeds: Path) -> None:
     assert checked.returncode == EXIT_OK, checked.stdout + checked.stderr
     version = subprocess.run([*command, "--version"], capture_output=True, text=True, check=False)
     assert version.stdout.startswith("cleaner ")
+
+
+def test_a_folder_without_inputs_is_named_not_passed_over(tmp_path: Path) -> None:
+    # A wrong folder (or one of .md files) would otherwise make `check` pass in silence.
+    (tmp_path / "notes.md").write_text("# notes\n", encoding="utf-8")
+    for command in ("clean", "check"):
+        result = runner.invoke(app, [command, str(tmp_path)])
+        assert result.exit_code == EXIT_OK
+        assert f"{tmp_path}: no input files here (.txt, .html, .htm, .xhtml, .jsonl)" in result.output
