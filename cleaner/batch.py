@@ -8,6 +8,7 @@ version, and an output that still matches its manifest) is left alone, so a re-r
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
 from .errors import InputError, OutputError
-from .input_file import read_input
+from .input_file import open_input
 from .manifest import sha256_hex
 from .rules import RuleFiles, RuleSet
 
@@ -142,7 +143,9 @@ def staleness(target: Target, cleaner: Cleaner | RulesOnly) -> str | None:
     except (OSError, ValueError, KeyError, TypeError):
         return "manifest unreadable"
     try:
-        if sha256_hex(read_input(target.source)) != recorded_source:
+        with open_input(target.source) as stream:  # a .jsonl corpus may be large: hashed as it is read
+            source_sha256 = hashlib.file_digest(stream, "sha256").hexdigest()
+        if source_sha256 != recorded_source:
             return "source changed"
         if sha256_hex(target.text.read_bytes()) != recorded_output:
             return "clean text does not match its manifest (edited by hand, or an interrupted write)"
@@ -220,6 +223,72 @@ def write_atomic(path: Path, data: bytes) -> bool:
     except OSError as error:
         raise OutputError(f"{path}: cannot write ({error.strerror or error})") from None
     return True
+
+
+class StreamedOutput:
+    """An output written a piece at a time (a `.jsonl` file's records as they are cleaned), with
+    write_atomic's promises: through a temporary file renamed over `path` at the end, not renamed
+    when the bytes are those already there (`changed` is then False), and on any error the
+    temporary file removed and `path` left as it was (OutputError for a failed write)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.digest = hashlib.sha256()
+        self.size = 0
+        self.changed = False
+
+    def __enter__(self) -> StreamedOutput:
+        import tempfile
+
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, self._temporary = tempfile.mkstemp(prefix=".cleaner-tmp-", dir=self.path.parent)
+            self._stream = os.fdopen(handle, "wb")
+            os.chmod(self._temporary, _file_mode())
+        except OSError as error:
+            self._discard()
+            raise OutputError(f"{self.path}: cannot write ({error.strerror or error})") from None
+        return self
+
+    def write(self, data: bytes) -> None:
+        try:
+            self._stream.write(data)
+        except OSError as error:
+            raise OutputError(f"{self.path}: cannot write ({error.strerror or error})") from None
+        self.digest.update(data)
+        self.size += len(data)
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: object) -> None:
+        if kind is not None:
+            self._discard()
+            return
+        try:
+            self._stream.flush()
+            os.fsync(self._stream.fileno())
+            self._stream.close()
+            if self.path.is_file() and _file_sha256(self.path) == self.digest.hexdigest():
+                self._discard()
+                return
+            os.replace(self._temporary, self.path)
+        except BaseException as failure:
+            self._discard()
+            if isinstance(failure, OSError):
+                raise OutputError(f"{self.path}: cannot write ({failure.strerror or failure})") from None
+            raise
+        self.changed = True
+
+    def _discard(self) -> None:
+        stream = getattr(self, "_stream", None)
+        if stream is not None:
+            stream.close()
+        temporary = getattr(self, "_temporary", None)
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+
+
+def _file_sha256(path: Path) -> str:
+    with path.open("rb") as stream:
+        return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
 def _file_mode() -> int:

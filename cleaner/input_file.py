@@ -8,8 +8,10 @@ ends. So the file's kind is asked before it is opened, and a batch reports it an
 from __future__ import annotations
 
 import errno
+import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import InputTooLarge, UnreadableInput
 
@@ -27,6 +29,29 @@ def read_input(path: Path, max_bytes: int | None = None) -> bytes:
 
     `max_bytes`, when given, is checked against the size before reading and against what was read
     (the file may grow in between): only max_bytes + 1 bytes are ever read."""
+    status = _regular_file(path)
+    if max_bytes is not None and status.st_size > max_bytes:
+        raise InputTooLarge(f"{status.st_size:,} bytes is over the {max_bytes:,}-byte limit, skipped", str(path))
+    with open_input(path) as stream:
+        try:
+            data = stream.read() if max_bytes is None else stream.read(max_bytes + 1)
+        except OSError as error:
+            raise UnreadableInput(f"cannot read ({error.strerror or error}), skipped", str(path)) from None
+    if max_bytes is not None and len(data) > max_bytes:
+        raise InputTooLarge(f"grew past the {max_bytes:,}-byte limit while being read, skipped", str(path))
+    return data
+
+
+def open_input(path: Path) -> BinaryIO:
+    """The regular file at `path`, open for reading in binary (for a file read a line at a time)."""
+    _regular_file(path)
+    try:
+        return path.open("rb")
+    except OSError as error:
+        raise UnreadableInput(f"cannot read ({error.strerror or error}), skipped", str(path)) from None
+
+
+def _regular_file(path: Path) -> os.stat_result:
     try:
         status = path.stat()
     except OSError as error:
@@ -34,16 +59,7 @@ def read_input(path: Path, max_bytes: int | None = None) -> bytes:
     if not stat.S_ISREG(status.st_mode):
         kind = next((name for test, name in KINDS if test(status.st_mode)), "not a regular file")
         raise UnreadableInput(f"not a regular file ({kind}), skipped", str(path))
-    if max_bytes is not None and status.st_size > max_bytes:
-        raise InputTooLarge(f"{status.st_size:,} bytes is over the {max_bytes:,}-byte limit, skipped", str(path))
-    try:
-        with path.open("rb") as stream:
-            data = stream.read() if max_bytes is None else stream.read(max_bytes + 1)
-    except OSError as error:
-        raise UnreadableInput(f"cannot read ({error.strerror or error}), skipped", str(path)) from None
-    if max_bytes is not None and len(data) > max_bytes:
-        raise InputTooLarge(f"grew past the {max_bytes:,}-byte limit while being read, skipped", str(path))
-    return data
+    return status
 
 
 def _why_not_found(path: Path, error: OSError) -> str:

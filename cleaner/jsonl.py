@@ -16,16 +16,16 @@ current is skipped like any other input.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
 from typing import Any
 
 from . import manifest as manifest_
 from ._version import __version__
-from .batch import Outcome, Target, relative, write_atomic
+from .batch import Outcome, StreamedOutput, Target, relative, write_atomic
 from .errors import InputError, OutputError
-from .input_file import read_input
-from .manifest import sha256_hex
+from .input_file import open_input
 from .parallel import missing_part
 from .pipeline import Cleaner, FormatOption
 
@@ -46,17 +46,6 @@ def lines_of(data: bytes) -> list[str]:
     if lines[-1] == "":
         lines.pop()  # what follows the last line's end is no line
     return [line[:-1] if line.endswith("\r") else line for line in lines]
-
-
-def clean_records(data: bytes, cleaner: Cleaner, *, field: str = DEFAULT_FIELD, url: str | None = None,
-                  format: FormatOption = "auto", source_name: str = "", output_name: str = "") -> list[dict[str, Any]]:
-    """One output record per input record, in order. Writes nothing; never raises for a bad record."""
-    records = []
-    for number, line in enumerate(lines_of(data), start=1):
-        if line.strip():
-            records.append(clean_record(line, number, cleaner, field=field, url=url, format=format,
-                                        source_name=source_name, output_name=output_name))
-    return records
 
 
 def parse_record(line: str) -> dict[str, Any]:
@@ -108,44 +97,62 @@ def dumps_records(records: list[dict[str, Any]]) -> str:
     return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
 
 
-def file_manifest(data: bytes, output: bytes, records: list[dict[str, Any]], cleaner: Cleaner,
-                  source_path: str, output_path: str, field: str) -> dict[str, Any]:
-    """The whole-file manifest: what `staleness` needs, and per-record totals."""
-    removed: Counter[str] = Counter()
-    for record in records:
-        removed.update(record.get(MANIFEST_KEY, {}).get("stats", {}).get("removed_by_rule", {}))
-    return {
-        "schema": SCHEMA,
-        "source": {"path": source_path, "sha256": sha256_hex(data), "bytes": len(data), "format": "jsonl", "field": field},
-        "output": {"path": output_path, "sha256": sha256_hex(output), "bytes": len(output)},
-        "cleaner": {"version": __version__, "rules_digest": cleaner.rules.digest},
-        "records": {"total": len(records), "failed": sum(ERROR_KEY in r for r in records)},
-        "errors": [{"line": r[LINE_KEY], "error": r[ERROR_KEY]} for r in records if ERROR_KEY in r],
-        "stats": {"removed_chars": sum(removed.values()), "removed_by_rule": dict(sorted(removed.items()))},
-    }
-
-
 def clean_jsonl_target(target: Target, cleaner: Cleaner, *, field: str = DEFAULT_FIELD, url: str | None = None,
                        format: FormatOption = "auto") -> Outcome:
-    """Clean every record of one `.jsonl` file and write its `.clean.jsonl` and manifest atomically."""
-    try:
-        data = read_input(target.source)  # no size limit: a .jsonl file is a corpus, its records are limited
-    except InputError as error:
-        return Outcome(target, "failed", error.reason)
+    """Clean every record of one `.jsonl` file and write its `.clean.jsonl` and manifest atomically.
+
+    The file is read a line at a time and each output record written as it is made: a corpus of
+    gigabytes needs the memory of its largest record, not of the whole file. (No size limit on the
+    file for that reason; each record's document has the `--max-bytes` limit.)"""
     base = target.manifest.parent
     source_path, output_path = relative(target.source, base), relative(target.text, base)
-    records = clean_records(data, cleaner, field=field, url=url, format=format,
-                            source_name=source_path, output_name=output_path)
-    output = dumps_records(records).encode("utf-8")
-    file_record = file_manifest(data, output, records, cleaner, source_path, output_path, field)
+    source = hashlib.sha256()
+    source_size = total = 0
+    errors: list[dict[str, Any]] = []
+    removed: Counter[str] = Counter()
     try:
-        changed = write_atomic(target.text, output)
-        changed = write_atomic(target.manifest, manifest_.dumps(file_record).encode("utf-8")) or changed
+        with open_input(target.source) as stream, StreamedOutput(target.text) as output:
+            for number, raw in enumerate(stream, start=1):
+                source.update(raw)
+                source_size += len(raw)
+                line = _line_text(raw, first=number == 1)
+                if not line.strip():
+                    continue
+                record = clean_record(line, number, cleaner, field=field, url=url, format=format,
+                                      source_name=source_path, output_name=output_path)
+                total += 1
+                if ERROR_KEY in record:
+                    errors.append({"line": number, "error": record[ERROR_KEY]})
+                removed.update(record.get(MANIFEST_KEY, {}).get("stats", {}).get("removed_by_rule", {}))
+                output.write(dumps_records([record]).encode("utf-8"))
+        file_record = {
+            "schema": SCHEMA,
+            "source": {"path": source_path, "sha256": source.hexdigest(), "bytes": source_size, "format": "jsonl",
+                       "field": field},
+            "output": {"path": output_path, "sha256": output.digest.hexdigest(), "bytes": output.size},
+            "cleaner": {"version": __version__, "rules_digest": cleaner.rules.digest},
+            "records": {"total": total, "failed": len(errors)},
+            "errors": errors,
+            "stats": {"removed_chars": sum(removed.values()), "removed_by_rule": dict(sorted(removed.items()))},
+        }
+        changed = write_atomic(target.manifest, manifest_.dumps(file_record).encode("utf-8")) or output.changed
+    except InputError as error:
+        return Outcome(target, "failed", error.reason)
     except OutputError as error:
         return Outcome(target, "failed", str(error))
+    except OSError as error:  # the input failed while it was read
+        return Outcome(target, "failed", f"cannot read ({error.strerror or error}), skipped")
     return Outcome(
         target,
         "cleaned" if changed else "unchanged",
         removed_by_rule=file_record["stats"]["removed_by_rule"],
-        problems=tuple(f"line {e['line']}: {e['error']}" for e in file_record["errors"]),
+        problems=tuple(f"line {e['line']}: {e['error']}" for e in errors),
     )
+
+
+def _line_text(raw: bytes, *, first: bool) -> str:
+    """One line of a `.jsonl` file as text, as lines_of reads it (the same bytes, the same text)."""
+    line = raw.decode("utf-8", errors="replace")
+    line = line.lstrip("\ufeff") if first else line
+    line = line[:-1] if line.endswith("\n") else line
+    return line[:-1] if line.endswith("\r") else line

@@ -100,3 +100,31 @@ def test_outputs_get_the_permissions_a_plain_write_would(tmp_path: Path) -> None
         os.umask(mask)
     assert (tmp_path / "page.clean.txt").stat().st_mode & 0o777 == 0o644  # not mkstemp's 0600
     assert (tmp_path / "private.clean.txt").stat().st_mode & 0o777 == 0o600
+
+
+def test_a_streamed_output_stopped_midway_keeps_the_old_file_and_no_temp(tmp_path: Path) -> None:
+    from cleaner.batch import StreamedOutput
+
+    path = tmp_path / "pages.clean.jsonl"
+    path.write_bytes(OLD)
+    with pytest.raises(KeyboardInterrupt):
+        with StreamedOutput(path) as output:
+            output.write(b"first record\n")
+            raise KeyboardInterrupt
+    assert path.read_bytes() == OLD
+    assert leftovers(tmp_path) == []
+
+
+def test_a_streamed_output_with_the_same_bytes_rewrites_nothing(tmp_path: Path) -> None:
+    from cleaner.batch import StreamedOutput
+
+    path = tmp_path / "pages.clean.jsonl"
+    with StreamedOutput(path) as output:
+        output.write(b"one\n")
+        output.write(b"two\n")
+    assert output.changed and path.read_bytes() == b"one\ntwo\n" and output.size == 8
+    inode = path.stat().st_ino
+    with StreamedOutput(path) as again:
+        again.write(b"one\ntwo\n")
+    assert not again.changed and path.stat().st_ino == inode
+    assert leftovers(tmp_path) == []

@@ -91,3 +91,43 @@ def test_field_option_and_exit_code_through_the_cli(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["clean", str(tmp_path), "--field", "html_or_text"])
     assert result.exit_code == 3
     assert "bad.jsonl: line 1: a JSON list, not an object" in result.output
+
+
+class _Echo:
+    """A stand-in for Cleaner that returns each document as it is: the test measures the reading."""
+
+    class rules:  # noqa: N801 - Cleaner.rules.digest is all the file manifest asks of the rules
+        digest = "echo"
+
+    class _Result:
+        def __init__(self, text: str) -> None:
+            self.text, self.manifest = text, {"stats": {"removed_by_rule": {}}}
+
+        def with_paths(self, source: str, output: str) -> _Echo._Result:
+            return self
+
+    def clean(self, content: str, url: object = None, format: object = "auto") -> _Echo._Result:
+        return self._Result(content)
+
+
+def test_a_large_jsonl_file_is_cleaned_a_record_at_a_time(tmp_path: Path) -> None:
+    import tracemalloc
+
+    source = tmp_path / "crawl.jsonl"
+    record = json.dumps({"text": "word " * 200}) + "\n"
+    with source.open("w", encoding="utf-8") as stream:
+        for _ in range(12_000):
+            stream.write(record)
+    size = source.stat().st_size
+    assert size > 12_000_000
+    tracemalloc.start()
+    try:
+        outcome = clean_target(target_for(source, tmp_path, None), _Echo())  # type: ignore[arg-type]
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert outcome.status == "cleaned"
+    assert (tmp_path / "crawl.clean.jsonl").stat().st_size > size  # every record written, with its line number
+    assert peak < size / 10, f"peak {peak:,} bytes for a {size:,}-byte file: the file was held whole"
+    manifest = json.loads((tmp_path / "crawl.manifest.json").read_text(encoding="utf-8"))
+    assert manifest["records"] == {"total": 12_000, "failed": 0} and manifest["source"]["bytes"] == size
