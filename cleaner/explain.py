@@ -76,12 +76,12 @@ def load_record(path: Path, line: int, cleaner: Cleaner, *, field: str, url: str
     """The document of the record on `line` of a `.jsonl` file, cleaned in memory; InputError when
     there is no such record or it holds no document (the reasons `clean` writes in its output)."""
     from .errors import InputError
-    from .jsonl import lines_of, parse_record, record_content, record_url
+    from .jsonl import line_at, parse_record, record_content, record_url
 
-    lines = lines_of(path.read_bytes())
-    if not 1 <= line <= len(lines) or not lines[line - 1].strip():
-        raise InputError(f"no record on line {line} (the file has {len(lines)} lines)")
-    record = parse_record(lines[line - 1])
+    text, count = line_at(path, line)
+    if text is None or not text.strip():
+        raise InputError(f"no record on line {line} (the file has {count} lines)")
+    record = parse_record(text)
     content = record_content(record, field)
     manifest = cleaner.clean(content, record_url(record, url), format).manifest
     return Explained(content, manifest, f"record on line {line}, field {field!r}, cleaned in memory")

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 from . import manifest as manifest_
@@ -36,16 +37,15 @@ URL_FIELD = "url"
 LINE_KEY, MANIFEST_KEY, ERROR_KEY = "line", "manifest", "error"
 
 
-def lines_of(data: bytes) -> list[str]:
-    """The lines of a `.jsonl` file (record numbers count from 1, blank lines included).
-
-    Lines end at `\n` alone (a `\r` before it goes too), as JSON Lines has it: `str.splitlines`
-    would also split at U+2028, U+2029 and U+0085, which JSON allows unescaped inside a string and
-    which scraped text holds, and cut such a record in two."""
-    lines = data.decode("utf-8", errors="replace").lstrip("\ufeff").split("\n")
-    if lines[-1] == "":
-        lines.pop()  # what follows the last line's end is no line
-    return [line[:-1] if line.endswith("\r") else line for line in lines]
+def line_at(path: Path, number: int) -> tuple[str | None, int]:
+    """Line `number` of a `.jsonl` file (None when there is none) and how many lines the file has,
+    read a line at a time as `clean` reads it."""
+    found, count = None, 0
+    with open_input(path) as stream:
+        for count, raw in enumerate(stream, start=1):
+            if count == number:
+                found = _line_text(raw, first=count == 1)
+    return found, count
 
 
 def parse_record(line: str) -> dict[str, Any]:
@@ -151,7 +151,11 @@ def clean_jsonl_target(target: Target, cleaner: Cleaner, *, field: str = DEFAULT
 
 
 def _line_text(raw: bytes, *, first: bool) -> str:
-    """One line of a `.jsonl` file as text, as lines_of reads it (the same bytes, the same text)."""
+    """One line of a `.jsonl` file, read in binary, as text.
+
+    Lines end at `\n` alone (a `\r` before it goes too), as JSON Lines has it: U+2028, U+2029
+    and U+0085, which JSON allows unescaped inside a string and scraped text holds, end nothing
+    (`str.splitlines` would cut such a record in two). A byte-order mark before the first line goes."""
     line = raw.decode("utf-8", errors="replace")
     line = line.lstrip("\ufeff") if first else line
     line = line[:-1] if line.endswith("\n") else line

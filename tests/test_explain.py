@@ -98,8 +98,9 @@ def test_blank_and_white_space_lines_inside_a_removal_stay_unmarked() -> None:
 def test_a_record_of_a_jsonl_file_by_its_line(tmp_path: Path) -> None:
     records = tmp_path / "pages.jsonl"
     second = {"url": "https://example.org/a", "body": DOC}
-    records.write_text(json.dumps({"body": "Only one paragraph here."}) + "\n\n" + json.dumps(second) + "\n",
-                       encoding="utf-8")
+    # The first record holds a raw U+2028: it ends no line, here as in `clean`.
+    first = json.dumps({"body": "Only one\u2028paragraph here."}, ensure_ascii=False)
+    records.write_text(first + "\r\n\n" + json.dumps(second) + "\n", encoding="utf-8")
     result = explain(str(records), "--line", "3", "--field", "body", "--no-color")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
