@@ -14,12 +14,11 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from ._version import __version__
 from .errors import InputError, OutputError
 from .input_file import open_input
-from .manifest import sha256_hex
 from .rules import RuleFiles, RuleSet
 
 if TYPE_CHECKING:
@@ -143,11 +142,12 @@ def staleness(target: Target, cleaner: Cleaner | RulesOnly) -> str | None:
     except (OSError, ValueError, KeyError, TypeError):
         return "manifest unreadable"
     try:
-        with open_input(target.source) as stream:  # a .jsonl corpus may be large: hashed as it is read
-            source_sha256 = hashlib.file_digest(stream, "sha256").hexdigest()
+        # Both hashed as they are read: a .jsonl corpus and its output may be gigabytes.
+        with open_input(target.source) as stream:
+            source_sha256 = _sha256_of(stream)
         if source_sha256 != recorded_source:
             return "source changed"
-        if sha256_hex(target.text.read_bytes()) != recorded_output:
+        if _file_sha256(target.text) != recorded_output:
             return "clean text does not match its manifest (edited by hand, or an interrupted write)"
     except InputError as error:
         return error.reason
@@ -204,24 +204,11 @@ def write_atomic(path: Path, data: bytes) -> bool:
     """Replace `path` with `data` through a temporary file and a rename; skip identical bytes."""
     try:
         if path.is_file() and path.read_bytes() == data:
-            return False
-        path.parent.mkdir(parents=True, exist_ok=True)
-        import tempfile  # imported here: `cleaner check` writes nothing and starts faster without it
-
-        handle, temporary = tempfile.mkstemp(prefix=".cleaner-tmp-", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                # mkstemp makes the file 0600: outputs would be private to whoever cleaned them.
-                os.chmod(temporary, _file_mode())
-                stream.write(data)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+            return False  # known before any temporary file is made
     except OSError as error:
         raise OutputError(f"{path}: cannot write ({error.strerror or error})") from None
+    with StreamedOutput(path, unless_same=False) as output:
+        output.write(data)
     return True
 
 
@@ -231,20 +218,21 @@ class StreamedOutput:
     when the bytes are those already there (`changed` is then False), and on any error the
     temporary file removed and `path` left as it was (OutputError for a failed write)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, unless_same: bool = True) -> None:
         self.path = path
+        self.unless_same = unless_same  # False: the caller knows the bytes differ
         self.digest = hashlib.sha256()
         self.size = 0
         self.changed = False
 
     def __enter__(self) -> StreamedOutput:
-        import tempfile
+        import tempfile  # imported here: `cleaner check` writes nothing and starts faster without it
 
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle, self._temporary = tempfile.mkstemp(prefix=".cleaner-tmp-", dir=self.path.parent)
             self._stream = os.fdopen(handle, "wb")
-            os.chmod(self._temporary, _file_mode())
+            os.chmod(self._temporary, _file_mode())  # mkstemp's 0600 would make outputs private to their writer
         except OSError as error:
             self._discard()
             raise OutputError(f"{self.path}: cannot write ({error.strerror or error})") from None
@@ -266,7 +254,7 @@ class StreamedOutput:
             self._stream.flush()
             os.fsync(self._stream.fileno())
             self._stream.close()
-            if self.path.is_file() and _file_sha256(self.path) == self.digest.hexdigest():
+            if self.unless_same and self.path.is_file() and _file_sha256(self.path) == self.digest.hexdigest():
                 self._discard()
                 return
             os.replace(self._temporary, self.path)
@@ -288,7 +276,11 @@ class StreamedOutput:
 
 def _file_sha256(path: Path) -> str:
     with path.open("rb") as stream:
-        return hashlib.file_digest(stream, "sha256").hexdigest()
+        return _sha256_of(stream)
+
+
+def _sha256_of(stream: BinaryIO) -> str:
+    return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
 def _file_mode() -> int:

@@ -32,7 +32,7 @@ def read_input(path: Path, max_bytes: int | None = None) -> bytes:
     status = _regular_file(path)
     if max_bytes is not None and status.st_size > max_bytes:
         raise InputTooLarge(f"{status.st_size:,} bytes is over the {max_bytes:,}-byte limit, skipped", str(path))
-    with open_input(path) as stream:
+    with _open(path) as stream:
         try:
             data = stream.read() if max_bytes is None else stream.read(max_bytes + 1)
         except OSError as error:
@@ -45,6 +45,10 @@ def read_input(path: Path, max_bytes: int | None = None) -> bytes:
 def open_input(path: Path) -> BinaryIO:
     """The regular file at `path`, open for reading in binary (for a file read a line at a time)."""
     _regular_file(path)
+    return _open(path)
+
+
+def _open(path: Path) -> BinaryIO:
     try:
         return path.open("rb")
     except OSError as error:

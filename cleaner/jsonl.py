@@ -93,10 +93,6 @@ def clean_record(line: str, number: int, cleaner: Cleaner, *, field: str, url: s
     return {LINE_KEY: number, **rest, field: result.text, MANIFEST_KEY: result.manifest}
 
 
-def dumps_records(records: list[dict[str, Any]]) -> str:
-    return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
-
-
 def clean_jsonl_target(target: Target, cleaner: Cleaner, *, field: str = DEFAULT_FIELD, url: str | None = None,
                        format: FormatOption = "auto") -> Outcome:
     """Clean every record of one `.jsonl` file and write its `.clean.jsonl` and manifest atomically.
@@ -124,7 +120,7 @@ def clean_jsonl_target(target: Target, cleaner: Cleaner, *, field: str = DEFAULT
                 if ERROR_KEY in record:
                     errors.append({"line": number, "error": record[ERROR_KEY]})
                 removed.update(record.get(MANIFEST_KEY, {}).get("stats", {}).get("removed_by_rule", {}))
-                output.write(dumps_records([record]).encode("utf-8"))
+                output.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
         file_record = {
             "schema": SCHEMA,
             "source": {"path": source_path, "sha256": source.hexdigest(), "bytes": source_size, "format": "jsonl",
