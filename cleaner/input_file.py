@@ -48,6 +48,16 @@ def open_input(path: Path) -> BinaryIO:
     return _open(path)
 
 
+def why_not_readable(path: Path) -> str | None:
+    """Why `path` cannot be read as an input (its kind, a broken link), without opening it; None
+    when it is a regular file."""
+    try:
+        _regular_file(path)
+    except UnreadableInput as error:
+        return error.reason
+    return None
+
+
 def _open(path: Path) -> BinaryIO:
     try:
         return path.open("rb")

@@ -188,6 +188,11 @@ def test_named_pipe_is_refused_without_opening_it(folder: Path) -> None:
     assert result.exit_code == EXIT_INPUT
     assert f"{pipe}: not a regular file (a named pipe), skipped" in result.output
     assert "1 file: 0 cleaned, 0 unchanged, 0 skipped (current), 1 failed" in result.output
+    # check says the same, and does not call it stale: cleaning it again would fail again.
+    result = runner.invoke(app, ["check", str(folder)])
+    assert result.exit_code == EXIT_INPUT
+    assert f"{pipe}: not a regular file (a named pipe), skipped" in result.output
+    assert "stale" not in result.output
 
 
 def test_a_device_under_an_input_name_is_refused(folder: Path) -> None:
