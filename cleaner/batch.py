@@ -231,7 +231,11 @@ class StreamedOutput:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle, self._temporary = tempfile.mkstemp(prefix=".cleaner-tmp-", dir=self.path.parent)
-            self._stream = os.fdopen(handle, "wb")
+            try:
+                self._stream = os.fdopen(handle, "wb")
+            except BaseException:
+                os.close(handle)  # not yet owned by a stream, which would close it
+                raise
             os.chmod(self._temporary, _file_mode())  # mkstemp's 0600 would make outputs private to their writer
         except OSError as error:
             self._discard()

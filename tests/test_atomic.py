@@ -128,3 +128,20 @@ def test_a_streamed_output_with_the_same_bytes_rewrites_nothing(tmp_path: Path) 
         again.write(b"one\ntwo\n")
     assert not again.changed and path.stat().st_ino == inode
     assert leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts descriptors through /proc")
+def test_a_temporary_file_that_cannot_be_opened_as_a_stream_leaks_no_descriptor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refused(handle: int, mode: str) -> object:
+        raise OSError(errno.EMFILE, "Too many open files")
+
+    path = tmp_path / "page.clean.txt"
+    path.write_bytes(OLD)
+    before = len(os.listdir("/proc/self/fd"))
+    with monkeypatch.context() as patch:
+        patch.setattr(batch.os, "fdopen", refused)
+        with pytest.raises(OutputError, match="Too many open files"):
+            write_atomic(path, b"new\n")
+    assert len(os.listdir("/proc/self/fd")) == before
+    assert path.read_bytes() == OLD
+    assert leftovers(tmp_path) == []

@@ -115,17 +115,12 @@ RULE_WORD_LINES = st.lists(st.sampled_from(["By ", "Photo: ", "Getty Images", "Â
                                             " AP file", "Comments", "Ã©"]), max_size=10).map("".join)
 
 
-def _first_by_captures(prefilter: Prefilter, line: str) -> int | None:
-    """first_candidate as it was before the RE2 set: from the capture groups alone."""
-    return Prefilter(prefilter.accepts, prefilter.forms, prefilter.translated, prefilter.unknown, None).first_candidate(line)
-
-
 @settings(max_examples=300, deadline=None)
 @given(RULE_WORD_LINES)
 def test_the_rule_set_names_the_alternative_the_capture_groups_name(line: str) -> None:
     prefilter = built_in_prefilter()
     assert prefilter.matching is not None
-    assert prefilter.first_candidate(line) == _first_by_captures(prefilter, line)
+    assert prefilter.first_candidate(line) == prefilter.first_by_captures(line)
 
 
 def test_the_rule_set_agrees_on_every_example_line() -> None:
@@ -134,7 +129,7 @@ def test_the_rule_set_agrees_on_every_example_line() -> None:
     assert prefilter is not None and prefilter.matching is not None
     lines = {line.strip() for rule in cleaner.load_rules().rules() for example in rule.examples
              for line in example.input.splitlines()}
-    assert all(prefilter.first_candidate(line) == _first_by_captures(prefilter, line) for line in lines)
+    assert all(prefilter.first_candidate(line) == prefilter.first_by_captures(line) for line in lines)
 
 
 @settings(max_examples=300, deadline=None)
