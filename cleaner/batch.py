@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from ._version import __version__
 from .errors import InputError, OutputError
-from .input_file import open_input
+from .input_file import open_input, why_not_readable
 from .rules import RuleFiles, RuleSet
 
 if TYPE_CHECKING:
@@ -301,14 +301,17 @@ class RulesOnly:
     rules: RuleSet | RuleFiles
 
 
-def check_targets(targets: Iterable[Target], cleaner: Cleaner | RulesOnly) -> list[tuple[Target, str]]:
-    """Every target whose outputs are missing or stale, with the reason."""
-    stale = []
+def check_targets(targets: Iterable[Target], cleaner: Cleaner | RulesOnly) -> tuple[list[tuple[Target, str]], list[Outcome]]:
+    """Every target whose outputs are missing or stale, with the reason; and every target whose
+    source is not a file to read (a named pipe under an input's name), failed as clean fails it.
+    Such a source is not stale: cleaning it again would fail the same way."""
+    stale, unreadable = [], []
     for target in targets:
-        reason = staleness(target, cleaner)
-        if reason is not None:
+        if (why := why_not_readable(target.source)) is not None:
+            unreadable.append(_failed(target.source, why))
+        elif (reason := staleness(target, cleaner)) is not None:
             stale.append((target, reason))
-    return stale
+    return stale, unreadable
 
 
 STATUSES = ("cleaned", "unchanged", "skipped", "failed")

@@ -163,7 +163,6 @@ def clean(
 def check(paths: PathsArg, out: OutOpt = None, rules: RulesOpt = None) -> None:
     """Write nothing; exit 1 naming every input whose outputs are missing or stale."""
     from .batch import RulesOnly, check_targets, discover
-    from .input_file import why_not_readable
     from .rules import RuleFiles, rule_files
 
     # The rules' digest is all that tells current outputs from stale ones: outputs made with the same
@@ -175,23 +174,19 @@ def check(paths: PathsArg, out: OutOpt = None, rules: RulesOpt = None) -> None:
         _broken_rules(error)
     targets, problems = discover(paths, out)
     _say_empty_folders(paths, targets)
-    # A source that is not a file (a named pipe under an input's name) is not stale: cleaning it
-    # again would fail the same way, so it is reported as clean reports it.
-    unreadable = {target: reason for target in targets if (reason := why_not_readable(target.source))}
-    targets = [target for target in targets if target not in unreadable]
-    stale = check_targets(targets, RulesOnly(files))
+    stale, unreadable = check_targets(targets, RulesOnly(files))
+    problems += unreadable
     if stale:
         _rules(rules)
     for problem in problems:
         typer.echo(f"{problem.target.source}: {problem.message}", err=True)
-    for target, reason in unreadable.items():
-        typer.echo(f"{target.source}: {reason}", err=True)
     for target, reason in stale:
         typer.echo(f"{target.source}: {reason}")
     if stale:
-        typer.echo(f"{len(stale)} of {len(targets)} outputs are stale; run: cleaner clean {' '.join(map(str, paths))}", err=True)
+        checked = len(targets) - len(unreadable)
+        typer.echo(f"{len(stale)} of {checked} outputs are stale; run: cleaner clean {' '.join(map(str, paths))}", err=True)
         raise typer.Exit(EXIT_STALE)
-    if problems or unreadable:
+    if problems:
         raise typer.Exit(EXIT_INPUT)
 
 
