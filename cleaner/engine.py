@@ -12,8 +12,8 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from bisect import bisect_left
 from itertools import chain
 from dataclasses import dataclass, field
-from functools import cache, cached_property
-from typing import TYPE_CHECKING, Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .document import Block, CleanWarning
 from .rules import KINDS, Pack, Rule, RuleSet
@@ -50,8 +50,10 @@ RUN_MAX_TITLES = 2
 SENTENCE_END = (".", "…")
 
 
-@dataclass(frozen=True)
-class PackMatch:
+class PackMatch(NamedTuple):
+    """A pack that applies to a document, and why. (A named tuple: one is made for every pack and
+    document, and a frozen dataclass costs several times as much to make.)"""
+
     pack: Pack
     why: str  # "generic", "domain" or "fingerprint"
     evidence: str | None = None
@@ -169,22 +171,26 @@ def match_packs(ruleset: RuleSet, url: str | None, lines: Sequence[str],
     `fingerprint_filters` (pack id -> RE2 prefilter of its fingerprints) spares the `regex`
     module the documents where no fingerprint can be found."""
     matches: list[PackMatch] = []
-    joined = cache(lambda: "\n".join(lines))  # one string for every prefilter, made when first asked
+    filters = fingerprint_filters or {}
+    joined: str | None = None  # one string for every prefilter, made when first needed
     for pack in ruleset.packs:
         if pack.generic:
             matches.append(PackMatch(pack, "generic"))
         elif domain := pack.domain_match(url):
             matches.append(PackMatch(pack, "domain", domain))
-        elif fingerprint := _fingerprint(pack, lines, joined, (fingerprint_filters or {}).get(pack.id)):
-            matches.append(PackMatch(pack, "fingerprint", fingerprint))
+        elif pack.fingerprints:
+            # The wider RE2 forms ignore line boundaries, so one search of the joined lines rules out all of them.
+            prefilter = filters.get(pack.id)
+            if prefilter is not None:
+                joined = "\n".join(lines) if joined is None else joined
+                if not prefilter.may_find(joined):
+                    continue
+            if fingerprint := _fingerprint(pack, lines):
+                matches.append(PackMatch(pack, "fingerprint", fingerprint))
     return matches
 
 
-def _fingerprint(pack: Pack, lines: Sequence[str], joined: Callable[[], str],
-                 prefilter: Prefilter | None = None) -> str | None:
-    # The wider RE2 forms ignore line boundaries, so one search of the joined lines rules out all of them.
-    if prefilter is not None and pack.fingerprints and not prefilter.may_find(joined()):
-        return None
+def _fingerprint(pack: Pack, lines: Sequence[str]) -> str | None:
     for pattern in pack.fingerprints:
         for line in lines:
             try:

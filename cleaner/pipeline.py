@@ -260,7 +260,8 @@ def _settle_passes(blocks: list[Block], packs: list[Any], state: RuleState, rule
     matches = BlockMatches.of(scanner or RuleScanner.for_rules(()), [b for b in blocks if b.index not in state.removed],
                               rule_seconds)
     duplicates: list[Any] = []
-    rules = rules_in_order(packs)
+    # What the scan found is the same in every pass: a rule it found no block for is left out of them all.
+    rules = [rule for rule in rules_in_order(packs) if (can_match := matches.candidates(rule)) is None or can_match]
     for _ in range(MAX_PASSES):
         changed = apply_pass(blocks, rules, state, rule_seconds, guard, matches, guard_floor)
         kept = [b for b in blocks if b.index not in state.removed]
