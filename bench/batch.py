@@ -31,7 +31,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_BENCH = ROOT.parent / "shared" / "bench" / "scrapinghub-dev"
+sys.path.insert(0, str(ROOT))
+
+from bench.metric import DEFAULT_BENCH  # noqa: E402
+
 CLEANER = Path(sys.executable).parent / "cleaner"
 DOCS_PER_FOLDER = 500
 MIN_PARAGRAPHS_TO_DROP = 4

@@ -1,6 +1,6 @@
 """What datatrove costs over cleaner's own batch runner: the same corpus, two processes each.
 
-    python bench/datatrove_overhead.py [--docs 2000] [--repeat 2] [--bench-dir ../shared/bench/scrapinghub-dev]
+    python bench/datatrove_overhead.py [--docs 2000] [--repeat 2] [--bench-dir bench/data/scrapinghub-dev]
 
 The corpus is the dev benchmark's text-main/ and text-all/ pages, replicated with small variations
 (a numbered headline and closing line) to --docs documents, written once as .txt files and once as
@@ -33,6 +33,10 @@ from cleaner import Cleaner
 from cleaner.batch import clean_target, discover
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.metric import DEFAULT_BENCH  # noqa: E402
+
 EXAMPLE = ROOT / "examples" / "datatrove_pipeline.py"
 WORKERS = 2
 # More tasks than workers, as in real use: datatrove balances by handing out tasks.
@@ -116,7 +120,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=int, default=2000)
     parser.add_argument("--repeat", type=int, default=2)
-    parser.add_argument("--bench-dir", type=Path, default=ROOT.parent / "shared" / "bench" / "scrapinghub-dev")
+    parser.add_argument("--bench-dir", type=Path, default=DEFAULT_BENCH)
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="cleaner-bench-") as temporary:

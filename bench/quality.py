@@ -2,7 +2,7 @@
 
     python bench/quality.py [BENCH_DIR] [--per-page]
 
-BENCH_DIR defaults to ../shared/bench/scrapinghub-dev (relative to the repository). Every extractor
+BENCH_DIR defaults to bench/data/scrapinghub-dev (the dev split, kept in the repository). Every extractor
 reads the same decoded pages; the table gives precision, recall and F1 (bench/metric.py), how many
 pages came back empty, and pages per second (a ratio between rows of one run; the machine is shared,
 so absolute speeds are noise). Peers whose package is not installed are listed as skipped.

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/quality_text.py [BENCH_DIR] [--kind text-main|text-all|article[-wrapped]]
 
-BENCH_DIR defaults to ../shared/bench/scrapinghub-dev (relative to the repository). Each page's
+BENCH_DIR defaults to bench/data/scrapinghub-dev (the dev split, kept in the repository). Each page's
 `text-main/` and `text-all/` dump is cleaned as plain text; the peers get the same lines wrapped as
 paragraphs (one `<p>` per line in a minimal HTML document): jusText with its English stoplist,
 trafilatura with `extract(include_comments=False)`. The metric is bench/metric.py's. The `article`

@@ -10,7 +10,6 @@ from bench.metric import DEFAULT_BENCH, Page, load_pages
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 SEEDS = ROOT / "seeds"
-BENCH = ROOT.parent / "shared" / "bench" / "scrapinghub-dev"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -32,14 +31,12 @@ def default_cleaner() -> cleaner.Cleaner:
 
 
 def html_sources(dev_pages: int | None = None) -> list[str]:
-    """The test pages' HTML, and the benchmark's dev pages' (the first `dev_pages`, or all) when it is present."""
+    """The test pages' HTML, and the benchmark's dev pages' (the first `dev_pages`, or all)."""
     sources = [(ROOT / "tests" / "pages" / name).read_text(encoding="utf-8") for name in ("blogger.html", "wordpress.html")]
-    if (DEFAULT_BENCH / "gold.json").is_file():
-        sources += [page.html().decode("utf-8", "replace") for page in load_pages(DEFAULT_BENCH)[:dev_pages]]
-    return sources
+    return sources + [page.html().decode("utf-8", "replace") for page in load_pages(DEFAULT_BENCH)[:dev_pages]]
 
 
 @pytest.fixture(scope="session")
 def dev_pages() -> list[Page]:
-    """The dev split of the article-extraction benchmark (quality gates skip when it is absent)."""
+    """The dev split of the article-extraction benchmark (bench/data/scrapinghub-dev)."""
     return load_pages(DEFAULT_BENCH)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from trafilatura.json_metadata import normalize_json
@@ -42,7 +41,6 @@ def test_a_real_schema_reads_the_same() -> None:
     assert (found.title, found.author, found.sitename) == ("Bus lane extended", "Jane Doe", "The Gazette é")
 
 
-@pytest.mark.skipif(not (DEFAULT_BENCH / "gold.json").is_file(), reason="dev benchmark not present")
 def test_the_dev_pages_json_ld_reads_the_same() -> None:
     compared = 0
     for page in load_pages(DEFAULT_BENCH):

@@ -8,17 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from bench.metric import DEFAULT_BENCH, Page, gold_of, score
+from bench.metric import Page, gold_of, score
 from bench.quality_dumps import dump
 from cleaner import Cleaner
 
 # html2text's dumps: before links and images were read as Markdown, F1 0.566 (0.403 / 0.954);
 # 0.865 before links inside links were taken and link numbers looked for in what Markdown left.
 FLOOR = (0.788, 0.980, 0.874)  # precision, recall, F1
-
-pytestmark = pytest.mark.skipif(not (DEFAULT_BENCH / "gold.json").is_file(), reason="dev benchmark not present")
 
 
 def test_markdown_dumps_quality_floor(dev_pages: list[Page], default_cleaner: Cleaner, tmp_path: Path) -> None:

@@ -8,11 +8,9 @@ never lowered to make it pass.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from bench.metric import DEFAULT_BENCH, Page, gold_of, score
+from bench.metric import Page, gold_of, score
 from cleaner import CleanResult, Cleaner
 from cleaner.decode import decode
 
@@ -20,10 +18,7 @@ F1_FLOOR = 0.982
 PRECISION_FLOOR = 0.985
 RECALL_FLOOR = 0.979
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not (Path(DEFAULT_BENCH) / "gold.json").is_file(), reason="benchmark folder absent"),
-]
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.metric import ARTICLE, DEFAULT_BENCH, WRAPPED, Page, gold_of, score
+from bench.metric import ARTICLE, WRAPPED, Page, gold_of, score
 from cleaner import Cleaner
 
 FLOORS = {  # kind: (precision, recall, F1)
@@ -24,8 +24,6 @@ FLOORS = {  # kind: (precision, recall, F1)
     f"text-all{WRAPPED}": (0.859, 0.988, 0.919),
     f"{ARTICLE}{WRAPPED}": (0.999, 0.992, 0.995),
 }
-
-pytestmark = pytest.mark.skipif(not (DEFAULT_BENCH / "gold.json").is_file(), reason="dev benchmark not present")
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from lxml import html as lxml_html
 from trafilatura import xpaths
 
 import cleaner
-from bench.metric import DEFAULT_BENCH, Page
+from bench.metric import Page
 from cleaner.html_extract import Trafilatura
 from cleaner.xpath_walks import STANDS, Walked, first_of, folded, walked
 
@@ -72,7 +72,6 @@ def compared_in_extraction(tally: dict[str, int]) -> Iterator[None]:
         Walked.__call__ = original  # type: ignore[method-assign]
 
 
-@pytest.mark.skipif(not (DEFAULT_BENCH / "gold.json").is_file(), reason="dev benchmark not present")
 def test_walks_find_what_the_expressions_find_on_the_dev_pages(dev_pages: list[Page]) -> None:
     tally: dict[str, int] = {}
     with compared_in_extraction(tally):
