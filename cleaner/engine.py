@@ -212,7 +212,9 @@ def rules_in_order(packs: Sequence[PackMatch]) -> list[Rule]:
 def apply_pass(blocks: Sequence[Block], rules: Sequence[Rule], state: RuleState, budget: float,
                guard: Guard | Callable[[], Guard], matches: BlockMatches | None = None, guard_floor: int = 0) -> bool:
     """One pass of `rules` (rules_in_order of the active packs, made once for all passes) over the
-    blocks not yet removed; True when it removed any.
+    blocks not yet removed; True when it removed any. The caller leaves out the rules the scan found
+    no block for, once for all passes (_settle_passes); one that came here would be passed over as
+    a rule whose blocks are all gone.
 
     `guard` may be a function that makes it: it is needed only once a rule finds something, and
     not even then when the rule's blocks are no more than MAX_RULE_PROSE_SHARE of `guard_floor`,
@@ -227,8 +229,6 @@ def apply_pass(blocks: Sequence[Block], rules: Sequence[Rule], state: RuleState,
     candidates, removed = matches.candidates, state.removed
     for rule in rules:
         can_match = candidates(rule)
-        if can_match is not None and not can_match:
-            continue  # most rules on most documents: the scan found no block they can match
         if rule.id in state.disabled or (can_match is not None and all(i in removed for i in can_match) and (
                 rule.kind != "cut" or not _marker_removed(rule, can_match, blocks, state, budget, matches))):
             continue  # every block it can match is gone (for a cut, every marker with text after it too)
