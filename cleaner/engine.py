@@ -7,6 +7,7 @@ until nothing changes, so that cleaning a clean text removes nothing more.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from bisect import bisect_left
@@ -48,6 +49,11 @@ KIND_RANK = {kind: rank for rank, kind in enumerate(kind for kind in KINDS if ki
 RUN_MAX_TITLES = 2
 # Titles in a related-links run do not end like sentences.
 SENTENCE_END = (".", "…")
+# A run's last title is checked against this many blocks after it for being the article's own
+# sub-heading; the words counted are at least CROSSHEAD_MIN_WORD characters long (not `a`, `im`).
+CROSSHEAD_REACH = 2
+CROSSHEAD_MIN_WORD = 3
+CROSSHEAD_WORD = re.compile(r"\w+")
 
 
 class PackMatch(NamedTuple):
@@ -435,7 +441,21 @@ def _find_runs(rule: Rule, kept: Kept, layout: Layout, match: Matcher) -> Found:
         while end < len(kept) and _is_list_item(kept[end], rule):
             found.append(kept[end].index)
             end += 1
+        if end - 1 > position and end < len(kept) and _is_crosshead(kept[end - 1], kept[end:end + CROSSHEAD_REACH]):
+            found.pop()  # the article goes on under its own sub-heading, which ended the list
     return found, {}
+
+
+def _is_crosshead(item: Block, following: Sequence[Block]) -> bool:
+    """A run's last title is the article's sub-heading when prose follows it and holds every one of
+    its words (`'Not a guarantee'` above a paragraph quoting "it is not a guarantee"). A related
+    story's title names another story's words; a sub-heading names what comes next."""
+    if not following or not is_prose(following[0]):
+        return False
+    words = {word for word in CROSSHEAD_WORD.findall(item.text.casefold()) if len(word) >= CROSSHEAD_MIN_WORD}
+    if not words:
+        return False
+    return words <= set(CROSSHEAD_WORD.findall(" ".join(block.text for block in following).casefold()))
 
 
 def _is_list_item(block: Block, rule: Rule) -> bool:

@@ -178,6 +178,15 @@ FURNITURE = {
         "Premium content",
         "Create a free account",
         "Register for free",
+        "Advertisement · Scroll to continue",
+        "Listen to this article · 5 min",
+        "Image caption,",
+        "Protesters gathered outside city hall on Tuesday evening (Getty Images)",
+        "The researchers found even 4,000 steps a day was linked to a lower risk of death. Photograph: Getty Images",
+        "Election officials count ballots at a polling station in Lilongwe, Malawi [Thoko Chikondi/AP Photo]",
+        "Keep reading\nlist of 2 items\nlist 1 of 2\nZambia's opposition leader arrested ahead of rally\nlist 2 of 2\nMozambique protests enter third week\nend of list",
+        "Posted Sun 12 Jan 2025 at 11:45am, updated Sun 12 Jan 2025 at 2:03pm",
+        "Telegram",
     ],
     "de": [
         "Artikel teilen",
@@ -205,6 +214,7 @@ FURNITURE = {
         "Anzeige - Weiter lesen nach der Anzeige",
         "Weiterlesen nach der Anzeige",
         "Auch interessant",
+        "Link kopieren",
     ],
     "fr": [
         "Partager sur Facebook",
@@ -254,6 +264,8 @@ FURNITURE = {
         "Has leído 3 de 5 artículos gratuitos este mes.",
         "Continúa leyendo después de la publicidad",
         "Te recomendamos",
+        "Copiar enlace",
+        "Lo más visto",
     ],
     "it": [
         "Condividi su Facebook",
@@ -300,6 +312,8 @@ FURNITURE = {
         "Continua após a publicidade",
         "Veja também",
         "Você também pode gostar",
+        "Compartilhe:",
+        "Agente de saúde durante ação contra o mosquito Aedes aegypti na Zona Leste de São Paulo — Foto: Reprodução/TV Globo",
     ],
     "nl": [
         "Delen op Facebook",
