@@ -79,6 +79,14 @@ SHORT_MIN_COST = 12
 HEADLINE_MAX_CHARS = 200
 # A line that is only an address (a share panel's link to the page) is never the headline.
 BARE_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+# Nor is a line with a clock time, a full date or a social handle in it: a byline's or a time
+# stamp's (`November 20, 2019 / 1:07 AM / CBS News`, `Catherine Shu @catherineshu / 2 days`).
+STAMP = re.compile(
+    r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b|uhr\b)|\b\d{1,2}:\d{2}\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? \d{4}\b"
+    r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|(?:^|\s)@\w{2,}",
+    re.I)
 # Inside the article, a run of this many short title-like blocks is a list of links, not the
 # article's sub-headlines (those stand alone between paragraphs).
 LINK_RUN_MIN = 4
@@ -303,7 +311,7 @@ def densest_run(weights: Sequence[float]) -> tuple[int, int, float]:
 
 def is_headline(block: Block, features: Features) -> bool:
     return (features.words >= 2 and len(block.text) <= HEADLINE_MAX_CHARS and not features.sentence_end
-            and not BARE_URL.fullmatch(block.text))
+            and not BARE_URL.fullmatch(block.text) and not STAMP.search(block.text))
 
 
 def is_link_item(block: Block, features: Features) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sys
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -41,6 +42,26 @@ def test_an_address_above_the_article_is_not_its_headline() -> None:
     result = cleaner.clean("\n".join(MENU + [address] + PARAGRAPHS), format="text")
     assert result.text.startswith(PARAGRAPHS[0])
     assert [r["rule"] for r in result.removed if address in r["text"]] == ["detect.head"]
+
+
+@pytest.mark.parametrize("stamp", [
+    "November 20, 2019 / 1:07 AM / CBS News",
+    "Catherine Shu @catherineshu / 2 days",
+    "LinkNaija August 08, 2018",
+    "Nitin Sharma / TNN / 28.05.2024",
+])
+def test_a_byline_or_time_stamp_above_the_article_is_not_its_headline(stamp: str) -> None:
+    # The rules leave stamps they cannot read whole; standing where a headline would, such a
+    # stamp was kept as one.
+    result = cleaner.clean("\n".join(MENU + [stamp] + PARAGRAPHS), format="text")
+    assert result.text.startswith(PARAGRAPHS[0])
+    assert [r["rule"] for r in result.removed if stamp in r["text"]] == ["detect.head"]
+
+
+def test_a_headline_with_a_number_in_it_stays() -> None:
+    headline = "2018 boys state swim results: 12 records fall in 2 days"
+    result = cleaner.clean("\n".join(MENU + [headline] + PARAGRAPHS), format="text")
+    assert result.text.startswith(headline + "\n\n")
 
 
 def test_tail_list_after_last_paragraph_goes() -> None:
