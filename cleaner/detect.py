@@ -80,9 +80,10 @@ HEADLINE_MAX_CHARS = 200
 # A line that is only an address (a share panel's link to the page) is never the headline.
 BARE_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 # Nor is a line with a clock time, a full date or a social handle in it: a byline's or a time
-# stamp's (`November 20, 2019 / 1:07 AM / CBS News`, `Catherine Shu @catherineshu / 2 days`).
+# stamp's (`November 20, 2019 / 1:07 AM / CBS News`, `Catherine Shu @catherineshu / 2 days`). A
+# time counts with its `am`/`pm`/`Uhr` only: a headline may hold `3:10` (`3:10 to Yuma`).
 STAMP = re.compile(
-    r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b|uhr\b)|\b\d{1,2}:\d{2}\b"
+    r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b|uhr\b)"
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}\b"
     r"|\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? \d{4}\b"
     r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|(?:^|\s)@\w{2,}",

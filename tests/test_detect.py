@@ -58,8 +58,12 @@ def test_a_byline_or_time_stamp_above_the_article_is_not_its_headline(stamp: str
     assert [r["rule"] for r in result.removed if stamp in r["text"]] == ["detect.head"]
 
 
-def test_a_headline_with_a_number_in_it_stays() -> None:
-    headline = "2018 boys state swim results: 12 records fall in 2 days"
+@pytest.mark.parametrize("headline", [
+    "2018 boys state swim results: 12 records fall in 2 days",
+    "3:10 to Yuma rides again",
+    "John 3:16 signs return",
+])
+def test_a_headline_with_a_number_in_it_stays(headline: str) -> None:
     result = cleaner.clean("\n".join(MENU + [headline] + PARAGRAPHS), format="text")
     assert result.text.startswith(headline + "\n\n")
 
