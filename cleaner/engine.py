@@ -49,6 +49,11 @@ KIND_RANK = {kind: rank for rank, kind in enumerate(kind for kind in KINDS if ki
 RUN_MAX_TITLES = 2
 # Titles in a related-links run do not end like sentences.
 SENTENCE_END = (".", "…")
+# A first prose block no longer than this that ends with none of CLAUSE_ENDS (after any closing
+# quote or bracket) is a long headline: the article body starts after it (`where = "head"`).
+LONG_HEADLINE_MAX_CHARS = 200
+CLAUSE_ENDS = (".", "!", "?", "…", ":", ";", ",", "。", "！", "？", "；", "：", "，", "、")
+CLOSING_MARKS = "\"'”’»)]」』）】"
 # A run's last title is checked against this many blocks after it for being the article's own
 # sub-heading; the words counted are at least CROSSHEAD_MIN_WORD characters long (not `a`, `im`).
 CROSSHEAD_REACH = 2
@@ -161,13 +166,23 @@ class Kept(list[Block]):
 
 def layout_of(kept: Sequence[Block]) -> Layout:
     # Only the first and the last prose block matter: look from each end.
-    first = next((b.index for b in kept if is_prose(b)), None)
-    if first is not None:
-        return Layout(first, next(b.index for b in reversed(kept) if is_prose(b)))
+    prose = (b for b in kept if is_prose(b))
+    first_block = next(prose, None)
+    if first_block is not None:
+        # A long headline is prose by length, but the body starts after it (its date line is the head's).
+        if is_long_headline(first_block.text):
+            first_block = next(prose, first_block)
+        return Layout(first_block.index, next(b.index for b in reversed(kept) if is_prose(b)))
     if not kept:
         return Layout(0, -1)
     longest = max(kept, key=lambda b: (len(b.text), -b.index))
     return Layout(longest.index, longest.index)
+
+
+def is_long_headline(text: str) -> bool:
+    """A first prose block that does not end like a sentence (nor a clause): a headline long enough
+    to count as prose, above the body rather than its start."""
+    return len(text) <= LONG_HEADLINE_MAX_CHARS and not text.rstrip(CLOSING_MARKS).endswith(CLAUSE_ENDS)
 
 
 def match_packs(ruleset: RuleSet, url: str | None, lines: Sequence[str],

@@ -34,3 +34,25 @@ def test_a_head_rule_stops_at_the_first_chinese_paragraph(tmp_path: Path) -> Non
     assert (layout.first_anchor, layout.last_anchor) == (blocks[1].index, blocks[4].index)
     result = cleaner.Cleaner(rules_dirs=[tmp_path]).clean(document)
     assert [removal["text"] for removal in result.removed] == ["来源：新华社"]
+
+
+LONG_HEADLINE = "Ascom announces a strategic distribution partnership with GE Healthcare in Europe for intensive care units"
+BODY = [
+    "Ascom and GE Healthcare announced on Thursday that they would sell each other's monitoring software to hospitals across Europe.",
+    "The agreement covers intensive care units in eleven countries, and the first hospitals are expected to sign up early next year.",
+]
+
+
+def test_a_long_headline_does_not_start_the_body() -> None:
+    # 104 characters with spaces is prose by length; a date line under it is still above the body.
+    blocks = text_blocks("\n".join([LONG_HEADLINE, "October 12, 2017", *BODY]))
+    assert is_prose(blocks[0])
+    assert layout_of(blocks).first_anchor == blocks[2].index
+    result = cleaner.clean("\n".join([LONG_HEADLINE, "October 12, 2017", *BODY]), format="text")
+    assert result.text == "\n\n".join([LONG_HEADLINE, *BODY]) + "\n"
+    assert [(r["rule"], r["text"]) for r in result.removed] == [("dates.date-only-line", "October 12, 2017")]
+
+
+def test_a_first_paragraph_that_ends_like_a_sentence_starts_the_body() -> None:
+    blocks = text_blocks("\n".join(BODY))
+    assert layout_of(blocks).first_anchor == blocks[0].index
