@@ -58,6 +58,9 @@ CLOSING_MARKS = "\"'”’»)]」』）】"
 # sub-heading; the words counted are at least CROSSHEAD_MIN_WORD characters long (not `a`, `im`).
 CROSSHEAD_REACH = 2
 CROSSHEAD_MIN_WORD = 3
+# `where = "lead"`: the head and this many paragraphs after the body's first prose paragraph, where
+# a byline stands when a standfirst comes before it.
+LEAD_REACH = 3
 CROSSHEAD_WORD = re.compile(r"\w+")
 
 
@@ -94,12 +97,15 @@ class Layout:
 
     first_anchor: int
     last_anchor: int
+    lead_end: int = -1  # the last paragraph of the lead (`where = "lead"`)
 
     def allows(self, rule: Rule, index: int) -> bool:
         if rule.where == "head":
             return index < self.first_anchor
         if rule.where == "tail":
             return index > self.last_anchor
+        if rule.where == "lead":
+            return index <= self.lead_end
         return True
 
 
@@ -172,11 +178,17 @@ def layout_of(kept: Sequence[Block]) -> Layout:
         # A long headline is prose by length, but the body starts after it (its date line is the head's).
         if is_long_headline(first_block.text):
             first_block = next(prose, first_block)
-        return Layout(first_block.index, next(b.index for b in reversed(kept) if is_prose(b)))
+        return Layout(first_block.index, next(b.index for b in reversed(kept) if is_prose(b)),
+                      _lead_end(kept, first_block.index))
     if not kept:
         return Layout(0, -1)
     longest = max(kept, key=lambda b: (len(b.text), -b.index))
-    return Layout(longest.index, longest.index)
+    return Layout(longest.index, longest.index, _lead_end(kept, longest.index))
+
+
+def _lead_end(kept: Sequence[Block], first_anchor: int) -> int:
+    position = bisect_left(kept, first_anchor, key=lambda b: b.index)
+    return kept[min(position + LEAD_REACH, len(kept) - 1)].index
 
 
 def is_long_headline(text: str) -> bool:
@@ -432,7 +444,7 @@ def _tail_layout(kept: Kept, layout: Layout, match: Matcher) -> Layout:
     after the body could ever be that line itself. Without prose the layout stays as it was."""
     for block in reversed(kept):
         if is_prose(block) and not match(block):
-            return Layout(layout.first_anchor, block.index)
+            return Layout(layout.first_anchor, block.index, layout.lead_end)
     return layout
 
 

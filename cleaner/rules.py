@@ -24,9 +24,9 @@ if TYPE_CHECKING:
     from .selector_hints import HintFinder
 
 Kind = Literal["line", "run", "cut", "field", "cards", "select"]
-Where = Literal["head", "tail", "anywhere"]
+Where = Literal["head", "lead", "tail", "anywhere"]
 KINDS: tuple[Kind, ...] = ("field", "cards", "line", "run", "cut", "select")  # also the order they apply in
-WHERES: tuple[Where, ...] = ("head", "tail", "anywhere")
+WHERES: tuple[Where, ...] = ("head", "lead", "tail", "anywhere")
 FIELDS = ("title", "date", "author", "source_name")
 # A `run` takes short title-like blocks after its heading; longer than this, it is text again.
 DEFAULT_MAX_ITEM_CHARS = 120

@@ -1,4 +1,4 @@
-"""Where a document's article body starts and ends for `where = "head"` and `"tail"` rules."""
+"""Where a document's article body starts and ends for `where = "head"`, `"lead"` and `"tail"` rules."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import cleaner
 from cleaner.document import text_blocks
-from cleaner.engine import PROSE_MIN_CHARS, is_prose, layout_of
+from cleaner.engine import LEAD_REACH, PROSE_MIN_CHARS, is_prose, layout_of
 
 # Three paragraphs of a Chinese report: each under PROSE_MIN_CHARS characters, each as long to read
 # as an English paragraph of 80 or more.
@@ -56,3 +56,28 @@ def test_a_long_headline_does_not_start_the_body() -> None:
 def test_a_first_paragraph_that_ends_like_a_sentence_starts_the_body() -> None:
     blocks = text_blocks("\n".join(BODY))
     assert layout_of(blocks).first_anchor == blocks[0].index
+
+
+STANDFIRST = "Ascom will sell GE Healthcare's monitors to hospitals in Europe, and GE will sell Ascom's alarms."
+MORE_BODY = [
+    "Neither company gave the value of the deal, which analysts in Zurich put at several million francs a year.",
+    "Shares of Ascom rose four percent in morning trading in Zurich after the announcement was published.",
+    "The two companies said they would present the first joint products at a trade fair in Düsseldorf next month.",
+]
+
+
+def test_the_lead_reaches_a_few_paragraphs_past_the_standfirst(tmp_path: Path) -> None:
+    (tmp_path / "desk.toml").write_text(
+        '[pack]\nid = "desk"\nsummary = "s"\n[[rule]]\nid = "desk.byline"\nsummary = "s"\nwhy = "w"\n'
+        "kind = \"line\"\nwhere = \"lead\"\npattern = 'From the [A-Z]\\w+ desk'\n", encoding="utf-8")
+    # The byline under the standfirst is in the lead; the same line past the lead is the article's
+    # (the second part of a report, say) and stays.
+    paragraphs = ["Ascom and GE Healthcare sign a deal", STANDFIRST, "From the Zurich desk", *BODY,
+                  *MORE_BODY[:LEAD_REACH - 1], "From the Geneva desk", MORE_BODY[-1]]
+    blocks = text_blocks("\n".join(paragraphs))
+    layout = layout_of(blocks)
+    assert layout.first_anchor == blocks[1].index
+    assert layout.lead_end == blocks[1 + LEAD_REACH].index
+    result = cleaner.Cleaner(rules_dirs=[tmp_path]).clean("\n".join(paragraphs), format="text")
+    assert [(r["rule"], r["text"]) for r in result.removed] == [("desk.byline", "From the Zurich desk")]
+    assert "From the Geneva desk" in result.text
