@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from bisect import bisect_left
 from itertools import chain
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -444,7 +444,7 @@ def _tail_layout(kept: Kept, layout: Layout, match: Matcher) -> Layout:
     after the body could ever be that line itself. Without prose the layout stays as it was."""
     for block in reversed(kept):
         if is_prose(block) and not match(block):
-            return Layout(layout.first_anchor, block.index, layout.lead_end)
+            return replace(layout, last_anchor=block.index)
     return layout
 
 
