@@ -27,6 +27,7 @@ from itertools import chain
 from difflib import SequenceMatcher
 
 from .document import Block
+from .words import WORD
 
 MIN_DUP_WORDS = 5
 # difflib ratio on the folded text; 0.9 lets a changed character or two through, not a changed clause.
@@ -43,7 +44,6 @@ CANDIDATE_SHARE = 0.5
 FORM_MIN_RECORDS = 3
 # Word pairs this common in the document ("of the") say nothing about duplication.
 COMMON_PAIR_POSTINGS = 64
-WORD = re.compile(r"\w+")
 NUMBER = re.compile(r"\d+")
 
 

@@ -37,8 +37,8 @@ from .document import Block, CleanWarning
 from .engine import RuleState
 from .stopwords import STOP_WORDS
 from .width import CJK_CHAR_WIDTH, cjk_chars
+from .words import SENTENCE_ENDS, WORD, ends_with
 
-WORD = re.compile(r"\w+")
 # A block of at least this many words, with enough stop words, reads like a paragraph of prose.
 PROSE_MIN_WORDS = 10
 # Share of stop words in running text is 0.3-0.5 in the languages listed; menus, names and titles
@@ -49,7 +49,6 @@ PROSE_MIN_STOP_SHARE = 0.15
 PROSE_FALLBACK_CHARS = 200
 # A short block that ends like a sentence and has at least this many words is a short paragraph.
 SENTENCE_MIN_WORDS = 4
-SENTENCE_END = re.compile(r"[.!?…:;。！？：；][\"'”’»)\]」』）】]*$")
 # Chinese and Japanese write no spaces between words, so `\w+` finds a clause where English has a
 # word. The detector's counts take ideographs and kana as words at CJK_CHARS_PER_WORD characters a
 # word (Chinese words average under two characters; Japanese mixes kanji and kana), and its lengths
@@ -183,7 +182,7 @@ def features_of(text: str, known_language: bool = True, words: list[str] | None 
     words = WORD.findall(text) if words is None else words
     stops = stop_count(words) if stops is None else stops
     stop_share = stops / len(words) if words else 0.0
-    ends = bool(SENTENCE_END.search(text))
+    ends = ends_with(text, SENTENCE_ENDS)
     cjk = cjk_chars(text)
     count = len(words) + cjk // CJK_CHARS_PER_WORD
     chars = len(text) + (CJK_CHAR_WIDTH - 1) * cjk  # reading_width, with cjk counted once

@@ -7,7 +7,6 @@ until nothing changes, so that cleaning a clean text removes nothing more.
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from bisect import bisect_left
@@ -21,6 +20,7 @@ from .rules import KINDS, Pack, Rule, RuleSet
 from .prefilter import Prefilter
 from .scan import BlockMatches, RuleScanner
 from .width import CJK_CHAR_WIDTH, reading_width
+from .words import CLAUSE_ENDS, WORD, ends_with
 
 if TYPE_CHECKING:
     from .dedup import DedupMemo
@@ -47,13 +47,11 @@ RULE_SECONDS_PER_DOCUMENT = 1.0
 KIND_RANK = {kind: rank for rank, kind in enumerate(kind for kind in KINDS if kind != "select")}
 # A `line` rule with `min_run` bridges this many title-like blocks between two of its matches.
 RUN_MAX_TITLES = 2
-# Titles in a related-links run do not end like sentences.
-SENTENCE_END = (".", "…")
+# Titles in a related-links run do not end with a full stop (a question may be a title).
+FULL_STOPS = (".", "…")
 # A first prose block no longer than this that ends with none of CLAUSE_ENDS (after any closing
 # quote or bracket) is a long headline: the article body starts after it (`where = "head"`).
 LONG_HEADLINE_MAX_CHARS = 200
-CLAUSE_ENDS = (".", "!", "?", "…", ":", ";", ",", "。", "！", "？", "；", "：", "，", "、")
-CLOSING_MARKS = "\"'”’»)]」』）】"
 # A run's last title is checked against this many blocks after it for being the article's own
 # sub-heading; the words counted are at least CROSSHEAD_MIN_WORD characters long (not `a`, `im`).
 CROSSHEAD_REACH = 2
@@ -61,7 +59,6 @@ CROSSHEAD_MIN_WORD = 3
 # `where = "lead"`: the head and this many paragraphs after the body's first prose paragraph, where
 # a byline stands when a standfirst comes before it.
 LEAD_REACH = 3
-CROSSHEAD_WORD = re.compile(r"\w+")
 
 
 class PackMatch(NamedTuple):
@@ -194,7 +191,7 @@ def _lead_end(kept: Sequence[Block], first_anchor: int) -> int:
 def is_long_headline(text: str) -> bool:
     """A first prose block that does not end like a sentence (nor a clause): a headline long enough
     to count as prose, above the body rather than its start."""
-    return len(text) <= LONG_HEADLINE_MAX_CHARS and not text.rstrip(CLOSING_MARKS).endswith(CLAUSE_ENDS)
+    return len(text) <= LONG_HEADLINE_MAX_CHARS and not ends_with(text, CLAUSE_ENDS)
 
 
 def match_packs(ruleset: RuleSet, url: str | None, lines: Sequence[str],
@@ -479,10 +476,10 @@ def _is_crosshead(item: Block, following: Sequence[Block]) -> bool:
     story's title names another story's words; a sub-heading names what comes next."""
     if not following or not is_prose(following[0]):
         return False
-    words = {word for word in CROSSHEAD_WORD.findall(item.text.casefold()) if len(word) >= CROSSHEAD_MIN_WORD}
+    words = {word for word in WORD.findall(item.text.casefold()) if len(word) >= CROSSHEAD_MIN_WORD}
     if not words:
         return False
-    return words <= set(CROSSHEAD_WORD.findall(" ".join(block.text for block in following).casefold()))
+    return words <= set(WORD.findall(" ".join(block.text for block in following).casefold()))
 
 
 def _is_list_item(block: Block, rule: Rule) -> bool:
@@ -490,7 +487,7 @@ def _is_list_item(block: Block, rule: Rule) -> bool:
     that ends with a colon is no title either: it is an article announcing what follows
     (`HAYWARD, Calif. (AP) — The Latest on a deadly stabbing ... (all times local):`)."""
     text = block.text
-    return len(text) <= rule.max_item_chars and not text.endswith(SENTENCE_END) and not (
+    return len(text) <= rule.max_item_chars and not text.endswith(FULL_STOPS) and not (
         text.endswith(":") and is_prose(block))
 
 

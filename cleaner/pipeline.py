@@ -277,6 +277,8 @@ def _settle_passes(blocks: list[Block], packs: list[Any], state: RuleState, rule
 
 
 def looks_like_title(text: str) -> bool:
+    """A short line of several words that does not end like a statement: the document's title when
+    it comes first (a headline may end with `?` or `!`, so those do not count against it)."""
     return len(text) <= TITLE_MAX_CHARS and " " in text and not text.endswith((".", ":", ",", ";"))
 
 

@@ -1,0 +1,22 @@
+"""What the layout, the detector and duplicate collapse read off a block: its words, and whether it
+ends like a sentence. One definition of each, so that the three count the same words and agree on
+what a sentence's end is."""
+
+from __future__ import annotations
+
+import re
+
+# A word is a run of `\w`: letters, digits and the underscore, in every script.
+WORD = re.compile(r"\w+")
+# Quotes and brackets that may close a text after its last mark (`... he said.”`).
+CLOSING_MARKS = "\"'”’»)]」』）】"
+# The end of a sentence, or of a clause that announces what follows (`... as follows:`).
+SENTENCE_ENDS = (".", "!", "?", "…", ":", ";", "。", "！", "？", "：", "；")
+# The end of a sentence or a clause, or a pause that goes on in the next block (`Washington,`).
+CLAUSE_ENDS = SENTENCE_ENDS + (",", "，", "、")
+
+
+def ends_with(text: str, marks: tuple[str, ...]) -> bool:
+    """Whether `text` (a block: no line break) ends with one of `marks`, before any closing quotes
+    and brackets."""
+    return text.rstrip(CLOSING_MARKS).endswith(marks)
