@@ -40,7 +40,7 @@ def test_head_menu_goes_and_headline_stays() -> None:
     # A share panel ends with the page's own link.
     "https://www.example.com/news/old-bridge-closes-50470672",
     # Bylines and time stamps the rules cannot read whole.
-    "November 20, 2019 / 1:07 AM / CBS News",
+    "November 20, 2019 / 1:07 AM / CBS News / Politics / World",
     "Catherine Shu @catherineshu / 2 days",
     "LinkNaija August 08, 2018",
     "Nitin Sharma / TNN / 28.05.2024",
