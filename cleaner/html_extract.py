@@ -339,13 +339,19 @@ def _collect(container: etree._Element, paragraphs: list[Paragraph]) -> None:
     """Leaves in document order, and the loose text that trafilatura leaves between them."""
     _add(container.text, "p", paragraphs)
     for child in container:
-        if child.tag in LEAF_TAGS:
+        if child.tag in LEAF_TAGS and not (child.tag == "cell" and _holds_blocks(child)):
             _add(_text(child), child.tag, paragraphs)
         elif child.tag == "row" and is_data_row(child):
             _add(_text(child), "row", paragraphs)
         else:
             _collect(child, paragraphs)
         _add(child.tail, "p", paragraphs)
+
+
+def _holds_blocks(cell: etree._Element) -> bool:
+    """A layout table's cell: it holds paragraphs, headings, lists or tables of its own, each read
+    as a block (a headline, a byline and the first paragraph in one cell are three blocks, not one)."""
+    return any(child.tag in LEAF_TAGS or child.tag in ("list", "table") for child in cell)
 
 
 def is_data_row(row: etree._Element) -> bool:

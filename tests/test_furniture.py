@@ -163,6 +163,8 @@ FURNITURE = {
         "JavaScript is required to load the comments.",
         "Please enable JavaScript to view the comments powered by Disqus.",
         "This site is protected by reCAPTCHA Privacy Policy | Terms of Service",
+        "Students address the board during Monday's meeting. (Sentinel photo by Amy Rusk)",
+        "Vicente Aguiar loads garage door trims into his pickup truck outside a Home Depot in Hialeah, Fla. (AP Photo/Alan Diaz, File)",
         "An email with an activation link has just been sent to your email address. Please activate your subscription by clicking on the activation link inside the email.",
         "This video file cannot be played.(Error Code: 102630)",
         "Follow AP's coverage of the elections at https://apnews.com/hub/election-2024",

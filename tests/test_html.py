@@ -224,7 +224,17 @@ def test_a_table_row_of_short_cells_is_one_paragraph() -> None:
     paragraphs = parse_xml(xml).paragraphs
     assert [(p.text, p.kind) for p in paragraphs] == [
         ("Standings after the last race:", "p"), ("1 Kyle Busch 5040", "row"), ("2 Martin Truex Jr. 5035", "row"),
-        ("Photo", "cell"), (f"{P1} {P2}", "cell")]  # a layout table's cells stay apart
+        # A layout table's cells stay apart, and so do the paragraphs in one of its cells.
+        ("Photo", "cell"), (P1, "p"), (P2, "p")]
+
+
+def test_a_headline_byline_and_paragraph_in_one_layout_cell_are_three_blocks() -> None:
+    page = ("<html><body><table><tr><td width='150'><a href='/'>Home</a></td><td width='610'>"
+            "<div class='storyhead'>School board delays vote on later start times</div>"
+            "<div class='dateline'>Posted: 09/30/2024</div>"
+            f"<div class='storytext'>{P1}<br><br>{P2}<br><br>{P3}</div></td></tr></table></body></html>")
+    text = cleaner.clean(page, format="html").text
+    assert text == f"School board delays vote on later start times\n\n{P1}\n\n{P2}\n\n{P3}\n"
 
 
 def test_table_rows_stay_with_the_article_and_clean_text_is_a_fixed_point() -> None:
