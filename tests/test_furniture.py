@@ -511,6 +511,8 @@ LEAD_FURNITURE = [
     "Monday November 18, 2019 7:45 am PST by Joe Rossignol",
     "Nov. 20, 2019, 9:28 AM UTC",
     "November 19, 2019 / 12:21 AM / Updated 14 hours ago",
+    "Chris Davies - Nov 19, 2019, 10:31 pm CST",
+    "• updated: Nov 20 2019, 15:24pm ist",
 ]
 
 # Where a line stands in the English article: after it, or under its standfirst.
