@@ -58,6 +58,16 @@ ARTICLES = {
         "Голосование закончилось со счетом девять против четырех после последнего раунда поправок, которые добавили деньги на уличное освещение в восточных районах города.",
         "Оппозиция заявила, что план почти ничего не делает для решения проблемы нехватки доступного жилья, и потребовала провести внеочередное заседание осенью.",
     ],
+    "pl": [
+        "Rada miasta przyjęła we wtorek budżet na przyszły rok w wysokości 4,2 miliarda złotych, kończąc wielomiesięczny spór o finansowanie policji i remonty dróg.",
+        "Za głosowało dziewięciu radnych, a czterech było przeciw, po tym jak w ostatniej rundzie poprawek dodano pieniądze na oświetlenie ulic we wschodnich dzielnicach.",
+        "Opozycja uznała, że plan zbyt mało robi wobec braku tanich mieszkań, i zapowiedziała, że jesienią będzie się domagać nadzwyczajnej sesji rady.",
+    ],
+    "tr": [
+        "Belediye meclisi salı günü gelecek yıl için 4,2 milyar liralık bütçeyi onayladı ve polis ile yol onarımlarının finansmanı üzerine aylardır süren tartışmayı sona erdirdi.",
+        "Oylama, son tur değişikliklerle doğu ilçelerindeki sokak aydınlatmasına para eklenmesinin ardından dokuza karşı dört oyla sonuçlandı.",
+        "Muhalefet, planın uygun fiyatlı konut sıkıntısını gidermek için çok az şey yaptığını söyledi ve sonbaharda olağanüstü bir oturum yapılmasını istedi.",
+    ],
 }
 
 FURNITURE = {
@@ -257,6 +267,8 @@ FURNITURE = {
         "Link kopieren",
     ],
     "fr": [
+        "À lire aussi Grippe aviaire : la vaccination des canards prolongée jusqu’en 2025",
+        "Envoyer par e-mail",
         "Partager sur Facebook",
         "Écouter cet article",
         "Abonnez-vous",
@@ -284,6 +296,7 @@ FURNITURE = {
         "Dans la même rubrique",
     ],
     "es": [
+        "Te puede interesar: Muere un hombre en el incendio de su vivienda en Huesca",
         "Compartir en Facebook",
         "Escuchar artículo",
         "¿Ya eres suscriptor? Inicia sesión",
@@ -331,6 +344,7 @@ FURNITURE = {
         "Ti potrebbe interessare",
     ],
     "pt": [
+        "Leia mais: Estudo liga uso excessivo de telas a queda no desempenho escolar",
         "Compartilhe no Facebook",
         "Partilhe no Facebook",
         "Assine nossa newsletter",
@@ -392,6 +406,20 @@ FURNITURE = {
         "Только для подписчиков",
         "Продолжение после рекламы",
         "По теме",
+        "ВКонтакте",
+        "Одноклассники",
+    ],
+    "pl": [
+        "Reklama",
+        "Zobacz także: Nowe linie tramwajowe w Krakowie. Kiedy ruszą prace?",
+        "Czytaj też: Kina studyjne walczą o widzów",
+        "Aktualizacja: 12 czerwca 2024, 11:02",
+        "Udostępnij",
+    ],
+    "tr": [
+        "REKLAM",
+        "Güncelleme Tarihi: 03 Eylül 2024 10:24",
+        "Paylaş",
     ],
 }
 
@@ -486,10 +514,14 @@ HEAD_FURNITURE = {
         "Опубликовано 12 марта 2024 в 10:15",
         "Обновлено 12.03.2024 10:15",
         "12 марта 2024, 10:15",
+        "14:32 14.03.2024 (обновлено: 16:05 14.03.2024)",
+        "12:40, 16 октября 2024",
         "Автор: Иван Петров",
         "Время чтения: 3 мин",
         "Перейти к содержимому",
     ],
+    "pl": ["12 czerwca 2024, 09:15", "Data utworzenia: 12 czerwca 2024, 09:15"],
+    "tr": ["03 Eylül 2024 09:58", "Oluşturulma Tarihi: 03 Eylül 2024 09:58"],
 }
 HEAD_CASES = [(language, line) for language, lines in HEAD_FURNITURE.items() for line in lines]
 
