@@ -41,9 +41,12 @@ SMALL_REPEAT = 4
 # Memory RE2 may use, most of it for the DFA's state cache. Past it, RE2 throws its states away and
 # builds them again on every line: with 16 MiB the 34 built-in rules' alternation did, and the scan
 # was 2.3x slower; with 64 MiB the 57 rules of late 2026 stood at the edge, where one more
-# alternative made a pass over the text-all dumps 17% more costly. States are built only as lines
-# need them, so the budget is a ceiling, not an allocation: the text-all dumps peak at 86 MB.
-RE2_MAX_MEM = 128 << 20
+# alternative made a pass over the text-all dumps 17% more costly, and with 128 MiB the rules of
+# December 2026 did, where a batch of non-English furniture made a pass four times as costly. States
+# are built only as lines need them, so the budget is a ceiling, not an allocation: the dev dumps
+# peak at 107 MB with 256 MiB (105 MB with 128 MiB before that batch), 20 generated documents of
+# 3,000 random lines of rule words at 167 MB (146 MB).
+RE2_MAX_MEM = 256 << 20
 # Lines longer than this go to the `regex` module directly: RE2's DFA state cache is sized for
 # lines, and a megabyte-long "line" would only make it rebuild the cache.
 MAX_PREFILTER_CHARS = 20_000

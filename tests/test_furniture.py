@@ -267,6 +267,7 @@ FURNITURE = {
         "Link kopieren",
     ],
     "fr": [
+        "S’inscrire",
         "À lire aussi Grippe aviaire : la vaccination des canards prolongée jusqu’en 2025",
         "Envoyer par e-mail",
         "Partager sur Facebook",
@@ -296,6 +297,7 @@ FURNITURE = {
         "Dans la même rubrique",
     ],
     "es": [
+        "Apúntate a nuestra newsletter y recibe en tu correo las últimas noticias sobre Zaragoza.",
         "Te puede interesar: Muere un hombre en el incendio de su vivienda en Huesca",
         "Compartir en Facebook",
         "Escuchar artículo",
@@ -321,6 +323,7 @@ FURNITURE = {
         "Lo más visto",
     ],
     "it": [
+        "2 minuti di lettura",
         "Condividi su Facebook",
         "Iscriviti alla newsletter",
         "Sei già abbonato? Accedi",
@@ -344,6 +347,9 @@ FURNITURE = {
         "Ti potrebbe interessare",
     ],
     "pt": [
+        "Ver todos os comentários (38)",
+        "Receba no seu email as principais notícias do dia",
+        "Cadastre-se",
         "Leia mais: Estudo liga uso excessivo de telas a queda no desempenho escolar",
         "Compartilhe no Facebook",
         "Partilhe no Facebook",
@@ -393,6 +399,8 @@ FURNITURE = {
         "Ook interessant",
     ],
     "ru": [
+        "Подпишитесь на нашу вечернюю рассылку — главное за день в одном письме",
+        "Подписывайтесь на «Ленту.ру» в Telegram: главные новости дня без лишнего шума",
         "Читайте также: Как город хочет сократить долг",
         "Подписывайтесь на наш канал в Telegram",
         "Подпишитесь на нашу рассылку",
@@ -410,6 +418,9 @@ FURNITURE = {
         "Одноклассники",
     ],
     "pl": [
+        "Zobacz komentarze",
+        "3 min czytania",
+        "Źródło: Onet",
         "Reklama",
         "Zobacz także: Nowe linie tramwajowe w Krakowie. Kiedy ruszą prace?",
         "Czytaj też: Kina studyjne walczą o widzów",
@@ -417,6 +428,8 @@ FURNITURE = {
         "Udostępnij",
     ],
     "tr": [
+        "Fotoğraf: DHA",
+        "Bizi Google Haberler'den takip etmek için tıklayın",
         "REKLAM",
         "Güncelleme Tarihi: 03 Eylül 2024 10:24",
         "Paylaş",
@@ -473,6 +486,7 @@ HEAD_FURNITURE = {
         "Skip to main content",
     ],
     "de": [
+        "Mi., 18.09.2024, 16:45 Uhr",
         "Veröffentlicht am 12.03.2024 um 10:15 Uhr",
         "Um kommentieren zu können, müssen Sie angemeldet sein.",
         "Aktualisiert am 12.03.2024, 10:15 Uhr",
@@ -487,6 +501,7 @@ HEAD_FURNITURE = {
         "Aller au contenu",
     ],
     "es": [
+        "Sábado, 13 de abril 2024, 00:14 | Actualizado 09:47h.",
         "Publicado el 12 de marzo de 2024 a las 10:15",
         "Actualizado el 12/03/2024 a las 10:15",
         "12 mar 2024 - 10:15 CET",
@@ -500,6 +515,7 @@ HEAD_FURNITURE = {
         "Vai al contenuto",
     ],
     "pt": [
+        "sexta-feira, 22 de outubro de 2010 às 20:13",
         "Publicado em 12/03/2024 às 10h15",
         "Atualizado em 12/03/2024 às 10h15",
         "Ir para o conteúdo",
