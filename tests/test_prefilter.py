@@ -1,8 +1,12 @@
-"""The RE2 prefilter only widens: every text a rule pattern matches, its RE2 form matches too."""
+"""The RE2 prefilter only widens: every text a rule pattern matches, its RE2 form matches too. And
+the built-in rules' automaton fits RE2's memory budget on real lines."""
 
 from __future__ import annotations
 
 import functools
+import subprocess
+import sys
+from pathlib import Path
 
 import re2
 import regex
@@ -10,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cleaner
+from bench.metric import DEFAULT_BENCH
 from cleaner.prefilter import UNASSIGNED_IN_RE2, Prefilter, wider_re2
 
 # Every code point RE2 can read (UTF-8 has no surrogates) and has a category for: a line with
@@ -155,3 +160,53 @@ def test_a_form_re2_refuses_matches_any_text_and_the_others_still_rule_out() -> 
     assert prefilter.first_candidate("Share") == 0 and prefilter.first_candidate("a" * 1024) == 1
     assert prefilter.may_match(1, "anything") and not prefilter.may_match(0, "anything")
     assert prefilter.forms_matching("anything") == (1,)
+
+
+# Builds the built-in rules' prefilter with RE2's error log on and asks it about every distinct line
+# of the dev dumps; argv[1] is the memory budget in MiB, or "default" for RE2_MAX_MEM. Run in its own
+# process: RE2 logs from C++ straight to file descriptor 2.
+BUDGET_PROBE = """
+import sys
+from pathlib import Path
+import cleaner.prefilter as prefilter
+from cleaner.rules import KINDS, load_rules
+from cleaner.scan import RuleScanner
+if sys.argv[1] != "default":
+    prefilter.RE2_MAX_MEM = int(sys.argv[1]) << 20
+quiet_options = prefilter.re2_options
+def logging_options(_re2, *, capture):
+    options = quiet_options(_re2, capture=capture)
+    options.log_errors = True
+    return options
+prefilter.re2_options = logging_options
+rules = load_rules()
+scanner = RuleScanner.for_rules(rule for kind in KINDS for rule in rules.rules() if rule.kind == kind)
+lines = sorted({line.strip() for path in Path(sys.argv[2]).glob("text-*/*.txt")
+                for line in path.read_text().splitlines() if line.strip()})
+ruled_out = scanner.prefilter.ruled_out(lines)
+for line in lines:
+    if line not in ruled_out:
+        scanner.prefilter.forms_matching(line)
+print(len(lines))
+"""
+
+
+def _budget_probe(budget: str) -> str:
+    done = subprocess.run([sys.executable, "-c", BUDGET_PROBE, budget, str(DEFAULT_BENCH)],
+                          capture_output=True, text=True, check=True, timeout=300,
+                          cwd=Path(__file__).resolve().parent.parent)
+    assert int(done.stdout) > 5000  # the dev dumps' distinct lines were all asked about
+    return done.stderr
+
+
+def test_the_rules_automaton_fits_re2s_memory_budget_on_the_dev_lines() -> None:
+    """Past its budget RE2 throws its DFA states away and builds them again on every line: a warm
+    pass over the dev dumps then costs four times the instructions (docs/performance.md). A rule
+    change that takes the automaton past the budget fails here, not only in bench/instructions.py."""
+    stderr = _budget_probe("default")
+    assert "DFA out of memory" not in stderr, stderr[-2000:]
+
+
+def test_the_budget_probe_sees_an_automaton_that_outgrows_a_small_budget() -> None:
+    """The check above can fail: with a sixteenth of the budget the same rules run out."""
+    assert "DFA out of memory" in _budget_probe("16")
