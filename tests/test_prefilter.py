@@ -169,8 +169,7 @@ BUDGET_PROBE = """
 import sys
 from pathlib import Path
 import cleaner.prefilter as prefilter
-from cleaner.rules import KINDS, load_rules
-from cleaner.scan import RuleScanner
+from cleaner import Cleaner
 if sys.argv[1] != "default":
     prefilter.RE2_MAX_MEM = int(sys.argv[1]) << 20
 quiet_options = prefilter.re2_options
@@ -179,8 +178,7 @@ def logging_options(_re2, *, capture):
     options.log_errors = True
     return options
 prefilter.re2_options = logging_options
-rules = load_rules()
-scanner = RuleScanner.for_rules(rule for kind in KINDS for rule in rules.rules() if rule.kind == kind)
+scanner = Cleaner().scanner  # the rules' scan as cleaning builds it
 lines = sorted({line.strip() for path in Path(sys.argv[2]).glob("text-*/*.txt")
                 for line in path.read_text().splitlines() if line.strip()})
 ruled_out = scanner.prefilter.ruled_out(lines)
