@@ -30,6 +30,7 @@ from .markdown import markdown_removals
 from .rules import KINDS, RuleSet, load_rules
 from .prefilter import Prefilter
 from .scan import BlockMatches, RuleScanner
+from .title import title_of
 from .wrap import Wrap
 
 if TYPE_CHECKING:
@@ -47,8 +48,6 @@ MAX_CONFIRMS = 4
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 HTML_START = re.compile(r"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.I | re.S)
 HTML_SNIFF_CHARS = 2048
-# A first paragraph this short that does not end like a sentence is taken as the title.
-TITLE_MAX_CHARS = 200
 
 
 @dataclass(frozen=True)
@@ -168,8 +167,8 @@ class Cleaner:
         state = RuleState(removed=removed, metadata=metadata)
         duplicates = settle(blocks, packs, state, self.rule_seconds, scanner=self.scanner)
         kept = [b for b in blocks if b.index not in state.removed]
-        if kept and "title" not in state.metadata and looks_like_title(kept[0].text):
-            state.metadata["title"] = kept[0].text
+        if "title" not in state.metadata and (title := title_of(blocks, kept)) is not None:
+            state.metadata["title"] = title
         # A text's blocks are its lines: one search of it spares one per block (an HTML page's
         # character references can decode to U+FFFD, so there the blocks are searched).
         if (fmt == "html" or "\ufffd" in source) and any("\ufffd" in b.text for b in kept):
@@ -274,12 +273,6 @@ def _settle_passes(blocks: list[Block], packs: list[Any], state: RuleState, rule
             return duplicates
     state.warnings.append(CleanWarning("unsettled", f"rules still changed the text after {MAX_PASSES} passes"))
     return duplicates
-
-
-def looks_like_title(text: str) -> bool:
-    """A short line of several words that does not end like a statement: the document's title when
-    it comes first (a headline may end with `?` or `!`, so those do not count against it)."""
-    return len(text) <= TITLE_MAX_CHARS and " " in text and not text.endswith((".", ":", ",", ";"))
 
 
 def looks_like_html(text: str) -> bool:
