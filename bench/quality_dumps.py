@@ -21,13 +21,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.metric import DEFAULT_BENCH, Page, gold_of, load_pages, score, unwrapped  # noqa: E402
-from bench.quality_text import TOOLS, table  # noqa: E402
+from bench.quality_text import TOOLS, extract_timed, table  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out" / "dumps"
 COMMANDS = {
@@ -85,10 +84,9 @@ def main(argv: list[str] | None = None) -> int:
         for name, make in TOOLS.items():
             extract = make()
             reads_lines = name in ("jusText", "trafilatura")
-            started = time.perf_counter()
-            predictions = {page_id: extract(unwrapped(text) if reads_lines else text) for page_id, text in texts.items()}
-            seconds = time.perf_counter() - started
-            rows.append((tool, name, score(predictions, gold), len(texts) / seconds if seconds else float("inf")))
+            inputs = {page_id: unwrapped(text) if reads_lines else text for page_id, text in texts.items()}
+            predictions, speed = extract_timed(extract, inputs)
+            rows.append((tool, name, score(predictions, gold), speed))
     if rows:
         print(table(rows))
     return 0
