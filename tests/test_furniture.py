@@ -326,6 +326,11 @@ FURNITURE = {
         "Vous aimerez aussi",
         "Nos articles sur le même thème",
         "Dans la même rubrique",
+        "Offrir l’article",
+        "Lire plus tard",
+        "Réutiliser ce contenu",
+        "Voir en plein écran",
+        "Il vous reste 58.43% de cet article à lire. La suite est réservée aux abonnés.",
     ],
     "es": [
         "Apúntate a nuestra newsletter y recibe en tu correo las últimas noticias sobre Zaragoza.",
@@ -352,6 +357,8 @@ FURNITURE = {
         "Te recomendamos",
         "Copiar enlace",
         "Lo más visto",
+        "Compartir en Bluesky",
+        "Ir a los comentarios",
     ],
     "it": [
         "2 minuti di lettura",
@@ -405,6 +412,7 @@ FURNITURE = {
         "Você também pode gostar",
         "Compartilhe:",
         "Agente de saúde durante ação contra o mosquito Aedes aegypti na Zona Leste de São Paulo — Foto: Reprodução/TV Globo",
+        "Os comentários não representam a opinião do jornal; a responsabilidade é do autor da mensagem.",
     ],
     "nl": [
         "Delen op Facebook",
@@ -428,6 +436,7 @@ FURNITURE = {
         "Lees verder na de advertentie",
         "Meer over dit onderwerp",
         "Ook interessant",
+        "Delen via",
     ],
     "ru": [
         "Подпишитесь на нашу вечернюю рассылку — главное за день в одном письме",
@@ -457,6 +466,8 @@ FURNITURE = {
         "Czytaj też: Kina studyjne walczą o widzów",
         "Aktualizacja: 12 czerwca 2024, 11:02",
         "Udostępnij",
+        "ZOBACZ: Mapa zamkniętych dróg na Dolnym Śląsku",
+        "Fot. Jakub Porzycki / Agencja Gazeta",
     ],
     "tr": [
         "Fotoğraf: DHA",
@@ -464,6 +475,9 @@ FURNITURE = {
         "REKLAM",
         "Güncelleme Tarihi: 03 Eylül 2024 10:24",
         "Paylaş",
+        "İLGİLİ HABER: Orman yangınlarına karşı yeni önlemler açıklandı",
+        "Haberin Devamı",
+        "E-posta",
     ],
 }
 
