@@ -16,7 +16,8 @@ features of the text alone (jusText's idea, over blocks that may come from text 
      list of links or a menu between two parts of the article); not a list that the paragraph
      before it announces with a colon, nor an interview's `Q:` / `A:` turns.
 5. What the article announces or ends with stays: numbered lists, lists and tables after a colon,
-   records written to one template, a short fact box of figures.
+   a list in lower case after a line of its own that announces it, records written to one template,
+   a short fact box of figures.
 6. A guard: the detector never removes more than MAX_DETECT_CONTENT_SHARE of the content it was
    given (prose, rows of data, list items), and does nothing on a document with too little prose
    to tell the article from the rest.
@@ -92,6 +93,14 @@ STAMP = re.compile(
 LINK_RUN_MIN = 4
 # A block in a link run has at most this many words (titles of teasers, menu entries).
 LINK_ITEM_MAX_WORDS = 14
+# A list the article announces on a line of its own (`Workers are demanding:`) and writes in lower
+# case (`temperature monitors on every floor`) is the article's, wherever it stands: at least
+# ANNOUNCED_MIN_ITEMS items of two words or more after a line of at least ANNOUNCER_MIN_WORDS words
+# that ends with a colon and is not title-cased. Menus, teaser titles and share buttons start with
+# a capital, and a label over tags is title-cased (`Read more about:`, `Tags:`).
+ANNOUNCED_MIN_ITEMS = 2
+ANNOUNCER_MIN_WORDS = 3
+LIST_MARKER = re.compile(r"^[•·▪◦‣●○■□➤►✓✔*\-–—]\s*")
 # An interview's turns (`Q: Favorite apps?` / `A: Uber Eats`) are short lines in a run, but no menu
 # or list of teasers labels its entries as questions and answers.
 INTERVIEW_TURN = re.compile(r"^(?:Q|A|Question|Answer)\s?[:.]\s", re.I)
@@ -328,6 +337,30 @@ def announces_list(block: Block, features: Features) -> bool:
     return features.kind == "prose" and block.text.endswith(":")
 
 
+def announced_lists(kept: Sequence[Block], features: Sequence[Features]) -> set[int]:
+    """Positions of every list the article announces and writes in lower case, with the line that
+    announces it (see ANNOUNCED_MIN_ITEMS)."""
+    positions: set[int] = set()
+    for position, block in enumerate(kept):
+        if (not block.text.endswith(":") or features[position].words < ANNOUNCER_MIN_WORDS
+                or is_title_cased(block.text)):
+            continue
+        end = position + 1
+        while end < len(kept) and is_lower_item(kept[end].text, features[end]):
+            end += 1
+        if end - position - 1 >= ANNOUNCED_MIN_ITEMS:
+            positions.update(range(position, end))
+    return positions
+
+
+def is_lower_item(text: str, features: Features) -> bool:
+    """An item of a list written in lower case: words with spaces between them (an address such as
+    `www.example.org` is one word to a reader, though three to WORD), starting, after a list
+    marker, with a lower-case letter."""
+    marker = LIST_MARKER.match(text)
+    return features.words >= 2 and " " in text and text[marker.end() if marker else 0:][:1].islower()
+
+
 def detect(kept: Sequence[Block], memo: DetectMemo | None = None) -> Detection:
     """The blocks among `kept` (in order) that are furniture around the article, and why.
 
@@ -344,8 +377,10 @@ def detect(kept: Sequence[Block], memo: DetectMemo | None = None) -> Detection:
     vocabulary = set().union(*(memo.content_words(kept[p].text) for p in range(first, last + 1)
                                if features[p].kind == "prose"))
     # (A block of fewer words than TOPIC_MIN_WORDS has fewer content words: no need to look.)
-    features = [f.as_kind("topic") if f.kind == "short" and f.words >= TOPIC_MIN_WORDS
-                and shares_topic(b.text, vocabulary, memo) else f for b, f in zip(kept, features)]
+    # So do the items of a list the article announces, and the line that announces it.
+    announced = announced_lists(kept, features)
+    features = [f.as_kind("topic") if f.kind == "short" and (position in announced or f.words >= TOPIC_MIN_WORDS
+                and shares_topic(b.text, vocabulary, memo)) else f for position, (b, f) in enumerate(zip(kept, features))]
     first, last, score = densest_run([f.weight for f in features])
     prose_end, last = last, article_list_end(kept, features, last)
     core = {"core_start": kept[first].start, "core_end": kept[last].end, "core_score": round(score)}

@@ -272,6 +272,37 @@ def test_a_heading_with_a_colon_does_not_keep_the_links_after_it() -> None:
     assert set(links) <= removed
 
 
+LOWER_CASE_LIST = ["the cost of the annual maintenance fee", "whether the new ferry can carry lorries",
+                   "who will pay for the repairs to the east bank"]
+
+
+def test_a_list_a_short_line_announces_in_lower_case_is_not_a_link_run() -> None:
+    # A sub-heading, a short line with a colon and the list's items: five short lines in a row.
+    text = "\n".join([PARAGRAPHS[0], "Questions from the floor", "Speakers raised three main concerns:",
+                      *LOWER_CASE_LIST, *PARAGRAPHS[1:]])
+    assert detect(text_blocks(text)).decisions == []
+
+
+def test_a_list_a_short_line_announces_in_lower_case_ends_the_article_with_its_last_sentence() -> None:
+    closing = "The ferry will start running on the first Monday of next month."
+    text = "\n".join([*PARAGRAPHS, "Residents are demanding:", *LOWER_CASE_LIST, closing, *MENU])
+    blocks = text_blocks(text)
+    removed = {blocks[d.index].text for d in detect(blocks).decisions}
+    assert removed == set(MENU)
+
+
+@pytest.mark.parametrize("label, items", [
+    ("Read more about:", ["raw milk", "herd shares", "food freedom"]),  # a title-cased label over tags
+    ("Also available at these addresses:", ["www.example.org", "www.example.net", "www.example.tv"]),
+    ("Stories you may have missed:", ["Storm floods the harbour", "Prices rise again in city", "Team wins the cup"]),
+])
+def test_what_a_line_with_a_colon_announces_is_not_the_articles_unless_written_in_lower_case(
+        label: str, items: list[str]) -> None:
+    blocks = text_blocks("\n".join([*PARAGRAPHS, label, *items]))
+    removed = {blocks[d.index].text for d in detect(blocks).decisions}
+    assert set(items) <= removed
+
+
 RUSSIAN_PARAGRAPHS = [
     "Совет города во вторник проголосовал за то, чтобы закрыть старый мост, после того как инженеры нашли ржавчину на тросах.",
     "Жители восточного берега сказали, что они боятся долгой дороги до больницы и до школ, которая теперь займёт час.",

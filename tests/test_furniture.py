@@ -72,6 +72,24 @@ ARTICLES = {
 
 FURNITURE = {
     "en": [
+        "X",
+        "Support NorthLine",
+        "Please Donate to the Spring Fund Drive!",
+        "$38,270 raised of $75,000",
+        "Help Us Keep Global Inquiry Independent",
+        "You can share this story on social media:",
+        "Get short URL",
+        "Click to see the full-size map",
+        "Subscribe to our channels!",
+        "When using materials, an active hyperlink to vestivk.ru is mandatory.",
+        "The original source of this article is Global Inquiry",
+        "Copyright © Luis Armando Quispe, Global Inquiry, 2019",
+        "Views: 24,317",
+        "Read more by Dana Whitfield",
+        "Articles by: Luis Armando Quispe",
+        "Comment on Global Inquiry Articles on our Facebook page",
+        "8 comments for \"Sanctions and the Medicine Shortage in the Levant\"",
+        "Comments are a privilege, not a right. Remember that you agreed to our terms of service when you signed up.",
         "Click to share on Twitter (Opens in new window)",
         "Click to email a link to a friend (Opens in new window)",
         "Like Loading...",
@@ -270,6 +288,7 @@ FURNITURE = {
         "Our work is licensed under a Creative Commons Attribution-NoDerivatives 4.0 International License.",
     ],
     "de": [
+        "vor 3 Stunden",
         "Artikel teilen",
         "Artikel merken",
         "Artikel vorlesen lassen",
@@ -298,6 +317,7 @@ FURNITURE = {
         "Link kopieren",
     ],
     "fr": [
+        "il y a 5 heures",
         "S’inscrire",
         "À lire aussi Grippe aviaire : la vaccination des canards prolongée jusqu’en 2025",
         "Envoyer par e-mail",
@@ -333,6 +353,7 @@ FURNITURE = {
         "Il vous reste 58.43% de cet article à lire. La suite est réservée aux abonnés.",
     ],
     "es": [
+        "hace 2 días",
         "Apúntate a nuestra newsletter y recibe en tu correo las últimas noticias sobre Zaragoza.",
         "Te puede interesar: Muere un hombre en el incendio de su vivienda en Huesca",
         "Compartir en Facebook",
@@ -361,6 +382,7 @@ FURNITURE = {
         "Ir a los comentarios",
     ],
     "it": [
+        "3 ore fa",
         "2 minuti di lettura",
         "Condividi su Facebook",
         "Iscriviti alla newsletter",
@@ -385,6 +407,7 @@ FURNITURE = {
         "Ti potrebbe interessare",
     ],
     "pt": [
+        "Atualizado há 2 horas",
         "Ver todos os comentários (38)",
         "Receba no seu email as principais notícias do dia",
         "Cadastre-se",
@@ -415,6 +438,7 @@ FURNITURE = {
         "Os comentários não representam a opinião do jornal; a responsabilidade é do autor da mensagem.",
     ],
     "nl": [
+        "2 uur geleden",
         "Delen op Facebook",
         "Schrijf je in voor de nieuwsbrief",
         "Abonneer je nu",
@@ -439,6 +463,7 @@ FURNITURE = {
         "Delen via",
     ],
     "ru": [
+        "5 минут назад",
         "Подпишитесь на нашу вечернюю рассылку — главное за день в одном письме",
         "Подписывайтесь на «Ленту.ру» в Telegram: главные новости дня без лишнего шума",
         "Читайте также: Как город хочет сократить долг",
@@ -458,6 +483,7 @@ FURNITURE = {
         "Одноклассники",
     ],
     "pl": [
+        "2 godziny temu",
         "Zobacz komentarze",
         "3 min czytania",
         "Źródło: Onet",
@@ -470,6 +496,9 @@ FURNITURE = {
         "Fot. Jakub Porzycki / Agencja Gazeta",
     ],
     "tr": [
+        "2 saat önce",
+        "Giriş: 12.06.2024 - 14:35 Güncelleme: 12.06.2024 - 15:02",
+        "Son Güncelleme: 02.07.2024 19:21",
         "Fotoğraf: DHA",
         "Bizi Google Haberler'den takip etmek için tıklayın",
         "REKLAM",
@@ -519,6 +548,8 @@ TAIL_FURNITURE = [
     "With files from Bryce Hoye",
     "(Except for the headline, this story has not been edited by IndiaLive 24x7 staff and is published from a syndicated feed.)",
     "/cb",
+    "Dana Whitfield writes on Congress and foreign policy for NoWar Report.",
+    "Theme: Environment, Global Economy",
 ]
 
 
@@ -610,6 +641,8 @@ LEAD_FURNITURE = [
     "November 19, 2019 / 12:21 AM / Updated 14 hours ago",
     "Chris Davies - Nov 19, 2019, 10:31 pm CST",
     "• updated: Nov 20 2019, 15:24pm ist",
+    "Valencia - 03 jun 2024 - 13:45 CEST",
+    "22/05/2024 19h12 Atualizado há 2 horas",
 ]
 
 # Where a line stands in the English article: after it, or under its standfirst.
