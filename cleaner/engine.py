@@ -316,7 +316,8 @@ def _apply_rule(rule: Rule, blocks: Sequence[Block], kept: Kept, layout: Layout,
         guard = guard_of()
         already, adding = guard.measure(blocks, taken), guard.measure(blocks, found)
         share = (already + adding) / guard.total if guard.total else 1.0
-        if adding and share > MAX_RULE_PROSE_SHARE and not _article_stands_before(rule, found, kept, guard):
+        if adding and share > MAX_RULE_PROSE_SHARE and not _article_stands_before(rule, found, kept, guard) \
+                and not _article_stands_beside(rule, found, kept, guard):
             _stop(rule, state, "guard", f"rule {rule.id} would remove {share:.0%} of the document's prose; kept")
             return False
     for index in found:
@@ -339,6 +340,21 @@ def _article_stands_before(rule: Rule, found: list[int], kept: list[Block], guar
         return False
     before = [b for b in kept if b.index < found[0] and b.index in guard.counted and is_prose(b)]
     return len(before) >= CUT_MIN_ARTICLE_BLOCKS and sum(len(b.text) for b in before) >= CUT_MIN_ARTICLE_CHARS
+
+
+def _article_stands_beside(rule: Rule, found: list[int], kept: list[Block], guard: Guard) -> bool:
+    """A run of teasers may take more than half the prose when a whole article stays beside it.
+
+    A teaser carousel above a short report (ten cut-off excerpts of other stories, each of them
+    prose by length) outweighs the report. A run is a shape no article paragraph takes: the rule
+    needs `min_run` matches together, and an article's own paragraph that trails off stands alone.
+    So the run goes ahead when what it leaves is still a real article's worth of prose.
+    """
+    if rule.kind != "line" or rule.min_run < 2:
+        return False
+    taken = set(found)
+    left = [b for b in kept if b.index not in taken and b.index in guard.counted and is_prose(b)]
+    return len(left) >= CUT_MIN_ARTICLE_BLOCKS and sum(len(b.text) for b in left) >= CUT_MIN_ARTICLE_CHARS
 
 
 def _stop(rule: Rule, state: RuleState, code: str, message: str) -> None:
@@ -495,10 +511,11 @@ def _find_cut(rule: Rule, kept: Kept, layout: Layout, match: Matcher) -> Found:
     """Everything kept from the marker on. The marker may be a block an earlier rule already took
     (a run of related titles that ends in `Show Comments`): it keeps that rule's reason, and what
     follows it still goes with the cut."""
-    # A cut never starts before the article has: the marker must follow some prose.
-    first_prose = next((block.index for block in kept if is_prose(block)), None)
-    if first_prose is None:
+    # A cut never starts before the article has: the marker must follow the body's first prose
+    # paragraph (past a long headline, whose menu below it may hold `About Us`).
+    if not any(is_prose(block) for block in kept):
         return [], {}
+    first_prose = layout.first_anchor
     for block in match.among_all(kept.everything):
         if block.index > first_prose and layout.allows(rule, block.index) and match(block):
             position = bisect_left(kept, block.index, key=lambda b: b.index)

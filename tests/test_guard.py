@@ -147,3 +147,41 @@ def test_the_guard_is_not_built_for_a_rule_that_takes_no_prose(tmp_path, monkeyp
     assert paragraphs_of(result.text) == article
     assert {r["rule"] for r in result.removed} == {"greedy.lines"} and not result.warnings
     assert built == []
+
+
+TEASERS = [
+    f"Story {n} of the ticker has a headline NEW DELHI: and the first words of its own report, which the "
+    f"site cuts off after a couple of hundred characters so that readers click through to the rest of..."
+    for n in range(1, 11)
+]
+
+
+def test_a_run_of_teasers_that_outweighs_a_whole_article_goes() -> None:
+    # Ten cut-off excerpts above a short report hold most of the page's prose; a run is a shape no
+    # article paragraph takes, and a real article's worth of prose stays beside it.
+    assert sum(map(len, TEASERS)) > sum(map(len, ARTICLE)) >= CUT_MIN_ARTICLE_CHARS
+    result = cleaner.clean("\n".join([*TEASERS, *ARTICLE]))
+    assert paragraphs_of(result.text) == ARTICLE
+    assert [r["rule"] for r in result.removed] == ["related.excerpts"]
+    assert not result.warnings
+
+
+def test_a_run_of_teasers_beside_less_than_an_article_stays_with_a_warning() -> None:
+    short = ARTICLE[:CUT_MIN_ARTICLE_BLOCKS - 1]
+    result = cleaner.clean("\n".join([*TEASERS, *short]))
+    assert paragraphs_of(result.text) == [*TEASERS, *short]
+    assert [(w["code"], w["rule"]) for w in result.warnings] == [("guard", "related.excerpts")]
+
+
+def test_a_cut_marker_in_the_menu_under_a_long_headline_cuts_nothing() -> None:
+    # A full-page dump: the page title is prose by length, and the menu below it says `About Us`.
+    # The press release's own `About <Company>` after the article is the marker the cut takes.
+    headline = "Hospital group adopts a new nurse call system across its twelve sites in the north - Health Wire"
+    company = ("Ascom is a global solutions provider focused on healthcare ICT and mobile workflow solutions, "
+               "with operations in 18 countries and around 1,300 employees.")
+    document = "\n".join([headline, "Contact Us", "About Us", "Privacy", *ARTICLE, "About Ascom", company])
+    result = cleaner.clean(document)
+    assert all(paragraph in result.text for paragraph in ARTICLE)
+    assert company not in result.text
+    assert [r["rule"] for r in result.removed if company in r["text"]] == ["promo.press-boilerplate"]
+    assert not result.warnings
