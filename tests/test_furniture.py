@@ -635,6 +635,7 @@ def test_furniture_above_the_article_goes_by_a_rule(cleaner: Cleaner, language: 
 # only `where = "lead"` reaches it; the detector keeps a short line between two paragraphs.
 LEAD_FURNITURE = [
     "By Simon Little",
+    "Special to The Daily Ledger",
     "By Umair Irfan Updated Nov 13, 2019, 10:28am EST",
     "By Joseph Tsidulko November 19, 2019, 07:47 PM EST",
     "By Chris Pokorny @DawgsByNature Nov 18, 2019, 11:47am EST",
@@ -709,6 +710,10 @@ THREADS = {  # language: (heading, comments)
     "nl": ("12 reacties", [
         "Het is altijd hetzelfde in deze stad, de gemeente begrijpt er niets van en uiteindelijk betalen de bewoners de rekening.",
         "Ik vind het een goede beslissing, ook al komt die laat, en ik hoop dat de straten in mijn wijk dit jaar eindelijk worden gemaakt.",
+    ]),
+    "en": ("3 thoughts on \u201cCity council approves budget\u201d", [
+        "This is the same thing every year in this city, the council understands nothing and the residents end up paying for it.",
+        "I think the decision is right, even if it comes late, and I hope the streets in my neighbourhood finally get fixed this year.",
     ]),
     "ru": ("Оставить комментарий", [
         "В этом городе всегда одно и то же, мэрия ничего не понимает, а в итоге за все платят жители нашего района.",
