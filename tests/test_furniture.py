@@ -636,6 +636,8 @@ def test_furniture_above_the_article_goes_by_a_rule(cleaner: Cleaner, language: 
 LEAD_FURNITURE = [
     "By Simon Little",
     "Special to The Daily Ledger",
+    "Von Katrin Wellmann",
+    "Par Claire Roumégous (Perpignan, envoyée spéciale)",
     "By Umair Irfan Updated Nov 13, 2019, 10:28am EST",
     "By Joseph Tsidulko November 19, 2019, 07:47 PM EST",
     "By Chris Pokorny @DawgsByNature Nov 18, 2019, 11:47am EST",
