@@ -14,7 +14,7 @@ features of the text alone (jusText's idea, over blocks that may come from text 
    - `detect.tail`: blocks after the core (related lists, footers, menus).
    - `detect.link-run`: inside the core, a run of at least LINK_RUN_MIN short title-like blocks (a
      list of links or a menu between two parts of the article); not a list that the paragraph
-     before it announces with a colon, nor an interview's `Q:` / `A:` turns.
+     or short sentence before it announces with a colon, nor an interview's `Q:` / `A:` turns.
 5. What the article announces or ends with stays: numbered lists, lists and tables after a colon,
    a list in lower case after a line of its own that announces it, records written to one template,
    a short fact box of figures.
@@ -332,9 +332,14 @@ def is_link_item(block: Block, features: Features) -> bool:
 
 def announces_list(block: Block, features: Features) -> bool:
     """A paragraph of the article that ends with a colon: the short lines after it are its list
-    (`... verschiedene gesetzliche Grundlagen:` and the four laws), not a menu. A heading such as
-    `Read more:` is short, not prose, and announces nothing of the article's."""
-    return features.kind == "prose" and block.text.endswith(":")
+    (`... verschiedene gesetzliche Grundlagen:` and the four laws), not a menu. So is a short
+    sentence of ANNOUNCER_MIN_WORDS or more that is not title-cased (`The stores to be acquired are
+    in:`, `Here are the key specs:`). A heading such as `Read more:` or `See also:` is shorter and
+    announces nothing of the article's; a teaser list's heading that is a sentence (`Stories you
+    may have missed:`) is the rules' to take, and its list stays inside the article when they do
+    not: a leftover is a smaller harm than a lost list."""
+    return block.text.endswith(":") and (features.kind == "prose" or (
+        features.kind == "sentence" and features.words >= ANNOUNCER_MIN_WORDS and not is_title_cased(block.text)))
 
 
 def announced_lists(kept: Sequence[Block], features: Sequence[Features]) -> set[int]:

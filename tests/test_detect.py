@@ -265,6 +265,18 @@ def test_a_list_the_paragraph_before_announces_is_not_a_link_run() -> None:
     assert detect(text_blocks(text)).decisions == []
 
 
+@pytest.mark.parametrize("announcing, items", [
+    ("The stores to be acquired are in:", ["Abingdon, Va.", "Marion, Va.", "Wytheville, Va.", "Boone, N.C."]),
+    ("Here are the key specs:", ["7-inch E Ink display at 300ppi", "32GB of storage", "USB-C charging",
+                                 "IPX8 water resistance"]),
+])
+def test_a_list_a_short_sentence_announces_is_not_a_link_run(announcing: str, items: list[str]) -> None:
+    # Capitalised items (places, a product's specs) after a short sentence of the article that
+    # ends with a colon: the article's list, though every item reads like a link.
+    text = "\n".join([PARAGRAPHS[0], announcing, *items, *PARAGRAPHS[1:]])
+    assert detect(text_blocks(text)).decisions == []
+
+
 def test_a_heading_with_a_colon_does_not_keep_the_links_after_it() -> None:
     links = ["Storm floods the harbour", "Prices rise again in city", "Team wins the cup final", "New school opens in town"]
     blocks = text_blocks("\n".join([PARAGRAPHS[0], "See also:"] + links + PARAGRAPHS[1:]))
