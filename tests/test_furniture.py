@@ -280,6 +280,8 @@ FURNITURE = {
         "News provided by",
         "Media contact: Daniel Reyes, 503-555-0132, press@example.com",
         "Top highlight",
+        "View this post on Instagram",
+        "A post shared by Maya Castellano (@mayacastellano)",
         "Nyendo market after the renovation. Photo by Masaka Voice",
         "Illustrative image",
         "Heatwave conditions are likely to persist over Odisha till Friday. (Representational)",
