@@ -339,7 +339,13 @@ def announces_list(block: Block, features: Features) -> bool:
     may have missed:`) is the rules' to take, and its list stays inside the article when they do
     not: a leftover is a smaller harm than a lost list."""
     return block.text.endswith(":") and (features.kind == "prose" or (
-        features.kind == "sentence" and features.words >= ANNOUNCER_MIN_WORDS and not is_title_cased(block.text)))
+        features.kind == "sentence" and is_announcing_line(block, features)))
+
+
+def is_announcing_line(block: Block, features: Features) -> bool:
+    """A line of ANNOUNCER_MIN_WORDS or more that ends with a colon and is not title-cased: a
+    sentence that announces what follows, not a label (`Read more:`, `Read more about:`)."""
+    return block.text.endswith(":") and features.words >= ANNOUNCER_MIN_WORDS and not is_title_cased(block.text)
 
 
 def announced_lists(kept: Sequence[Block], features: Sequence[Features]) -> set[int]:
@@ -347,8 +353,7 @@ def announced_lists(kept: Sequence[Block], features: Sequence[Features]) -> set[
     announces it (see ANNOUNCED_MIN_ITEMS)."""
     positions: set[int] = set()
     for position, block in enumerate(kept):
-        if (not block.text.endswith(":") or features[position].words < ANNOUNCER_MIN_WORDS
-                or is_title_cased(block.text)):
+        if not is_announcing_line(block, features[position]):
             continue
         end = position + 1
         while end < len(kept) and is_lower_item(kept[end].text, features[end]):

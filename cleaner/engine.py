@@ -338,8 +338,7 @@ def _article_stands_before(rule: Rule, found: list[int], kept: list[Block], guar
     """
     if rule.kind != "cut":
         return False
-    before = [b for b in kept if b.index < found[0] and b.index in guard.counted and is_prose(b)]
-    return len(before) >= CUT_MIN_ARTICLE_BLOCKS and sum(len(b.text) for b in before) >= CUT_MIN_ARTICLE_CHARS
+    return _is_whole_article([b for b in kept if b.index < found[0] and b.index in guard.counted and is_prose(b)])
 
 
 def _article_stands_beside(rule: Rule, found: list[int], kept: list[Block], guard: Guard) -> bool:
@@ -353,8 +352,12 @@ def _article_stands_beside(rule: Rule, found: list[int], kept: list[Block], guar
     if rule.kind != "line" or rule.min_run < 2:
         return False
     taken = set(found)
-    left = [b for b in kept if b.index not in taken and b.index in guard.counted and is_prose(b)]
-    return len(left) >= CUT_MIN_ARTICLE_BLOCKS and sum(len(b.text) for b in left) >= CUT_MIN_ARTICLE_CHARS
+    return _is_whole_article([b for b in kept if b.index not in taken and b.index in guard.counted and is_prose(b)])
+
+
+def _is_whole_article(prose: list[Block]) -> bool:
+    """A real article's worth of prose paragraphs: the guard's measure for what a rule leaves."""
+    return len(prose) >= CUT_MIN_ARTICLE_BLOCKS and sum(len(b.text) for b in prose) >= CUT_MIN_ARTICLE_CHARS
 
 
 def _stop(rule: Rule, state: RuleState, code: str, message: str) -> None:
@@ -513,9 +516,10 @@ def _find_cut(rule: Rule, kept: Kept, layout: Layout, match: Matcher) -> Found:
     follows it still goes with the cut."""
     # A cut never starts before the article has: the marker must follow the body's first prose
     # paragraph (past a long headline, whose menu below it may hold `About Us`).
-    if not any(is_prose(block) for block in kept):
-        return [], {}
+    # Without prose the layout's anchor is the longest block, which is no prose: no article, no cut.
     first_prose = layout.first_anchor
+    if not kept or not is_prose(kept.everything[first_prose]):
+        return [], {}
     for block in match.among_all(kept.everything):
         if block.index > first_prose and layout.allows(rule, block.index) and match(block):
             position = bisect_left(kept, block.index, key=lambda b: b.index)
