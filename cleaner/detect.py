@@ -22,8 +22,13 @@ features of the text alone (jusText's idea, over blocks that may come from text 
    given (prose, rows of data, list items), and does nothing on a document with too little prose
    to tell the article from the rest.
 
-The detector is a pure function of the blocks it is given, so the pipeline can run it in every
-settling pass; once it removes nothing, cleaning the output again removes nothing either.
+7. What was removed before (by rules, as copies, by an earlier pass) stands between the blocks
+   as gaps that a run pays to reach over (gap_costs): removing a furniture line never lets the
+   core reach further than the line did while it stood.
+
+The detector is a pure function of the blocks it is given and the gaps between them, so the
+pipeline can run it in every settling pass; once it removes nothing, from the blocks with their
+gaps and from the blocks alone, cleaning the output again removes nothing either.
 """
 
 from __future__ import annotations
@@ -74,6 +79,18 @@ TOPIC_MIN_SHARE = 0.6
 # long menu of one-word entries weighs like the text it is.
 SENTENCE_WEIGHT = 0.5
 SHORT_MIN_COST = 12
+# A block already removed (by a rule, duplicate collapse or an earlier pass) stands in the core
+# search as the short line it was, at a cost of at most REMOVED_MAX_COST: removing a furniture
+# line (`Follow`, `Sign in`) must not let the core reach over it to what the line kept apart.
+# Furniture around the article comes in runs of lines, and each line of a run counts. The cap
+# lets a rule bridge the article where a line stood inside it: a long promo (`More: <a teaser's
+# title>`) costs no more than two menu entries, so the closing sentence after it stays. Between
+# two paragraphs of prose, all that was removed costs no more than one short line (detect).
+REMOVED_MAX_COST = 2 * SHORT_MIN_COST
+# ... except a picture's credit or caption (the rule families with these id prefixes): it stands
+# inside the article, under the lead picture or between paragraphs, and leaves no gap. The one dev
+# page it matters on lost its headline to the credit under the lead picture.
+PICTURE_RULES = ("credits.",)
 # A headline: a short block directly above the article, no longer than this, that does not end
 # like a sentence. It stays (a title is part of the article the reader wants).
 HEADLINE_MAX_CHARS = 200
@@ -305,11 +322,15 @@ def shares_topic(text: str, vocabulary: set[str], memo: DetectMemo | None = None
     return len(words) >= TOPIC_MIN_WORDS and len(words & vocabulary) >= TOPIC_MIN_SHARE * len(words)
 
 
-def densest_run(weights: Sequence[float]) -> tuple[int, int, float]:
-    """[start, end] of the run with the highest sum (the earliest of equal ones) and that sum."""
+def densest_run(weights: Sequence[float], gaps: Mapping[int, float] = {}) -> tuple[int, int, float]:
+    """[start, end] of the run with the highest sum (the earliest of equal ones) and that sum.
+
+    `gaps`: position -> what a run pays to reach it from the position before (removed blocks)."""
     best = (0, -1, float("-inf"))
     start, total = 0, 0.0
     for position, weight in enumerate(weights):
+        if gaps:
+            total -= gaps.get(position, 0.0)
         if total <= 0:
             start, total = position, 0.0
         total += weight
@@ -371,10 +392,15 @@ def is_lower_item(text: str, features: Features) -> bool:
     return features.words >= 2 and " " in text and text[marker.end() if marker else 0:][:1].islower()
 
 
-def detect(kept: Sequence[Block], memo: DetectMemo | None = None) -> Detection:
+def detect(kept: Sequence[Block], memo: DetectMemo | None = None, gaps: Mapping[int, float] = {}, *,
+           alone_too: bool = False) -> Detection:
     """The blocks among `kept` (in order) that are furniture around the article, and why.
 
-    `memo` keeps what was computed from the texts for later calls on the same document."""
+    `memo` keeps what was computed from the texts for later calls on the same document; `gaps`
+    says what stood between two kept blocks and was removed (see gap_costs). `alone_too`: where
+    the gaps leave nothing to remove, ask again of the kept blocks alone, as a cleaning of the
+    clean text (which holds no gaps) would; the answer is the same wherever the gaps did not move
+    the core, which two more maximum-sum runs tell."""
     memo = memo or DetectMemo()
     texts = [b.text for b in kept]
     known = memo.is_known_language(texts)
@@ -382,7 +408,13 @@ def detect(kept: Sequence[Block], memo: DetectMemo | None = None) -> Detection:
     prose = sum(f.chars for f in features if f.kind == "prose")
     if prose < MIN_CORE_PROSE_CHARS:
         return Detection()
-    first, last, _ = densest_run([f.weight for f in features])
+    # What was removed from between two paragraphs of prose stood inside the article (a newsletter
+    # box, a related link): reaching over it costs the run no more than a sub-heading does.
+    gaps = {position: min(cost, SHORT_MIN_COST) if features[position].kind == features[position - 1].kind == "prose"
+            else cost for position, cost in gaps.items()}
+    first_weights = [f.weight for f in features]
+    first_look = densest_run(first_weights, gaps)
+    first, last, _ = first_look
     # Second look: short blocks on the article's topic count for it, and the core is found again.
     vocabulary = set().union(*(memo.content_words(kept[p].text) for p in range(first, last + 1)
                                if features[p].kind == "prose"))
@@ -391,7 +423,18 @@ def detect(kept: Sequence[Block], memo: DetectMemo | None = None) -> Detection:
     announced = announced_lists(kept, features)
     features = [f.as_kind("topic") if f.kind == "short" and (position in announced or f.words >= TOPIC_MIN_WORDS
                 and shares_topic(b.text, vocabulary, memo)) else f for position, (b, f) in enumerate(zip(kept, features))]
-    first, last, score = densest_run([f.weight for f in features])
+    second_weights = [f.weight for f in features]
+    first, last, score = densest_run(second_weights, gaps)
+    detection = _decide(kept, features, first, last, score, known)
+    if alone_too and gaps and not detection.decisions and (
+            densest_run(first_weights)[:2] != first_look[:2] or densest_run(second_weights)[:2] != (first, last)):
+        return detect(kept, memo)
+    return detection
+
+
+def _decide(kept: Sequence[Block], features: Sequence[Features], first: int, last: int, score: float,
+            known: bool) -> Detection:
+    """The decisions around the core [first, last] (the second look's), held by the guard."""
     prose_end, last = last, article_list_end(kept, features, last)
     core = {"core_start": kept[first].start, "core_end": kept[last].end, "core_score": round(score)}
     decisions: list[Decision] = []
@@ -525,9 +568,35 @@ def _link_runs(kept: Sequence[Block], features: Sequence[Features], first: int, 
     return decisions
 
 
-def apply_detector(kept: Sequence[Block], state: RuleState, memo: DetectMemo | None = None) -> bool:
-    """Run the detector over the kept blocks and record its removals; True when it removed any."""
-    detection = detect(kept, memo)
+def gap_costs(blocks: Sequence[Block], removed: Mapping[int, str]) -> tuple[list[Block], dict[int, float]]:
+    """The blocks not `removed`, and for each position among them that removed blocks stand
+    before, what a run pays to reach over them: each removed block as the short line it was,
+    at most REMOVED_MAX_COST, and nothing for a picture's credit (see there)."""
+    kept: list[Block] = []
+    gaps: dict[int, float] = {}
+    pending = 0.0
+    for block in blocks:
+        if block.index in removed:
+            if not removed[block.index].startswith(PICTURE_RULES):
+                pending += min(max(len(block.text), SHORT_MIN_COST), REMOVED_MAX_COST)
+            continue
+        if pending and kept:
+            gaps[len(kept)] = pending
+        pending = 0.0
+        kept.append(block)
+    return kept, gaps
+
+
+def apply_detector(blocks: Sequence[Block], state: RuleState, memo: DetectMemo | None = None, *,
+                   settling: bool = False) -> bool:
+    """Run the detector over the blocks not yet removed and record its removals; True when it
+    removed any. What was removed before stands between them as gaps (gap_costs).
+
+    `settling`: the rules and duplicate collapse took nothing more in this pass; if the gaps leave
+    nothing to remove, the kept blocks alone are asked too, as cleaning the clean text (which
+    holds no gaps) would ask them, and what that takes goes now."""
+    kept, gaps = gap_costs(blocks, state.removed)
+    detection = detect(kept, memo, gaps, alone_too=settling)
     if detection.warning:
         warning = CleanWarning("guard", detection.warning, "detect")
         if warning not in state.warnings:

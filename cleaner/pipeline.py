@@ -268,7 +268,9 @@ def _settle_passes(blocks: list[Block], packs: list[Any], state: RuleState, rule
         for duplicate in found:
             state.removed[duplicate.index] = duplicate.rule
         duplicates = sorted(duplicates + found, key=lambda d: d.index)
-        detected = apply_detector([b for b in blocks if b.index not in state.removed], state, detect_memo)
+        # Once nothing else changes, the detector also answers as a cleaning of the clean text
+        # would: that text holds no gaps where furniture was (detect.gap_costs).
+        detected = apply_detector(blocks, state, detect_memo, settling=not changed and not found)
         if not changed and not found and not detected:
             return duplicates
     state.warnings.append(CleanWarning("unsettled", f"rules still changed the text after {MAX_PASSES} passes"))

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cleaner
-from cleaner.detect import MAX_DETECT_CONTENT_SHARE, DetectMemo, detect, features_of, folds_as_lower
+from cleaner.detect import MAX_DETECT_CONTENT_SHARE, REMOVED_MAX_COST, DetectMemo, detect, features_of, folds_as_lower, gap_costs
 from cleaner.document import text_blocks
 from cleaner.stopwords import STOP_WORDS
 
@@ -402,3 +402,52 @@ def test_the_detector_reads_the_same_from_folded_words_as_from_its_own() -> None
         assert shared.word_counts(text) == alone.word_counts(text)
     # The Russian and the quoted text reuse the folded words; capital sigma and ß are read again.
     assert [shared.words_of(text) is folded[text] for text in texts] == [True, True, False, False]
+
+
+def test_a_line_a_rule_removed_still_keeps_the_core_from_what_it_stood_before() -> None:
+    # `Share` cost the run its length while it stood; removed by share.prompt, it must cost the
+    # same, or the promo above it joins the article because a rule knew the button.
+    text = "\n".join(["Get our app now.", "Share", *PARAGRAPHS])
+    result = cleaner.clean(text, format="text")
+    assert result.text.startswith(PARAGRAPHS[0])
+    assert {r["text"]: r["rule"] for r in result.removed} == {"Get our app now.": "detect.head", "Share": "share.prompt"}
+
+
+def test_removed_blocks_cost_what_they_cost_as_short_lines_up_to_a_cap() -> None:
+    blocks = text_blocks("\n".join(["Get our app now.", "Share", "Follow us", "A" * 80, *PARAGRAPHS]))
+    kept, gaps = gap_costs(blocks, {1: "share.prompt", 2: "share.follow", 3: "promos.link"})
+    assert [b.text for b in kept] == ["Get our app now.", *PARAGRAPHS]
+    assert gaps == {1: 12 + 12 + REMOVED_MAX_COST}  # `Follow us` is 9 characters: a short line's least cost
+    assert [d.rule for d in detect(kept, gaps=gaps).decisions] == ["detect.head"]
+    assert detect(kept).decisions == []  # without the gap the promo reads as the article's first line
+
+
+def test_a_closing_sentence_after_a_promo_a_rule_removed_stays() -> None:
+    # A long promo inside the article costs no more than REMOVED_MAX_COST: the sentence after it
+    # still belongs to the article (a newspaper's `More: <teaser>` above its last line).
+    closing = "The council will meet again to discuss the bridge in the spring."
+    text = "\n".join([*PARAGRAPHS, "More: Storm floods the harbour as the river breaks its banks in the night", closing])
+    result = cleaner.clean(text, format="text")
+    assert result.text.rstrip().endswith(closing)
+    assert [r["rule"] for r in result.removed] == ["promos.link"]
+
+
+def test_what_was_removed_between_two_paragraphs_never_parts_them() -> None:
+    # A newsletter box of six lines inside the article, under a short lead: the box's lines would
+    # cost the lead's run more than the lead weighs, but paragraphs on both sides say it stood
+    # inside the article.
+    lead = "The old bridge will close for two years, the council said on Tuesday."
+    box = ["Newsletter", "Get the morning briefing", "Enter your email", "Sign up", "No spam, ever", "Privacy policy"]
+    blocks = text_blocks("\n".join([lead, *box, *PARAGRAPHS]))
+    kept, gaps = gap_costs(blocks, {index: "newsletter.prompt" for index in range(1, 7)})
+    assert gaps[1] > len(lead)
+    assert detect(kept, gaps=gaps).decisions == []
+
+
+def test_a_pictures_credit_a_rule_removed_leaves_no_gap() -> None:
+    # The credit stands under the lead picture, inside the article: the headline above it stays
+    # as close to the article as it was.
+    blocks = text_blocks("\n".join([HEADLINE, "Alex Wong | Getty Images", *PARAGRAPHS]))
+    kept, gaps = gap_costs(blocks, {1: "credits.photo"})
+    assert [b.text for b in kept] == [HEADLINE, *PARAGRAPHS] and gaps == {}
+    assert gap_costs(blocks, {1: "share.prompt"})[1] == {1: REMOVED_MAX_COST}
