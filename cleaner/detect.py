@@ -34,7 +34,7 @@ gaps and from the blocks alone, cleaning the output again removes nothing either
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
@@ -392,7 +392,7 @@ def is_lower_item(text: str, features: Features) -> bool:
     return features.words >= 2 and " " in text and text[marker.end() if marker else 0:][:1].islower()
 
 
-def detect(kept: Sequence[Block], memo: DetectMemo | None = None, gaps: Mapping[int, float] = {}, *,
+def detect(kept: Sequence[Block], memo: DetectMemo | None = None, gaps: Gaps | None = None, *,
            alone_too: bool = False) -> Detection:
     """The blocks among `kept` (in order) that are furniture around the article, and why.
 
@@ -409,11 +409,13 @@ def detect(kept: Sequence[Block], memo: DetectMemo | None = None, gaps: Mapping[
     if prose < MIN_CORE_PROSE_CHARS:
         return Detection()
     # What was removed from between two paragraphs of prose stood inside the article (a newsletter
-    # box, a related link): reaching over it costs the run no more than a sub-heading does.
-    gaps = {position: min(cost, SHORT_MIN_COST) if features[position].kind == features[position - 1].kind == "prose"
-            else cost for position, cost in gaps.items()}
+    # box, a related link): reaching over it costs the run no more than a sub-heading does. The
+    # first must end like a sentence: a long headline reads as prose too, and furniture under it
+    # is the page's header.
+    costs = {position: min(cost, SHORT_MIN_COST) if features[position].kind == features[position - 1].kind == "prose"
+             and features[position - 1].sentence_end else cost for position, cost in gaps.costs.items()} if gaps else {}
     first_weights = [f.weight for f in features]
-    first_look = densest_run(first_weights, gaps)
+    first_look = densest_run(first_weights, costs)
     first, last, _ = first_look
     # Second look: short blocks on the article's topic count for it, and the core is found again.
     vocabulary = set().union(*(memo.content_words(kept[p].text) for p in range(first, last + 1)
@@ -424,16 +426,16 @@ def detect(kept: Sequence[Block], memo: DetectMemo | None = None, gaps: Mapping[
     features = [f.as_kind("topic") if f.kind == "short" and (position in announced or f.words >= TOPIC_MIN_WORDS
                 and shares_topic(b.text, vocabulary, memo)) else f for position, (b, f) in enumerate(zip(kept, features))]
     second_weights = [f.weight for f in features]
-    first, last, score = densest_run(second_weights, gaps)
-    detection = _decide(kept, features, first, last, score, known)
-    if alone_too and gaps and not detection.decisions and (
+    first, last, score = densest_run(second_weights, costs)
+    detection = _decide(kept, features, first, last, score, known, gaps.furniture if gaps else set())
+    if alone_too and costs and not detection.decisions and (
             densest_run(first_weights)[:2] != first_look[:2] or densest_run(second_weights)[:2] != (first, last)):
         return detect(kept, memo)
     return detection
 
 
 def _decide(kept: Sequence[Block], features: Sequence[Features], first: int, last: int, score: float,
-            known: bool) -> Detection:
+            known: bool, furniture: Set[int]) -> Detection:
     """The decisions around the core [first, last] (the second look's), held by the guard."""
     prose_end, last = last, article_list_end(kept, features, last)
     core = {"core_start": kept[first].start, "core_end": kept[last].end, "core_score": round(score)}
@@ -444,7 +446,7 @@ def _decide(kept: Sequence[Block], features: Sequence[Features], first: int, las
     for position in range(head_end):
         decisions.append(Decision(kept[position].index, "detect.head", {**core, "kind": features[position].kind}))
     if known:  # without stop words a list of titles cannot be told from short paragraphs
-        decisions += _link_runs(kept, features, first, prose_end)
+        decisions += _link_runs(kept, features, first, prose_end, furniture)
     if not is_fact_box(kept[last + 1:], sum(f.chars for f in features[first:last + 1])):
         for position in range(last + 1, len(kept)):
             decisions.append(Decision(kept[position].index, "detect.tail", {**core, "kind": features[position].kind}))
@@ -555,34 +557,49 @@ def _enumeration_end(kept: Sequence[Block], last: int) -> int:
     return min(end + trailing, len(kept) - 1)
 
 
-def _link_runs(kept: Sequence[Block], features: Sequence[Features], first: int, last: int) -> list[Decision]:
+def _link_runs(kept: Sequence[Block], features: Sequence[Features], first: int, last: int,
+               furniture: Set[int]) -> list[Decision]:
+    """Runs of LINK_RUN_MIN or more link items in [first, last]; a furniture line a rule removed
+    from among them (a `Follow` button in a byline's row) still counts as one of the run."""
     decisions: list[Decision] = []
     position = first
     while position <= last:
         end = position
         while end <= last and is_link_item(kept[end], features[end]):
             end += 1
-        if end - position >= LINK_RUN_MIN and not (position > 0 and announces_list(kept[position - 1], features[position - 1])):
-            decisions += [Decision(kept[p].index, "detect.link-run", {"run": end - position}) for p in range(position, end)]
+        run = end - position + sum(1 for p in range(position + 1, end) if p in furniture) if end > position else 0
+        if run >= LINK_RUN_MIN and not (position > 0 and announces_list(kept[position - 1], features[position - 1])):
+            decisions += [Decision(kept[p].index, "detect.link-run", {"run": run}) for p in range(position, end)]
         position = max(end, position + 1)
     return decisions
 
 
-def gap_costs(blocks: Sequence[Block], removed: Mapping[int, str]) -> tuple[list[Block], dict[int, float]]:
+class Gaps(NamedTuple):
+    """What was removed between the kept blocks, by the position of the kept block after it."""
+
+    costs: dict[int, float]  # what a run pays to reach over it (gap_costs)
+    furniture: set[int]  # where a rule took a furniture line: not a copy, the detector's or a picture's credit
+
+
+def gap_costs(blocks: Sequence[Block], removed: Mapping[int, str]) -> tuple[list[Block], Gaps]:
     """The blocks not `removed`, and for each position among them that removed blocks stand
     before, what a run pays to reach over them: each removed block as the short line it was,
     at most REMOVED_MAX_COST, and nothing for a picture's credit (see there)."""
     kept: list[Block] = []
-    gaps: dict[int, float] = {}
-    pending = 0.0
+    gaps = Gaps({}, set())
+    pending, furniture = 0.0, False
     for block in blocks:
         if block.index in removed:
-            if not removed[block.index].startswith(PICTURE_RULES):
+            rule = removed[block.index]
+            if not rule.startswith(PICTURE_RULES):
                 pending += min(max(len(block.text), SHORT_MIN_COST), REMOVED_MAX_COST)
+                furniture = furniture or not rule.startswith(("dedup.", "detect."))
             continue
         if pending and kept:
-            gaps[len(kept)] = pending
-        pending = 0.0
+            gaps.costs[len(kept)] = pending
+            if furniture:
+                gaps.furniture.add(len(kept))
+        pending, furniture = 0.0, False
         kept.append(block)
     return kept, gaps
 

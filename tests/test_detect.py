@@ -417,7 +417,7 @@ def test_removed_blocks_cost_what_they_cost_as_short_lines_up_to_a_cap() -> None
     blocks = text_blocks("\n".join(["Get our app now.", "Share", "Follow us", "A" * 80, *PARAGRAPHS]))
     kept, gaps = gap_costs(blocks, {1: "share.prompt", 2: "share.follow", 3: "promos.link"})
     assert [b.text for b in kept] == ["Get our app now.", *PARAGRAPHS]
-    assert gaps == {1: 12 + 12 + REMOVED_MAX_COST}  # `Follow us` is 9 characters: a short line's least cost
+    assert gaps.costs == {1: 12 + 12 + REMOVED_MAX_COST}  # `Follow us` is 9 characters: a short line's least cost
     assert [d.rule for d in detect(kept, gaps=gaps).decisions] == ["detect.head"]
     assert detect(kept).decisions == []  # without the gap the promo reads as the article's first line
 
@@ -440,7 +440,7 @@ def test_what_was_removed_between_two_paragraphs_never_parts_them() -> None:
     box = ["Newsletter", "Get the morning briefing", "Enter your email", "Sign up", "No spam, ever", "Privacy policy"]
     blocks = text_blocks("\n".join([lead, *box, *PARAGRAPHS]))
     kept, gaps = gap_costs(blocks, {index: "newsletter.prompt" for index in range(1, 7)})
-    assert gaps[1] > len(lead)
+    assert gaps.costs[1] > len(lead)
     assert detect(kept, gaps=gaps).decisions == []
 
 
@@ -449,5 +449,31 @@ def test_a_pictures_credit_a_rule_removed_leaves_no_gap() -> None:
     # as close to the article as it was.
     blocks = text_blocks("\n".join([HEADLINE, "Alex Wong | Getty Images", *PARAGRAPHS]))
     kept, gaps = gap_costs(blocks, {1: "credits.photo"})
-    assert [b.text for b in kept] == [HEADLINE, *PARAGRAPHS] and gaps == {}
-    assert gap_costs(blocks, {1: "share.prompt"})[1] == {1: REMOVED_MAX_COST}
+    assert [b.text for b in kept] == [HEADLINE, *PARAGRAPHS] and gaps == ({}, set())
+    assert gap_costs(blocks, {1: "share.prompt"})[1] == ({1: REMOVED_MAX_COST}, {1})
+
+
+def test_a_furniture_line_a_rule_removed_from_a_link_run_still_counts_in_it() -> None:
+    # A byline's row under the headline: `Follow` goes to a rule, and the three lines left are
+    # still the row of four that the detector takes inside the article.
+    row = ["Story by Emma Clarke", "5h ago, 3 min read", "Follow", "Comments"]
+    blocks = text_blocks("\n".join([PARAGRAPHS[0], *row, *PARAGRAPHS[1:]]))
+    kept, gaps = gap_costs(blocks, {3: "promos.button"})
+    taken = [kept[p].text for p, block in enumerate(kept) if block.index in {d.index for d in detect(kept, gaps=gaps).decisions}]
+    assert taken == ["Story by Emma Clarke", "5h ago, 3 min read", "Comments"]
+    # A copy that duplicate collapse removed is no furniture line: three items stay three.
+    kept, gaps = gap_costs(blocks, {3: "dedup.exact"})
+    assert detect(kept, gaps=gaps).decisions == []
+
+
+def test_a_long_headline_is_no_paragraph_that_furniture_under_it_stood_inside() -> None:
+    # A headline with a section label reads as prose by its words, but it ends like no sentence:
+    # what a rule removed under it was the page's header, and the line above it is no headline.
+    title = "Business | Council Votes to Close the Old Bridge for Two Years of Repairs"
+    header = ["Subscribe", "Log In", "Advertisement", "Continue reading the main story", "Supported by",
+              "Continue reading the main story"]
+    blocks = text_blocks("\n".join(["Today's Paper", title, *header, *PARAGRAPHS]))
+    kept, gaps = gap_costs(blocks, {index: "ads.label" for index in range(2, 2 + len(header))})
+    assert features_of(title).kind == "prose"
+    taken = {kept[p].text for p, block in enumerate(kept) if block.index in {d.index for d in detect(kept, gaps=gaps).decisions}}
+    assert taken == {"Today's Paper"}
