@@ -85,7 +85,8 @@ SHORT_MIN_COST = 12
 # Furniture around the article comes in runs of lines, and each line of a run counts. The cap
 # lets a rule bridge the article where a line stood inside it: a long promo (`More: <a teaser's
 # title>`) costs no more than two menu entries, so the closing sentence after it stays. Between
-# two paragraphs of prose, all that was removed costs no more than one short line (detect).
+# two paragraphs of prose, the first ending like a sentence, all that was removed costs no more
+# than one short line (detect).
 REMOVED_MAX_COST = 2 * SHORT_MIN_COST
 # ... except a picture's credit or caption (the rule families with these id prefixes): it stands
 # inside the article, under the lead picture or between paragraphs, and leaves no gap. The one dev
@@ -322,7 +323,7 @@ def shares_topic(text: str, vocabulary: set[str], memo: DetectMemo | None = None
     return len(words) >= TOPIC_MIN_WORDS and len(words & vocabulary) >= TOPIC_MIN_SHARE * len(words)
 
 
-def densest_run(weights: Sequence[float], gaps: Mapping[int, float] = {}) -> tuple[int, int, float]:
+def densest_run(weights: Sequence[float], gaps: Mapping[int, float] | None = None) -> tuple[int, int, float]:
     """[start, end] of the run with the highest sum (the earliest of equal ones) and that sum.
 
     `gaps`: position -> what a run pays to reach it from the position before (removed blocks)."""
@@ -567,7 +568,7 @@ def _link_runs(kept: Sequence[Block], features: Sequence[Features], first: int, 
         end = position
         while end <= last and is_link_item(kept[end], features[end]):
             end += 1
-        run = end - position + sum(1 for p in range(position + 1, end) if p in furniture) if end > position else 0
+        run = end - position + sum(1 for p in range(position + 1, end) if p in furniture)
         if run >= LINK_RUN_MIN and not (position > 0 and announces_list(kept[position - 1], features[position - 1])):
             decisions += [Decision(kept[p].index, "detect.link-run", {"run": run}) for p in range(position, end)]
         position = max(end, position + 1)
