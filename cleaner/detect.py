@@ -88,10 +88,6 @@ SHORT_MIN_COST = 12
 # two paragraphs of prose, the first ending like a sentence, all that was removed costs no more
 # than one short line (detect).
 REMOVED_MAX_COST = 2 * SHORT_MIN_COST
-# ... except a picture's credit or caption (the rule families with these id prefixes): it stands
-# inside the article, under the lead picture or between paragraphs, and leaves no gap. The one dev
-# page it matters on lost its headline to the credit under the lead picture.
-PICTURE_RULES = ("credits.",)
 # A headline: a short block directly above the article, no longer than this, that does not end
 # like a sentence. It stays (a title is part of the article the reader wants).
 HEADLINE_MAX_CHARS = 200
@@ -579,20 +575,22 @@ class Gaps(NamedTuple):
     """What was removed between the kept blocks, by the position of the kept block after it."""
 
     costs: dict[int, float]  # what a run pays to reach over it (gap_costs)
-    furniture: set[int]  # where a rule took a furniture line: not a copy, the detector's or a picture's credit
+    furniture: set[int]  # where a rule took a furniture line: not a copy, the detector's or what stands inside
 
 
-def gap_costs(blocks: Sequence[Block], removed: Mapping[int, str]) -> tuple[list[Block], Gaps]:
+def gap_costs(blocks: Sequence[Block], removed: Mapping[int, str],
+              inside_article: Set[str] = frozenset()) -> tuple[list[Block], Gaps]:
     """The blocks not `removed`, and for each position among them that removed blocks stand
     before, what a run pays to reach over them: each removed block as the short line it was,
-    at most REMOVED_MAX_COST, and nothing for a picture's credit (see there)."""
+    at most REMOVED_MAX_COST, and nothing for what a rule in `inside_article` took (a picture's
+    credit stands inside the article, under the lead picture or between paragraphs)."""
     kept: list[Block] = []
     gaps = Gaps({}, set())
     pending, furniture = 0.0, False
     for block in blocks:
-        if block.index in removed:
-            rule = removed[block.index]
-            if not rule.startswith(PICTURE_RULES):
+        rule = removed.get(block.index)
+        if rule is not None:
+            if rule not in inside_article:
                 pending += min(max(len(block.text), SHORT_MIN_COST), REMOVED_MAX_COST)
                 furniture = furniture or not rule.startswith(("dedup.", "detect."))
             continue
@@ -606,14 +604,15 @@ def gap_costs(blocks: Sequence[Block], removed: Mapping[int, str]) -> tuple[list
 
 
 def apply_detector(blocks: Sequence[Block], state: RuleState, memo: DetectMemo | None = None, *,
-                   settling: bool = False) -> bool:
+                   settling: bool = False, inside_article: Set[str] = frozenset()) -> bool:
     """Run the detector over the blocks not yet removed and record its removals; True when it
     removed any. What was removed before stands between them as gaps (gap_costs).
 
     `settling`: the rules and duplicate collapse took nothing more in this pass; if the gaps leave
     nothing to remove, the kept blocks alone are asked too, as cleaning the clean text (which
-    holds no gaps) would ask them, and what that takes goes now."""
-    kept, gaps = gap_costs(blocks, state.removed)
+    holds no gaps) would ask them, and what that takes goes now. `inside_article`: the ids of
+    rules whose removals leave no gap (gap_costs)."""
+    kept, gaps = gap_costs(blocks, state.removed, inside_article)
     detection = detect(kept, memo, gaps, alone_too=settling)
     if detection.warning:
         warning = CleanWarning("guard", detection.warning, "detect")

@@ -261,6 +261,7 @@ def _settle_passes(blocks: list[Block], packs: list[Any], state: RuleState, rule
     duplicates: list[Any] = []
     # What the scan found is the same in every pass: a rule it found no block for is left out of them all.
     rules = [rule for rule in rules_in_order(packs) if (can_match := matches.candidates(rule)) is None or can_match]
+    inside_article = {rule.id for rule in rules if rule.inside_article}
     for _ in range(MAX_PASSES):
         changed = apply_pass(blocks, rules, state, rule_seconds, guard, matches, guard_floor)
         kept = [b for b in blocks if b.index not in state.removed]
@@ -270,7 +271,8 @@ def _settle_passes(blocks: list[Block], packs: list[Any], state: RuleState, rule
         duplicates = sorted(duplicates + found, key=lambda d: d.index)
         # Once nothing else changes, the detector also answers as a cleaning of the clean text
         # would: that text holds no gaps where furniture was (detect.gap_costs).
-        detected = apply_detector(blocks, state, detect_memo, settling=not changed and not found)
+        detected = apply_detector(blocks, state, detect_memo, settling=not changed and not found,
+                                  inside_article=inside_article)
         if not changed and not found and not detected:
             return duplicates
     state.warnings.append(CleanWarning("unsettled", f"rules still changed the text after {MAX_PASSES} passes"))

@@ -36,7 +36,7 @@ DEFAULT_MIN_RUN = 1
 PACK_KEYS = {"id", "summary", "domains", "fingerprints"}
 RULE_KEYS = {
     "id", "summary", "why", "kind", "where", "pattern", "exact", "field",
-    "max_item_chars", "min_run", "selectors", "example",
+    "max_item_chars", "min_run", "selectors", "example", "inside_article",
 }
 KIND_KEYS: dict[str, set[str]] = {
     "line": {"pattern", "exact", "min_run", "max_item_chars"},
@@ -77,6 +77,9 @@ class Rule:
     field: str | None = None
     max_item_chars: int = DEFAULT_MAX_ITEM_CHARS
     min_run: int = DEFAULT_MIN_RUN
+    # What it takes stands inside the article (a picture's credit): the detector reads no gap
+    # where it was (docs/detector.md, "What was removed before").
+    inside_article: bool = False
     selectors: tuple[str, ...] = ()
     examples: tuple[Example, ...] = ()
     source: str = ""
@@ -283,6 +286,9 @@ def parse_rule(raw: Any, pack_id: str, where: str, check: _Checker) -> Rule:
     min_run = raw.get("min_run", DEFAULT_MIN_RUN)
     if not isinstance(min_run, int) or isinstance(min_run, bool) or min_run < 1:
         check.fail(f"{where}.min_run", "must be a positive integer")
+    inside_article = raw.get("inside_article", False)
+    if not isinstance(inside_article, bool):
+        check.fail(f"{where}.inside_article", "must be true or false")
     examples = tuple(parse_example(e, f"{where}.example[{i}]", check) for i, e in enumerate(raw.get("example", [])))
     return Rule(
         id=rule_id,
@@ -296,6 +302,7 @@ def parse_rule(raw: Any, pack_id: str, where: str, check: _Checker) -> Rule:
         field=field_name,
         max_item_chars=max_item_chars,
         min_run=min_run,
+        inside_article=inside_article,
         selectors=selectors,
         examples=examples,
         source=check.path,

@@ -448,8 +448,10 @@ def test_a_pictures_credit_a_rule_removed_leaves_no_gap() -> None:
     # The credit stands under the lead picture, inside the article: the headline above it stays
     # as close to the article as it was.
     blocks = text_blocks("\n".join([HEADLINE, "Alex Wong | Getty Images", *PARAGRAPHS]))
-    kept, gaps = gap_costs(blocks, {1: "credits.photo"})
+    kept, gaps = gap_costs(blocks, {1: "credits.photo"}, inside_article={"credits.photo"})
     assert [b.text for b in kept] == [HEADLINE, *PARAGRAPHS] and gaps == ({}, set())
+    assert {rule.id for rule in cleaner.load_rules().rules() if rule.inside_article} == {
+        "credits.photo", "credits.gallery", "credits.caption"}
     assert gap_costs(blocks, {1: "share.prompt"})[1] == ({1: REMOVED_MAX_COST}, {1})
 
 

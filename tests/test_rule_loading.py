@@ -30,6 +30,8 @@ def load(tmp_path: Path, text: str) -> cleaner.RuleSet:
     ('[pack]\nid = "mine"\nsummary = "s"\n[[rule]]\n' + GOOD_RULE, "rule[0]", "needs `pattern` or `exact`"),
     ('[pack]\nid = "mine"\nsummary = "s"\n[[rule]]\n' + GOOD_RULE + 'pattern = "a"\nmin_run = 0\n',
      "rule[0].min_run", "must be a positive integer"),
+    ('[pack]\nid = "mine"\nsummary = "s"\n[[rule]]\n' + GOOD_RULE + 'pattern = "a"\ninside_article = "yes"\n',
+     "rule[0].inside_article", "must be true or false"),
     ('[pack]\nid = "mine"\nsummary = "s"\n[[rule]]\n' + GOOD_RULE.replace('"line"', '"cut"') + 'pattern = "a"\nmin_run = 3\n',
      "rule[0].min_run", "not a key of kind"),
 ])
