@@ -180,6 +180,62 @@ def test_meal_plan_written_to_one_template_loses_nothing() -> None:
     assert result.text == text
 
 
+FEED = [  # a section's feed of other stories: each teaser filed under the section's name
+    ("Agency signs franchise agreement with writers", "The agency is the fifth company to break ranks with the "
+     "other talent agencies over the new code of conduct."),
+    ("Justice Department drops old film rules", "The decrees have governed how films reach the cinemas for "
+     "decades, and the department says they are no longer needed."),
+    ("Racetrack comes to life in the desert", "The locations in the south of the state play a key role in the "
+     "film, which the studio shot over the summer of last year."),
+    ("Studio hires a former rival executive", "The executive, who ran distribution at another studio, replaces "
+     "the head of the division at the end of the month."),
+]
+LONG_ARTICLE = PARAGRAPHS + [
+    "Engineers from the county said that the cables had been inspected every year, and that the corrosion had "
+    "spread faster than any of the models had predicted for a bridge of this age.",
+    "The council will meet again in the spring to choose between two designs for a new crossing, one of them a "
+    "tunnel under the river that would take longer to build but cost less to keep.",
+    "Until then the buses that used the bridge will run by the northern road, which adds about twenty minutes "
+    "to every journey into the town centre at the busiest times of the day.",
+    "Shop owners on the east bank said that they had already seen fewer customers since the first closures "
+    "last autumn, and asked the council for help with their rents while the work goes on.",
+]
+
+
+def test_a_feed_filed_under_one_section_label_goes() -> None:
+    # The teasers read as prose and so draw the core over them; the repeated label says they are a feed.
+    feed = [line for headline, teaser in FEED for line in ("Company Town", headline, teaser)]
+    result = cleaner.clean("\n".join([HEADLINE] + LONG_ARTICLE + feed), format="text")
+    assert result.text.splitlines()[-1] == LONG_ARTICLE[-1]
+    assert [r["text"] for r in result.removed] == feed
+    assert {r["rule"] for r in result.removed} == {"detect.feed"}
+    assert result.removed[0]["detail"]["label"] == "Company Town"
+
+
+def test_a_buyers_guide_filed_under_one_label_stays() -> None:
+    # Each item says where to buy it: the items are half the article (too little for the guard to
+    # stop a cut), no feed after it.
+    items = [line for headline, teaser in FEED[:3] for line in (headline, "See it now: Amazon", teaser)]
+    text = "\n\n".join(PARAGRAPHS + items) + "\n"
+    assert cleaner.clean(text, format="text").text == text
+
+
+def test_an_author_over_each_entry_of_a_live_blog_files_no_feed() -> None:
+    # Entries of more lines than a teaser under one name are the article's, after a long summary too.
+    entries = [line for (headline, teaser), place in zip(FEED, ("bridge", "ferry", "tunnel")) for line in (
+        "Sam Reed", headline, teaser, f"We will bring you more on the {place} as we hear it.",
+        f"Send us your pictures of the {place}.")]
+    text = "\n\n".join(LONG_ARTICLE + entries) + "\n"
+    assert detect(text_blocks(text)).decisions == []
+
+
+def test_labels_that_take_turns_are_a_template_not_a_feed() -> None:
+    # Two labels in turn are the article's own records, even after a long article: the core
+    # shortened at the first label is extended over the records again.
+    records = [line for headline, teaser in FEED for line in ("Agency", headline, "Summary", teaser)]
+    assert detect(text_blocks("\n".join(LONG_ARTICLE + records))).decisions == []
+
+
 STANDINGS = ["Pos Driver Points Wins Poles", "1 Kyle Busch 5040 5 1", "2 Martin Truex 5035 7 0",
              "3 Kevin Harvick 5033 4 6", "4 Denny Hamlin 5027 6 3", "5 Joey Logano 2380 2 3"]
 
