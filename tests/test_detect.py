@@ -392,6 +392,7 @@ def test_what_english_contractions_split_into_is_not_a_stop_word() -> None:
     assert not {"s", "ve", "d", "re", "ll", "t", "m"} & STOP_WORDS
 
 
+# Under the article a list with a heading no rule knows (`编辑推荐`, editors' picks): the detector takes it.
 CHINESE_PAGE = """首页
 新闻
 国际
@@ -403,7 +404,7 @@ CHINESE_PAGE = """首页
 市议会周二投票决定关闭这座老桥，此前工程师发现主缆已经严重腐蚀，继续通车存在安全隐患。
 住在东岸的居民表示，他们担心去医院和学校的路程会变得更长，有些家庭每天要多花一个小时。
 市长说，从下个月起将开通渡轮服务，维修工程至少需要两年时间，费用将由市政府和省里共同承担。
-相关新闻
+编辑推荐
 暴雨导致港口被淹
 物价再次上涨
 本地球队夺得冠军
