@@ -47,8 +47,9 @@ RULE_SECONDS_PER_DOCUMENT = 1.0
 KIND_RANK = {kind: rank for rank, kind in enumerate(kind for kind in KINDS if kind != "select")}
 # A `line` rule with `min_run` bridges this many title-like blocks between two of its matches.
 RUN_MAX_TITLES = 2
-# Titles in a related-links run do not end with a full stop (a question may be a title).
-FULL_STOPS = (".", "…")
+# Titles in a related-links run do not end with a full stop (a question may be a title), nor with
+# a Chinese or Japanese one: a paragraph of those scripts ends in `。`, and a run took them as titles.
+FULL_STOPS = (".", "…", "。", "．")
 # A first prose block no longer than this that ends with none of CLAUSE_ENDS (after any closing
 # quote or bracket) is a long headline: the article body starts after it (`where = "head"`).
 LONG_HEADLINE_MAX_CHARS = 200

@@ -36,6 +36,16 @@ def test_a_head_rule_stops_at_the_first_chinese_paragraph(tmp_path: Path) -> Non
     assert [removal["text"] for removal in result.removed] == ["来源：新华社"]
 
 
+def test_a_related_list_ends_at_the_first_chinese_sentence() -> None:
+    # A related list inside the report: its titles go, the paragraphs after it stay. With only
+    # `.` as a full stop, the run took every paragraph after it as a title, and only the guard
+    # kept a report this short.
+    titles = ["相关新闻", "暴雨导致港口被淹", "物价再次上涨"]
+    result = cleaner.clean("\n".join([LEAD, *titles, MIDDLE, CLOSE]), format="text")
+    assert [removal["text"] for removal in result.removed] == ["\n".join(titles)]
+    assert result.text == "\n\n".join([LEAD, MIDDLE, CLOSE]) + "\n"
+
+
 LONG_HEADLINE = "Ascom announces a strategic distribution partnership with GE Healthcare in Europe for intensive care units"
 BODY = [
     "Ascom and GE Healthcare announced on Thursday that they would sell each other's monitoring software to hospitals across Europe.",
