@@ -164,6 +164,8 @@ FEED_MIN_ARTICLE_SHARE = 2 / 3
 # A feed's record is its label, a headline and a teaser or two: a label that stands over longer
 # runs (an author's name over each entry of a live blog) files no feed.
 FEED_MAX_RECORD_BLOCKS = 4
+# A record's headline: a title of this many words or more, not a sentence.
+FEED_HEADLINE_MIN_WORDS = 3
 # The guard: never remove more than this share of the content given: prose, rows of data and list
 # items (the article is at least half of a page's content, or the detector has picked the wrong
 # region and must stop). Data and lists count because a table or a fact box is as much the article
@@ -501,7 +503,7 @@ def feed_start(kept: Sequence[Block], features: Sequence[Features], first: int, 
               if positions[0] <= last and _is_label(features[positions[0]])}
     starts: list[tuple[int, str]] = []
     for positions in labels.values():
-        if not _files_records(positions):
+        if not _files_records(positions, features):
             continue
         start = positions[0]
         before = sum(f.chars for f in features[first:start] if f.kind == "prose")
@@ -511,12 +513,19 @@ def feed_start(kept: Sequence[Block], features: Sequence[Features], first: int, 
     return min(starts) if starts else None
 
 
-def _files_records(positions: Sequence[int]) -> bool:
-    """Each copy of a label stands over a short record (a headline and its teaser) of at most
-    FEED_MAX_RECORD_BLOCKS lines, and FEED_MIN_COPIES - 1 records at least hold a line (a label
-    twice in a row files nothing between)."""
-    records = [following - position for position, following in zip(positions, positions[1:])]
-    return sum(1 for blocks in records if blocks > 1) >= FEED_MIN_COPIES - 1 and max(records) <= FEED_MAX_RECORD_BLOCKS
+def _files_records(positions: Sequence[int], features: Sequence[Features]) -> bool:
+    """Each copy of a label stands over a short record (FEED_MAX_RECORD_BLOCKS lines at most, the
+    label's with them), and FEED_MIN_COPIES - 1 records at least hold a headline: a teaser names
+    its story. Labels over sentences alone are the article's (`GOAL` over each goal of a match's
+    timeline, `Update` over each update, a speaker's name over each answer)."""
+    records = [range(position + 1, following) for position, following in zip(positions, positions[1:])]
+    return max(map(len, records)) < FEED_MAX_RECORD_BLOCKS and sum(
+        1 for record in records if any(_is_teaser_headline(features[p]) for p in record)) >= FEED_MIN_COPIES - 1
+
+
+def _is_teaser_headline(features: Features) -> bool:
+    # (A dated title, `Opening Bell 6.7.19`, reads as a row of data.)
+    return features.kind in ("short", "topic", "data") and features.words >= FEED_HEADLINE_MIN_WORDS and not features.sentence_end
 
 
 def _is_label(features: Features) -> bool:

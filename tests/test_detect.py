@@ -229,6 +229,25 @@ def test_an_author_over_each_entry_of_a_live_blog_files_no_feed() -> None:
     assert detect(text_blocks(text)).decisions == []
 
 
+@pytest.mark.parametrize("records", [
+    # A match's timeline: the minute, `GOAL`, what happened.
+    [("12'", "GOAL", "Smith scores from the edge of the box after a quick break down the left."),
+     ("55'", "GOAL", "Jones equalises with a header from a corner that the keeper should have claimed."),
+     ("88'", "GOAL", "Smith again, this time a penalty after a foul in the box by the visiting captain.")],
+    # Updates under one label, and a speaker's answers under his name.
+    [("Update", "The club said on Monday that the injured striker would miss at least three weeks."),
+     ("Update", "Tickets for the cup tie go on sale on Tuesday morning, with prices held at last season's level."),
+     ("Update", "The stadium's new screen will be switched on for the first time at the cup tie, the club said.")],
+    [("MANAGER", "We were patient and we got our reward in the end, which is what good teams do every week."),
+     ("MANAGER", "The players deserve the credit for the way they kept going when it would have been easy to settle."),
+     ("MANAGER", "Wednesday is a different competition, and we will rotate the squad as we always said we would.")],
+], ids=["timeline", "updates", "speaker"])
+def test_labels_over_sentences_alone_file_no_feed(records: list[tuple[str, ...]]) -> None:
+    # A teaser names its story in a headline; these records hold none, and are the article's.
+    text = "\n\n".join(LONG_ARTICLE + [line for record in records for line in record]) + "\n"
+    assert cleaner.clean(text, format="text").text == text
+
+
 def test_labels_that_take_turns_are_a_template_not_a_feed() -> None:
     # Two labels in turn are the article's own records, even after a long article: the core
     # shortened at the first label is extended over the records again.
