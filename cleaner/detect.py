@@ -466,11 +466,11 @@ def _decide(kept: Sequence[Block], features: Sequence[Features], first: int, las
         decisions += _link_runs(kept, features, first, prose_end, furniture)
     if not is_fact_box(kept[last + 1:], sum(f.chars for f in features[first:last + 1])):
         for position in range(last + 1, len(kept)):
-            if feed and position <= core_last:
-                detail = {**core, "kind": features[position].kind, "label": feed[1]}
-                decisions.append(Decision(kept[position].index, "detect.feed", detail))
+            detail = {**core, "kind": features[position].kind}
+            if feed and position <= core_last:  # cut from the core by the feed's label
+                decisions.append(Decision(kept[position].index, "detect.feed", {**detail, "label": feed[1]}))
             else:
-                decisions.append(Decision(kept[position].index, "detect.tail", {**core, "kind": features[position].kind}))
+                decisions.append(Decision(kept[position].index, "detect.tail", detail))
     removed = {d.index for d in decisions}
     content = [(b, f.chars) for b, f in zip(kept, features) if is_content(b, f)]
     total = sum(chars for _, chars in content)

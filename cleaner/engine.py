@@ -20,7 +20,7 @@ from .rules import KINDS, Pack, Rule, RuleSet
 from .prefilter import Prefilter
 from .scan import BlockMatches, RuleScanner
 from .width import CJK_CHAR_WIDTH, reading_width
-from .words import CLAUSE_ENDS, WORD, ends_with
+from .words import CLAUSE_ENDS, FULL_STOPS, WORD, ends_with
 
 if TYPE_CHECKING:
     from .dedup import DedupMemo
@@ -47,9 +47,6 @@ RULE_SECONDS_PER_DOCUMENT = 1.0
 KIND_RANK = {kind: rank for rank, kind in enumerate(kind for kind in KINDS if kind != "select")}
 # A `line` rule with `min_run` bridges this many title-like blocks between two of its matches.
 RUN_MAX_TITLES = 2
-# Titles in a related-links run do not end with a full stop (a question may be a title), nor with
-# a Chinese or Japanese one: a paragraph of those scripts ends in `。`, and a run took them as titles.
-FULL_STOPS = (".", "…", "。", "．")
 # A first prose block no longer than this that ends with none of CLAUSE_ENDS (after any closing
 # quote or bracket) is a long headline: the article body starts after it (`where = "head"`).
 LONG_HEADLINE_MAX_CHARS = 200
@@ -503,8 +500,8 @@ def _is_crosshead(item: Block, following: Sequence[Block]) -> bool:
 
 
 def _is_list_item(block: Block, rule: Rule) -> bool:
-    """A title under a run's heading: short, and not ending like a sentence. A line of prose length
-    that ends with a colon is no title either: it is an article announcing what follows
+    """A title under a run's heading: short, and not ending with a full stop (FULL_STOPS). A line
+    of prose length that ends with a colon is no title either: it is an article announcing what follows
     (`HAYWARD, Calif. (AP) — The Latest on a deadly stabbing ... (all times local):`)."""
     text = block.text
     return len(text) <= rule.max_item_chars and not text.endswith(FULL_STOPS) and not (

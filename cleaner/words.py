@@ -14,6 +14,9 @@ CLOSING_MARKS = "\"'”’»)]」』）】"
 SENTENCE_ENDS = (".", "!", "?", "…", ":", ";", "。", "！", "？", "：", "；")
 # The end of a sentence or a clause, or a pause that goes on in the next block (`Washington,`).
 CLAUSE_ENDS = SENTENCE_ENDS + (",", "，", "、")
+# The marks that end a statement and never a title (a title may ask or exclaim): a run of related
+# titles ends at them, in Chinese and Japanese too, whose paragraphs end in `。`.
+FULL_STOPS = (".", "…", "。", "．")
 
 
 def ends_with(text: str, marks: tuple[str, ...]) -> bool:
