@@ -35,6 +35,8 @@ def test_table_adds_the_steps_to_the_floor_and_measures_against_the_goal() -> No
     steps = [row for row in rows if row.startswith("| ") and not row.startswith(("| step", "| **", "| cleaner", "| jusText"))]
     assert [row.split(" | ")[0][2:] for row in steps] == ["lines", "words", "word pairs", "stop words", "rule set"]
     floor = float(next(row for row in rows if row.startswith("| **floor**")).split(" | ")[1])
-    assert abs(floor - sum(float(row.split(" | ")[1]) for row in steps)) < 0.002  # rounding of five figures
+    # Each of the five steps and the floor is printed to 0.001 ms: the printed sum may miss the
+    # printed floor by half of that six times over.
+    assert abs(floor - sum(float(row.split(" | ")[1]) for row in steps)) <= 6 * 0.0005 + 1e-9
     assert next(row for row in rows if row.startswith("| jusText")).endswith("| 500% | |")
     assert re.search(r"cleaner \d+\.\d\dx jusText; the floor alone", "\n".join(rows))
