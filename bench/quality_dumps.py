@@ -1,14 +1,16 @@
-"""Quality on the text dumps that other tools write: the dev pages through lynx, w3m and html2text.
+"""Quality on the text dumps that other tools write: the dev pages through lynx, w3m, html2text and BeautifulSoup.
 
-    .venv/bin/python bench/quality_dumps.py [BENCH_DIR] [--tool lynx|lynx-nolist|w3m|html2text ...]
+    .venv/bin/python bench/quality_dumps.py [BENCH_DIR] [--tool lynx|lynx-nolist|w3m|html2text|bs4 ...]
 
 Each dev page (`html/`) is dumped with `lynx -dump` (with and without its numbered links and
 their list of addresses, `-nolist`) and `w3m -dump` (Debian's packages
-`lynx` and `w3m`) and with html2text (Markdown, the bench extra's) into bench/out/dumps/TOOL/,
-made once and reused; a tool that is not installed is listed as skipped. Such dumps are
-hard-wrapped at 78-79 columns; lynx and w3m indent paragraphs and print a site's menus as bulleted
-lists, html2text writes every link and image as Markdown: forms of text dump the benchmark's own
-`text-all/` (html-text) does not show. cleaner reads each dump as plain text; jusText and trafilatura get its
+`lynx` and `w3m`), with html2text (Markdown, the bench extra's) and with BeautifulSoup's
+`get_text("\n", strip=True)` into bench/out/dumps/TOOL/, made once and reused; a tool that is not
+installed is listed as skipped. lynx, w3m and html2text hard-wrap at 78-79 columns; lynx and w3m
+indent paragraphs and print a site's menus as bulleted lists, html2text writes every link and
+image as Markdown; BeautifulSoup writes each text node as a line, so a paragraph breaks at every
+link and emphasis (`for the` / `Cleveland Browns` / `’ Week 11 game`): forms of text dump the
+benchmark's own `text-all/` (html-text) does not show. cleaner reads each dump as plain text; jusText and trafilatura get its
 paragraphs one per line (bench/quality_text.py's wrapper), as they read a paragraph per line.
 Scores are bench/metric.py's; pages/s compares rows of one run.
 """
@@ -35,13 +37,15 @@ COMMANDS = {
     "lynx-nolist": ["lynx", "-dump", "-nolist", "-assume_charset=utf-8", "-display_charset=utf-8"],
     "w3m": ["w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8"],
 }
-TOOLS_ALL = (*COMMANDS, "html2text")
+# Python libraries, by the module each needs.
+LIBRARIES = {"html2text": "html2text", "bs4": "bs4"}
+TOOLS_ALL = (*COMMANDS, *LIBRARIES)
 
 
 def available(tool: str) -> bool:
     if tool in COMMANDS:
         return shutil.which(COMMANDS[tool][0]) is not None
-    return importlib.util.find_spec(tool) is not None
+    return importlib.util.find_spec(LIBRARIES[tool]) is not None
 
 
 def dump(tool: str, page: Page, scratch: Path) -> bytes:
@@ -49,6 +53,12 @@ def dump(tool: str, page: Page, scratch: Path) -> bytes:
         import html2text
 
         return html2text.HTML2Text().handle(page.html().decode("utf-8", errors="replace")).encode("utf-8")
+    if tool == "bs4":
+        from bs4 import BeautifulSoup
+
+        # The scraper's one-liner: every text node a line (bs4 leaves out scripts and styles).
+        soup = BeautifulSoup(page.html().decode("utf-8", errors="replace"), "html.parser")
+        return soup.get_text("\n", strip=True).encode("utf-8")
     html = scratch / "page.html"
     html.write_bytes(page.html())
     return subprocess.run([*COMMANDS[tool], str(html)], capture_output=True, check=True).stdout
@@ -78,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for tool in args.tool or TOOLS_ALL:
         if not available(tool):
-            print(f"{tool}: not installed, skipped ({'pip' if tool == 'html2text' else 'apt-get'} install {tool})")
+            print(f"{tool}: not installed, skipped ({'pip' if tool in LIBRARIES else 'apt-get'} install {tool})")
             continue
         texts = dumps(tool, pages)
         for name, make in TOOLS.items():

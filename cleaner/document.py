@@ -8,8 +8,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
+from . import inline_breaks, wrap
 from .canonical import canonical_paragraph, has_hidden_characters
-from .wrap import Wrap, detect_wrap, join_lines, joins_next
+from .inline_breaks import InlineBreaks, detect_inline_breaks
+from .wrap import Wrap, detect_wrap, join_lines
+
+# How a plain text's lines make paragraphs, when not one line each: a hard wrap, or breaks at
+# inline elements. The manifest records it.
+Reading = Wrap | InlineBreaks
 
 Format = Literal["text", "html"]
 LINE = re.compile(r"[^\r\n]+")
@@ -43,18 +49,19 @@ class Block(NamedTuple):
     end: int
 
 
-def read_text(source: str) -> tuple[list[Block], Wrap | None]:
-    """A plain text's blocks, and how it was hard-wrapped if it was (cleaner/wrap.py): its lines
+def read_text(source: str) -> tuple[list[Block], Reading | None]:
+    """A plain text's blocks, and how its lines make paragraphs when not one line each: its lines
     split once for both."""
     lines = _lines(source)
-    wrap = detect_wrap(lines)
-    return _blocks(source, lines, wrap), wrap
+    reading = _reading_of(source, lines)
+    return _blocks(source, lines, reading), reading
 
 
-def text_blocks(source: str, wrap: Wrap | None | Literal["detect"] = "detect") -> list[Block]:
+def text_blocks(source: str, reading: Reading | None | Literal["detect"] = "detect") -> list[Block]:
     """Plain text: every line with visible content is a paragraph; in hard-wrapped text, every run
-    of lines the wrap broke apart is one (cleaner/wrap.py). `wrap` says how the text was wrapped
-    (None: not at all), or asks to find out.
+    of lines the wrap broke apart is one (cleaner/wrap.py), and in text broken at inline elements,
+    every run of a paragraph's pieces (cleaner/inline_breaks.py). `reading` says which (None: a
+    line each), or asks to find out.
 
     Scrapers write one paragraph per line, with or without blank lines between; a line is the
     unit they agree on. Lines that fold to nothing (white space, invisible characters) are not
@@ -62,13 +69,18 @@ def text_blocks(source: str, wrap: Wrap | None | Literal["detect"] = "detect") -
     removal.
     """
     lines = _lines(source)
-    return _blocks(source, lines, detect_wrap(lines) if wrap == "detect" else wrap)
+    return _blocks(source, lines, _reading_of(source, lines) if reading == "detect" else reading)
 
 
-def _blocks(source: str, lines: list[str], wrap: Wrap | None) -> list[Block]:
+def _reading_of(source: str, lines: list[str]) -> Reading | None:
+    # A wrap is told by line widths, inline breaks by lines that go on: a text shows one or the other.
+    return detect_wrap(lines) or detect_inline_breaks(source)
+
+
+def _blocks(source: str, lines: list[str], reading: Reading | None) -> list[Block]:
     hidden = has_hidden_characters(source)  # one search of the whole text spares two per line
-    if wrap is not None:
-        return _wrapped_blocks(source, wrap, hidden)
+    if reading is not None:
+        return _joined_blocks(source, reading, hidden)
     blocks: list[Block] = []
     if not hidden and "\r" not in source:
         # The common case: lines end with "\n" alone, so splitting gives them and their offsets
@@ -90,8 +102,9 @@ def _lines(source: str) -> list[str]:
     return source.split("\n") if "\r" not in source else LINE_END.split(source)
 
 
-def _wrapped_blocks(source: str, wrap: Wrap, hidden: bool) -> list[Block]:
-    """One block per wrapped paragraph, spanning from its first line's start to its last line's end."""
+def _joined_blocks(source: str, reading: Reading, hidden: bool) -> list[Block]:
+    """One block per paragraph whose lines `reading` joins, spanning from its first line's start to
+    its last line's end."""
     spans: list[tuple[int, int]] = []  # every line, blank ones included
     start = 0
     for end in LINE_END.finditer(source):
@@ -99,7 +112,7 @@ def _wrapped_blocks(source: str, wrap: Wrap, hidden: bool) -> list[Block]:
         start = end.end()
     spans.append((start, len(source)))
     lines = [source[s:e] for s, e in spans]
-    joins = joins_next(lines, wrap)
+    joins = wrap.joins_next(lines, reading) if isinstance(reading, Wrap) else inline_breaks.joins_next(lines)
     blocks: list[Block] = []
     first = 0
     for index, joined in enumerate(joins):

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from .document import Block, CleanWarning
+from .inline_breaks import InlineBreaks
 from .rules import FIELDS
 from .wrap import Wrap
 
@@ -65,7 +66,7 @@ def build(
     source_bytes: bytes,
     fmt: str,
     encoding: str,
-    wrap: Wrap | None = None,
+    reading: Wrap | InlineBreaks | None = None,
     text: str,
     paragraphs: int,
     version: str,
@@ -88,8 +89,11 @@ def build(
         "format": fmt,
         "encoding": encoding,
     }
-    if wrap is not None:  # only for hard-wrapped text: other manifests keep their bytes
-        source_entry["wrap"] = wrap.as_dict()
+    # Only for text read other than a line a paragraph: other manifests keep their bytes.
+    if isinstance(reading, Wrap):
+        source_entry["wrap"] = reading.as_dict()
+    elif isinstance(reading, InlineBreaks):
+        source_entry["inline_breaks"] = reading.as_dict()
     return {
         "schema": SCHEMA,
         "source": source_entry,

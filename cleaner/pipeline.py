@@ -21,7 +21,7 @@ from .canonical import canonical_text
 from .decode import decode
 from .dedup import DedupMemo, find_duplicates
 from .detect import DetectMemo, apply_detector
-from .document import Block, CleanWarning, TextLeft, read_text, strip_spans, within_blocks
+from .document import Block, CleanWarning, Reading, TextLeft, read_text, strip_spans, within_blocks
 from .engine import RULE_SECONDS_PER_DOCUMENT, Guard, PackMatch, RuleState, apply_pass, match_packs, rules_in_order
 from .errors import InputTooLarge
 from .input_file import read_input
@@ -31,7 +31,6 @@ from .rules import KINDS, RuleSet, load_rules
 from .prefilter import Prefilter
 from .scan import BlockMatches, RuleScanner
 from .title import title_of
-from .wrap import Wrap
 
 if TYPE_CHECKING:
     from .html_extract import Trafilatura
@@ -134,7 +133,7 @@ class Cleaner:
             source, encoding, warnings = decoded.text, decoded.encoding, list(decoded.warnings)
             if format == "auto" and fmt == "text" and looks_like_html(source):
                 fmt = "html"
-        wrap: Wrap | None = None  # how a plain text was hard-wrapped, if it was
+        reading: Reading | None = None  # how a plain text's lines make paragraphs, if not one each
         if fmt == "html":
             from .html import html_blocks  # trafilatura is heavy: only HTML pays for importing it
 
@@ -142,7 +141,7 @@ class Cleaner:
             blocks, metadata, warnings = extracted.blocks, dict(extracted.metadata), warnings + extracted.warnings
             removed, removals, packs = dict(extracted.removed), extracted.removals, extracted.packs
         else:
-            (blocks, wrap), metadata, removed, removals, packs = read_text(source), {}, {}, [], None
+            (blocks, reading), metadata, removed, removals, packs = read_text(source), {}, {}, [], None
             # Markup inside paragraphs: Markdown's, then lynx's link numbers in what it left (as
             # cleaning the clean text again would find them).
             removals = markdown_removals(source, blocks)
@@ -152,7 +151,7 @@ class Cleaner:
             if removals:
                 blocks = strip_spans(source, blocks, [(r.start, r.end) for r in removals])
         return self._finish(source, data, fmt, encoding, blocks, url, metadata, removed, warnings, removals, packs,
-                            wrap=wrap)
+                            reading=reading)
 
     def clean_file(self, path: str | Path, url: str | None = None, format: FormatOption = "auto") -> CleanResult:
         path = Path(path)
@@ -161,7 +160,7 @@ class Cleaner:
     def _finish(self, source: str, data: bytes, fmt: str, encoding: str, blocks: list[Block], url: str | None,
                 metadata: dict[str, str], removed: dict[int, str], warnings: list[CleanWarning],
                 removals: list[manifest_.Removal], packs: list[PackMatch] | None, *,
-                wrap: Wrap | None = None) -> CleanResult:
+                reading: Reading | None = None) -> CleanResult:
         # HTML has its packs already, recognised on the whole page rather than the extracted text.
         packs = match_packs(self.rules, url, [b.text for b in blocks], self.fingerprint_filters) if packs is None else packs
         state = RuleState(removed=removed, metadata=metadata)
@@ -189,7 +188,7 @@ class Cleaner:
             source_bytes=data,
             fmt=fmt,
             encoding=encoding,
-            wrap=wrap,
+            reading=reading,
             text=text,
             paragraphs=len(kept),
             version=__version__,

@@ -23,6 +23,8 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
+from .inline_breaks import continues
+
 # Widths that wrapping tools use (fmt 75, html2text 78, lynx and w3m 79-80, textwrap 70); wider
 # than this, lines are paragraphs.
 MIN_WIDTH = 40
@@ -141,12 +143,14 @@ def joins_next(lines: Sequence[str], wrap: Wrap) -> list[bool]:
 
 
 def join_lines(lines: Sequence[str]) -> str:
-    """The lines of one wrapped paragraph as one line: a space at each break, none after a word's
-    hyphen (`well-` + `known`)."""
+    """The lines of one paragraph as one line: a space at each break, none after a word's hyphen
+    (`well-` + `known`) or before a line that goes on with a closing mark (`Ogunjobi` + `, who`:
+    cleaner/inline_breaks.py)."""
     joined = lines[0].strip()
     for line in lines[1:]:
         line = line.strip()
-        joined += line if HYPHEN_BREAK.search(joined) and line[:1].isalpha() else " " + line
+        glued = (HYPHEN_BREAK.search(joined) and line[:1].isalpha()) or (line and continues(line))
+        joined += line if glued else " " + line
     return joined
 
 

@@ -94,10 +94,25 @@ RECOMBINED_DOCUMENTS = st.tuples(st.lists(st.one_of(RECOMBINED, st.sampled_from(
                                  st.sampled_from([0, 40, 78]), st.sampled_from(["\n", "\n\n"])).map(
     lambda drawn: drawn[2].join(textwrap.fill(line, drawn[1]) if drawn[1] else line for line in drawn[0]))
 
+
+
+def broken_at(paragraph: str, gaps: set[int]) -> str:
+    """`paragraph` as a dump of text nodes gives it: a line break before each comma and at the word
+    gaps in `gaps`, as if a link or an emphasis began or ended there."""
+    words = paragraph.replace(", ", " \n, ").split(" ")
+    return "".join(word if not index else ("\n" if index in gaps else " ") + word for index, word in enumerate(words))
+
+
+# Text broken at inline elements (a line per text node), among furniture.
+BROKEN_DOCUMENTS = st.lists(st.tuples(PARAGRAPHS, st.sets(st.integers(min_value=1, max_value=40), max_size=6)),
+                            min_size=2, max_size=12).map(
+    lambda drawn: "\n".join(broken_at(paragraph, gaps) for paragraph, gaps in drawn))
+
 # Lines of text and furniture; the same hard-wrapped; Markdown; lynx dumps; recombined sentences
-# around furniture; any text at all.
+# around furniture; text broken at inline elements; any text at all.
 TEXTS = {"structured": DOCUMENTS, "hard-wrapped": WRAPPED_DOCUMENTS, "markdown": MARKDOWN_DOCUMENTS,
-         "lynx": LYNX_DOCUMENTS, "recombined": RECOMBINED_DOCUMENTS, "arbitrary": st.text()}
+         "lynx": LYNX_DOCUMENTS, "recombined": RECOMBINED_DOCUMENTS, "inline-broken": BROKEN_DOCUMENTS,
+         "arbitrary": st.text()}
 
 
 @pytest.mark.parametrize("kind", list(TEXTS))
