@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from .document import Block, CleanWarning
+from .document import Block, CleanWarning, Reading
 from .inline_breaks import InlineBreaks
 from .rules import FIELDS
 from .wrap import Wrap
@@ -66,7 +66,7 @@ def build(
     source_bytes: bytes,
     fmt: str,
     encoding: str,
-    reading: Wrap | InlineBreaks | None = None,
+    reading: Reading | None = None,
     text: str,
     paragraphs: int,
     version: str,

@@ -7,7 +7,7 @@ from cleaner.canonical import paragraphs_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.dedup import COMMON_PAIR_POSTINGS, MIN_DUP_WORDS, DedupMemo, find_duplicates
+from cleaner.dedup import COMMON_PAIR_POSTINGS, FORM_MIN_RECORDS, MIN_DUP_WORDS, DedupMemo, find_duplicates, takes_turns
 from cleaner.document import text_blocks
 
 PARAGRAPH = ("The ministry said on Tuesday that the ceasefire would hold for another day, "
@@ -100,6 +100,26 @@ def test_a_form_of_two_records_is_still_a_repeat() -> None:
     # Two copies are what a scraper leaves when it captures a passage twice.
     lines = [line for answers in FORM_ANSWERS[:2] for pair in zip(FORM_QUESTIONS, answers) for line in pair]
     assert [rule for _, _, rule in dups("\n".join(lines))] == ["dedup.exact", "dedup.exact"]
+
+
+POSITIONS = st.lists(st.integers(0, 60), max_size=12, unique=True).map(sorted)
+
+
+@settings(max_examples=500, deadline=None)
+@given(POSITIONS, POSITIONS)
+def test_takes_turns_counts_the_gaps_that_hold_another_copy(positions: list[int], others: list[int]) -> None:
+    # The definition, a scan of every copy per gap, against the bisection that replaced it.
+    gaps_held = sum(1 for start, end in zip(positions, positions[1:]) if any(start < o < end for o in others))
+    assert takes_turns(positions, others) == (gaps_held >= FORM_MIN_RECORDS - 1)
+
+
+def test_a_few_lines_repeated_thousands_of_times_in_turns_are_read_in_linear_time() -> None:
+    # Four paragraphs in turns, 15,000 copies each: a scan of one's copies per gap of another took
+    # this text past a minute.
+    third = "The harbour master closed the port at noon as the storm moved north along the coast towards the city."
+    fourth = "Schools in the valley will stay shut until Monday while crews clear fallen trees from the roads."
+    lines = [PARAGRAPH, OTHER, third, fourth] * 15_000
+    assert dups("\n".join(lines)) == []  # every line takes turns with the others: a form's labels, all kept
 
 
 def test_one_line_repeated_between_paragraphs_still_goes() -> None:

@@ -80,6 +80,14 @@ def test_a_dateline_in_bold_joins_its_paragraph() -> None:
     assert joins_next(lines) == [False, True, False]
 
 
+def test_a_paragraph_of_a_hundred_thousand_pieces_is_joined_in_linear_time() -> None:
+    # Joining looked for a hyphen at the end of all joined so far: 80,000 pieces took two minutes.
+    source = "Word\n" + ", a\n" * 100_000
+    result = cleaner.clean(source)
+    assert result.text == "Word" + ", a" * 100_000 + "\n"
+    assert replay(source, result.manifest) == result.text
+
+
 def test_a_link_in_brackets_and_a_name_between_links_join() -> None:
     lines = ["Market data provided by Interactive Data (", "Terms & Conditions", "). Powered by Example.",
              "The most recent", "Star Trek", "film was a success at the box office.", "Related", "see more"]

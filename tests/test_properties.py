@@ -95,7 +95,6 @@ RECOMBINED_DOCUMENTS = st.tuples(st.lists(st.one_of(RECOMBINED, st.sampled_from(
     lambda drawn: drawn[2].join(textwrap.fill(line, drawn[1]) if drawn[1] else line for line in drawn[0]))
 
 
-
 def broken_at(paragraph: str, gaps: set[int]) -> str:
     """`paragraph` as a dump of text nodes gives it: a line break before each comma and at the word
     gaps in `gaps`, as if a link or an emphasis began or ended there."""
