@@ -68,7 +68,8 @@ def detect_inline_breaks(text: str) -> InlineBreaks | None:
     for match in (CONTINUATION_BREAK_CR if "\r" in text else CONTINUATION_BREAK).finditer(text):
         start = match.start()
         line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
-        found += not text[line_start:start].isspace() and line_start < start  # the line before holds text
+        if line_start < start and not text[line_start:start].isspace():  # the line before holds text
+            found += 1
     return InlineBreaks(found) if found >= MIN_CONTINUATIONS else None
 
 
