@@ -145,7 +145,10 @@ def joins_next(lines: Sequence[str], wrap: Wrap) -> list[bool]:
 def join_lines(lines: Sequence[str]) -> str:
     """The lines of one paragraph as one line: a space at each break, none after a word's hyphen
     (`well-` + `known`) or before a line that goes on with a closing mark (`Ogunjobi` + `, who`:
-    cleaner/inline_breaks.py)."""
+    cleaner/inline_breaks.py). Wrapped text too: a wrap breaks only at a space, so its line that
+    starts with a mark had a space before it, one that an extraction left where a link ended
+    (`drives me nuts ,”`) or inside a Markdown link broken over two lines (`[ ](`). Were it glued in
+    inline-broken text only, seven outputs of the dev pages wrapped and through html2text would keep it."""
     previous = lines[0].strip()
     parts = [previous]
     for line in lines[1:]:
