@@ -11,7 +11,7 @@ from typing import Literal, NamedTuple
 from . import inline_breaks, wrap
 from .canonical import canonical_paragraph, has_hidden_characters
 from .inline_breaks import InlineBreaks, detect_inline_breaks
-from .wrap import Wrap, detect_wrap, join_lines
+from .wrap import Wrap, detect_wrap, has_spaced_marks, join_lines
 
 # How a plain text's lines make paragraphs, when not one line each: a hard wrap, or breaks at
 # inline elements. The manifest records it.
@@ -113,12 +113,13 @@ def _joined_blocks(source: str, reading: Reading, hidden: bool) -> list[Block]:
     spans.append((start, len(source)))
     lines = [source[s:e] for s, e in spans]
     joins = wrap.joins_next(lines, reading) if isinstance(reading, Wrap) else inline_breaks.joins_next(lines)
+    spaced_marks = has_spaced_marks(source)
     blocks: list[Block] = []
     first = 0
     for index, joined in enumerate(joins):
         if joined:
             continue
-        text = canonical_paragraph(join_lines(lines[first:index + 1]), hidden=hidden)
+        text = canonical_paragraph(join_lines(lines[first:index + 1], spaced_marks), hidden=hidden)
         if text:
             blocks.append(Block(len(blocks), text, spans[first][0], spans[index][1]))
         first = index + 1
@@ -134,6 +135,7 @@ def strip_spans(source: str, blocks: list[Block], spans: Sequence[tuple[int, int
     of a text's blocks so give its clean text (docs/manifest.md)."""
     spans = sorted(spans)
     starts = [start for start, _ in spans]
+    spaced_marks = has_spaced_marks(source)  # as the blocks were joined (_joined_blocks)
     stripped: list[Block] = []
     for block in blocks:
         first = max(0, bisect.bisect_right(starts, block.start) - 1)
@@ -147,7 +149,7 @@ def strip_spans(source: str, blocks: list[Block], spans: Sequence[tuple[int, int
             kept.append(source[position:start])
             position = end
         kept.append(source[position:block.end])
-        text = canonical_paragraph(join_lines(LINE_END.split("".join(kept))))
+        text = canonical_paragraph(join_lines(LINE_END.split("".join(kept)), spaced_marks))
         if text:
             stripped.append(Block(len(stripped), text, block.start, block.end))
     return stripped

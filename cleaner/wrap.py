@@ -27,6 +27,9 @@ from .inline_breaks import continues
 
 # Widths that wrapping tools use (fmt 75, html2text 78, lynx and w3m 79-80, textwrap 70); wider
 # than this, lines are paragraphs.
+# French typography puts a space before `;` and `:` (`il a dit : « non »`); a text that shows one
+# inside a line keeps that space where a line starts with the mark.
+SPACED_MARK = re.compile(r"[^\S\r\n][;:](?=\s)")
 MIN_WIDTH = 40
 MAX_WIDTH = 132
 # Too few lines or breaks are no evidence either way.
@@ -142,13 +145,20 @@ def joins_next(lines: Sequence[str], wrap: Wrap) -> list[bool]:
     return joined
 
 
-def join_lines(lines: Sequence[str]) -> str:
+def has_spaced_marks(source: str) -> bool:
+    """Whether a text puts a space before `;` or `:` inside a line, as French typography does."""
+    return SPACED_MARK.search(source) is not None
+
+
+def join_lines(lines: Sequence[str], spaced_marks: bool = False) -> str:
     """The lines of one paragraph as one line: a space at each break, none after a word's hyphen
     (`well-` + `known`) or before a line that goes on with a closing mark (`Ogunjobi` + `, who`:
     cleaner/inline_breaks.py). Wrapped text too: a wrap breaks only at a space, so its line that
     starts with a mark had a space before it, one that an extraction left where a link ended
     (`drives me nuts ,”`) or inside a Markdown link broken over two lines (`[ ](`). Were it glued in
-    inline-broken text only, seven outputs of the dev pages wrapped and through html2text would keep it."""
+    inline-broken text only, seven outputs of the dev pages wrapped and through html2text would keep it.
+    In a text of `spaced_marks` (has_spaced_marks: French typography), a line that starts with `;`
+    or `:` keeps the space before it (`il a dit` + `: « non »`)."""
     previous = lines[0].strip()
     parts = [previous]
     for line in lines[1:]:
@@ -156,6 +166,8 @@ def join_lines(lines: Sequence[str]) -> str:
         # The line before, not all joined so far: a search of the whole would make a paragraph of
         # many lines cost their square (80,000 pieces: two minutes).
         glued = (HYPHEN_BREAK.search(previous) and line[:1].isalpha()) or (line and continues(line))
+        if spaced_marks and glued and line[:1] in (";", ":"):
+            glued = False
         parts.append(line if glued else " " + line)
         previous = line
     return "".join(parts)

@@ -10,9 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cleaner
+from cleaner.audit import replay
 from cleaner.canonical import canonical_paragraph
 from cleaner.document import text_blocks
-from cleaner.wrap import join_lines, wrap_width
+from cleaner.wrap import has_spaced_marks, join_lines, wrap_width
 
 from bridge_article import ARTICLE
 
@@ -57,6 +58,29 @@ def test_crlf_line_ends_and_a_hyphen_at_the_break() -> None:
     # textwrap breaks `well-known` after its hyphen at some widths: the word comes back whole.
     assert join_lines(["the market, well-", "known on Saturdays"]) == "the market, well-known on Saturdays"
     assert join_lines(["a pause -", "then more"]) == "a pause - then more"
+
+
+FRENCH = [
+    "Le ministre de l'Économie a présenté mardi le budget de l'an prochain devant les députés réunis en séance.",
+    "Interrogé sur la hausse des taxes sur le carburant, il a répondu sans détour : « Nous ne reculerons pas », "
+    "avant d'ajouter que les agriculteurs seraient reçus ; la séance a ensuite été suspendue pendant une heure.",
+    "L'opposition a dénoncé un budget injuste ; plusieurs élus ont annoncé qu'ils voteraient contre le texte.",
+]
+
+
+def test_french_typography_keeps_its_space_before_a_mark_that_starts_a_line() -> None:
+    # A wrap breaks at a space, and French puts one before `:` and `;`: a line may start with the mark.
+    source = "Accueil > Économie > Budget\n\n" + "\n\n".join(textwrap.fill(p, 40) for p in FRENCH) + "\n"
+    assert any(line.startswith((": ", "; ")) for line in source.split("\n"))
+    result = cleaner.clean(source)
+    assert result.text.rstrip("\n").split("\n\n") == FRENCH
+    assert result.removed and replay(source, result.manifest) == result.text
+    assert cleaner.clean(result.text).text == result.text
+    # A text with no spaced mark inside a line glues a line that starts with one to the line before.
+    assert not has_spaced_marks("The minister said\n: we will not give in; and left.")
+    assert join_lines(["The minister said", ": we will not give in, and left."]) == "The minister said: we will not give in, and left."
+    assert has_spaced_marks("Il a dit\n: « non » ; puis il est parti.")
+    assert join_lines(["Il a dit", ": « non » ; puis"], spaced_marks=True) == "Il a dit : « non » ; puis"
 
 
 def test_list_items_after_a_full_line_start_their_own_paragraph() -> None:
