@@ -144,6 +144,9 @@ TABLE_MIN_ROWS = 2
 # A figure inside a line: a number after other text (`VIP : 60,000`, `Tue - Sat 4PM`, `2018.04.05`).
 # A title that merely starts with its number (`15 Amazing Images of Stars`) holds none.
 FIGURE = re.compile(r"\D\d")
+# A figure a table's cell holds (`38,512`, `+0.4%`, `$78.20`); a bare count (`1`, `12`) numbers a
+# ranking's or a pager's entries as often.
+MEASURE = re.compile(r"\d[.,]\d|%|[$€£¥]")
 # A short tail that is mostly entries with figures in them (dates, prices, times, phone numbers,
 # results) is the article's fact box, not furniture, and stays: at least FACTS_MIN_LINES lines,
 # FACTS_MIN_SHARE of them with a figure, all together no longer than FACTS_MAX_SHARE of the
@@ -232,7 +235,8 @@ def features_of(text: str, known_language: bool = True, words: list[str] | None 
         kind = "prose"
     elif ends and count >= SENTENCE_MIN_WORDS and (stops or not known_language):
         kind = "sentence"
-    elif count >= DATA_MIN_WORDS and sum(map(str.isdigit, words)) >= DATA_MIN_NUMBER_SHARE * count:
+    elif count >= DATA_MIN_WORDS and sum(map(str.isdigit, words)) >= DATA_MIN_NUMBER_SHARE * count or (
+            words and all(map(str.isdigit, words)) and not any(map(str.isalpha, text)) and MEASURE.search(text)):
         kind = "data"
     else:
         kind = "short"

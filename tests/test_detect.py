@@ -274,6 +274,25 @@ def test_figures_the_article_announces_stay() -> None:
     assert detect(text_blocks(text)).decisions == []
 
 
+def test_a_table_one_cell_a_line_between_paragraphs_keeps_the_paragraph_after_it() -> None:
+    # A text dump of a table puts every cell on a line; its figures (`38,512`, `+0.4%`) are data, so
+    # the article's core reaches over the table to the paragraph that closes the article.
+    cells = ["Index", "Change", "Dow", "38,512", "+0.4%", "S&P 500", "5,021", "+0.6%", "Nasdaq", "15,990", "+0.9%",
+             "Oil", "$78.20", "-1.2%"]
+    closing = "Analysts said the gains were broad, with technology and retail shares leading the way."
+    text = "\n".join(MENU + [HEADLINE, PARAGRAPHS[0]] + cells + [closing] + MENU)
+    kept = cleaner.clean(text, format="text").text.splitlines()
+    assert closing in kept and {"38,512", "+0.4%", "$78.20"} <= set(kept)
+    assert not set(MENU) & set(kept)
+    assert features_of("+0.4%").kind == features_of("$78.20").kind == features_of("5,021").kind == "data"
+    # A bare count is no figure of a table: rankings and pagination number their entries so.
+    assert features_of("12").kind == features_of("3").kind == "short"
+    ranked = ["Most Read", "1", "Viking shield-maiden gets a face", "2", "What sugar does to your brain", "3",
+              "A glitch sparks a days-long hunt", "4", "Objective reality does not exist, study shows"]
+    decisions = detect(text_blocks("\n".join(PARAGRAPHS * 2 + ranked))).decisions
+    assert [d.rule for d in decisions] == ["detect.tail"] * len(ranked)
+
+
 def test_guard_counts_rows_of_data_as_content() -> None:
     # Stats rows before a core found further down: cutting them as head would take most of the content.
     stats = [f"{n} Player Name{n} {50 + n} {n * 7}% {n} tackles {n} sacks" for n in range(1, 16)]
