@@ -125,6 +125,14 @@ INTERVIEW_TURN = re.compile(r"^(?:Q|A|Question|Answer)\s?[:.]\s", re.I)
 # 1, 2, 3... (at least ENUM_MIN_ITEMS, at most ENUM_MAX_GAP blocks apart: a link or a note may stand
 # between two items), or items with one list marker after a core that ends with a colon.
 ENUM_MIN_ITEMS = 3
+# A list between the article's lead and the rest of it (`Key points` over four findings,
+# `Ingredients` over the quantities) costs the core more than a short lead weighs: the article
+# starts at the lead when at least LEAD_LIST_MIN_ITEMS items in sentence case (LIST_ITEM_MIN_WORDS
+# words or more, not title-cased), at most LEAD_LIST_MAX_ITEMS, stand between it and the core,
+# with a heading of at most LEAD_LIST_HEADING_MAX_WORDS words over the list and one over the core.
+LEAD_LIST_MIN_ITEMS = 3
+LEAD_LIST_MAX_ITEMS = 12
+LEAD_LIST_HEADING_MAX_WORDS = 4
 ENUM_MAX_GAP = 3
 ENUMERATED = re.compile(r"^\(?(\d{1,3})[.):]\s")
 BULLETED = re.compile(r"^[•·▪◦‣●○■□➤►✓✔*\-–—]\s*\S")
@@ -459,6 +467,8 @@ def _decide(kept: Sequence[Block], features: Sequence[Features], first: int, las
     if feed:
         last = feed[0] - 1
     prose_end, last = last, article_list_end(kept, features, last)
+    # (The list above the core, like the one after it, is never searched for link runs.)
+    prose_start, first = first, lead_list_start(kept, features, first, last)
     core = {"core_start": kept[first].start, "core_end": kept[last].end, "core_score": round(score)}
     decisions: list[Decision] = []
     head_end = first
@@ -467,7 +477,7 @@ def _decide(kept: Sequence[Block], features: Sequence[Features], first: int, las
     for position in range(head_end):
         decisions.append(Decision(kept[position].index, "detect.head", {**core, "kind": features[position].kind}))
     if known:  # without stop words a list of titles cannot be told from short paragraphs
-        decisions += _link_runs(kept, features, first, prose_end, furniture)
+        decisions += _link_runs(kept, features, prose_start, prose_end, furniture)
     if not is_fact_box(kept[last + 1:], sum(f.chars for f in features[first:last + 1])):
         for position in range(last + 1, len(kept)):
             detail = {**core, "kind": features[position].kind}
@@ -576,6 +586,42 @@ def article_list_end(kept: Sequence[Block], features: Sequence[Features], last: 
             position += 1
         return max(position, _table_end(kept, features, last))
     return last
+
+
+def lead_list_start(kept: Sequence[Block], features: Sequence[Features], first: int, last: int) -> int:
+    """Where the article starts once its lead above a list is counted in (or `first`).
+
+    The lead is a paragraph of prose that ends like a sentence, above LEAD_LIST_MIN_ITEMS or more
+    items in sentence case (see LEAD_LIST_MIN_ITEMS). A header's prose (a site's tagline, a cookie
+    notice) over a list of other stories has that shape too, so the lead must share a content word
+    with the core's prose, and so must one item at least with the lead or the core: the article's
+    own list speaks of what the article does."""
+    position = first - 1
+    if position >= 0 and _is_list_heading(kept[position], features[position]):
+        position -= 1  # the core's own heading (`Method`)
+    items: list[int] = []
+    while position >= 0 and len(items) < LEAD_LIST_MAX_ITEMS and _is_sentence_item(kept[position], features[position]):
+        items.append(position)
+        position -= 1
+    if len(items) < LEAD_LIST_MIN_ITEMS:
+        return first
+    if position >= 0 and _is_list_heading(kept[position], features[position]):
+        position -= 1  # the list's heading (`Key points`, `Ingredients`)
+    if position < 0 or features[position].kind != "prose" or not features[position].sentence_end:
+        return first
+    vocabulary = set().union(*(content_words(kept[p].text) for p in range(first, last + 1) if features[p].kind == "prose"))
+    lead = content_words(kept[position].text)
+    if not lead & vocabulary or not any(content_words(kept[p].text) & (lead | vocabulary) for p in items):
+        return first
+    return position
+
+
+def _is_sentence_item(block: Block, features: Features) -> bool:
+    return features.kind != "prose" and features.words >= LIST_ITEM_MIN_WORDS and not is_title_cased(block.text)
+
+
+def _is_list_heading(block: Block, features: Features) -> bool:
+    return features.kind in ("short", "topic") and features.words <= LEAD_LIST_HEADING_MAX_WORDS and not features.sentence_end
 
 
 def _table_end(kept: Sequence[Block], features: Sequence[Features], last: int) -> int:

@@ -274,6 +274,35 @@ def test_figures_the_article_announces_stay() -> None:
     assert detect(text_blocks(text)).decisions == []
 
 
+LEAD = "Lawmakers approved the government's flagship climate bill early on Thursday after a 20-hour debate."
+KEY_POINTS = ["Key points", "• Emissions must fall 65% by 2030", "• Coal plants close by 2033",
+              "• Households get grants for heat pumps", "• A new agency will check progress"]
+BODY = ["The bill passed by 312 votes to 250, with several members of the ruling coalition voting against it or "
+        "abstaining after a day of tense negotiations.",
+        "The opposition said it would challenge parts of the law in the constitutional court, arguing that the "
+        "grants had not been properly costed."]
+
+
+@pytest.mark.parametrize("points", [KEY_POINTS, ["What the bill does", "Cuts emissions by 65% by 2030",
+                                                 "Closes coal plants by 2033", "Gives households grants for heat pumps"]])
+def test_a_lead_above_a_list_stays_with_the_article(points: list[str]) -> None:
+    # The list costs the core more than the short lead above it weighs: both went as the head.
+    article = ["Parliament passes climate bill after marathon session", LEAD] + points + BODY
+    result = cleaner.clean("\n".join(MENU + article + ["Share", "Related"]), format="text")
+    assert result.text.splitlines()[::2] == article
+    assert cleaner.clean(result.text).text == result.text
+
+
+def test_a_header_above_a_list_of_other_stories_is_no_lead() -> None:
+    # A tagline over a list of other stories: none of their words are the article's.
+    tagline = "The Daily Example has been the independent voice of the valley since it was founded in 1901."
+    others = ["Storm knocks out power to thousands", "School board names a new superintendent",
+              "Two injured in a fire on the east side", "Local bakery wins a national prize"]
+    kept = cleaner.clean("\n".join([tagline] + others + [HEADLINE] + PARAGRAPHS), format="text").text.splitlines()
+    assert tagline not in kept and not set(others[:3]) & set(kept)
+    assert kept[-5::2] == PARAGRAPHS
+
+
 def test_a_table_one_cell_a_line_between_paragraphs_keeps_the_paragraph_after_it() -> None:
     # A text dump of a table puts every cell on a line; its figures (`38,512`, `+0.4%`) are data, so
     # the article's core reaches over the table to the paragraph that closes the article.
