@@ -125,6 +125,11 @@ INTERVIEW_TURN = re.compile(r"^(?:Q|A|Question|Answer)\s?[:.]\s", re.I)
 # 1, 2, 3... (at least ENUM_MIN_ITEMS, at most ENUM_MAX_GAP blocks apart: a link or a note may stand
 # between two items), or items with one list marker after a core that ends with a colon.
 ENUM_MIN_ITEMS = 3
+ENUM_MAX_GAP = 3
+ENUMERATED = re.compile(r"^\(?(\d{1,3})[.):]\s")
+BULLETED = re.compile(r"^[•·▪◦‣●○■□➤►✓✔*\-–—]\s*\S")
+# A numbered or bulleted line of at least this many words is a list item (one word is a pager).
+LIST_ITEM_MIN_WORDS = 3
 # A list between the article's lead and the rest of it (`Key points` over four findings,
 # `Ingredients` over the quantities) costs the core more than a short lead weighs: the article
 # starts at the lead when at least LEAD_LIST_MIN_ITEMS items in sentence case (LIST_ITEM_MIN_WORDS
@@ -133,11 +138,6 @@ ENUM_MIN_ITEMS = 3
 LEAD_LIST_MIN_ITEMS = 3
 LEAD_LIST_MAX_ITEMS = 12
 LEAD_LIST_HEADING_MAX_WORDS = 4
-ENUM_MAX_GAP = 3
-ENUMERATED = re.compile(r"^\(?(\d{1,3})[.):]\s")
-BULLETED = re.compile(r"^[•·▪◦‣●○■□➤►✓✔*\-–—]\s*\S")
-# A numbered or bulleted line of at least this many words is a list item (one word is a pager).
-LIST_ITEM_MIN_WORDS = 3
 # Records written to one template after the core (a meal plan, a timetable): at least
 # TEMPLATE_MIN_LABELS labels recurring in turns, FORM_MIN_RECORDS times each (dedup.py), the first
 # within TEMPLATE_MAX_LEAD blocks of the core; looked for in the next TEMPLATE_MAX_BLOCKS blocks.

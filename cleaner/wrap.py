@@ -27,9 +27,6 @@ from .inline_breaks import continues
 
 # Widths that wrapping tools use (fmt 75, html2text 78, lynx and w3m 79-80, textwrap 70); wider
 # than this, lines are paragraphs.
-# French typography puts a space before `;` and `:` (`il a dit : « non »`); a text that shows one
-# inside a line keeps that space where a line starts with the mark.
-SPACED_MARK = re.compile(r"[^\S\r\n][;:](?=\s)")
 MIN_WIDTH = 40
 MAX_WIDTH = 132
 # Too few lines or breaks are no evidence either way.
@@ -38,6 +35,9 @@ MIN_BREAKS = 4
 # Share of the text's lines that must be wrap breaks: menus, lists and short paragraphs dilute it (a
 # news page in a terminal dump may hold a short article among hundreds of menu lines).
 MIN_BREAK_SHARE = 0.01
+# French typography puts a space before `;` and `:` (`il a dit : « non »`); a text that shows one
+# inside a line keeps that space where a line starts with the mark.
+SPACED_MARK = re.compile(r"[^\S\r\n][;:](?=\s)")
 # Share of the breaks that must fall inside a sentence: the line ends with no sentence end and the
 # next starts with a lower-case letter. Paragraph-per-line text ends its lines with a sentence end,
 # and a list of headlines or menu items of about one length starts each with a capital; German
