@@ -10,6 +10,7 @@ import re
 WORD = re.compile(r"\w+")
 # Quotes and brackets that may close a text after its last mark (`... he said.”`).
 CLOSING_MARKS = "\"'”’»)]」』）】"
+CLOSING_MARKS_AND_SPACES = CLOSING_MARKS + " \u00a0\u202f"
 # The end of a sentence, or of a clause that announces what follows (`... as follows:`).
 SENTENCE_ENDS = (".", "!", "?", "…", ":", ";", "。", "！", "？", "：", "；")
 # The end of a sentence or a clause, or a pause that goes on in the next block (`Washington,`).
@@ -21,5 +22,5 @@ FULL_STOPS = (".", "…", "。", "．")
 
 def ends_with(text: str, marks: tuple[str, ...]) -> bool:
     """Whether `text` (a block: no line break) ends with one of `marks`, before any closing quotes
-    and brackets."""
-    return text.rstrip(CLOSING_MARKS).endswith(marks)
+    and brackets, and the spaces French typography puts before them (`... le reste. »`)."""
+    return text.rstrip(CLOSING_MARKS_AND_SPACES).endswith(marks)

@@ -55,6 +55,35 @@ def test_a_broken_article_comes_out_one_paragraph_per_line() -> None:
     assert cleaner.clean(result.text).text == result.text
 
 
+# A French article so broken: a space before `;`, `:` and a closing `»`, which the pieces keep.
+BROKEN_FRENCH = [
+    "Le conseil municipal a voté mardi soir la fermeture du",
+    "vieux pont",
+    ", après que les ingénieurs ont découvert que deux de ses câbles principaux étaient rongés par la rouille",
+    "; le maire a déclaré à la presse",
+    ": « La sécurité de ceux qui traversent le pont passe avant tout le reste. »",
+    "Les habitants devront désormais emprunter le",
+    "périphérique",
+    ", ce qui allonge le trajet d'une vingtaine de minutes aux heures de pointe ; les commerçants s'inquiètent.",
+]
+FRENCH = [
+    "Le conseil municipal a voté mardi soir la fermeture du vieux pont, après que les ingénieurs ont découvert que "
+    "deux de ses câbles principaux étaient rongés par la rouille ; le maire a déclaré à la presse : « La sécurité "
+    "de ceux qui traversent le pont passe avant tout le reste. »",
+    "Les habitants devront désormais emprunter le périphérique, ce qui allonge le trajet d'une vingtaine de minutes "
+    "aux heures de pointe ; les commerçants s'inquiètent.",
+]
+
+
+def test_a_broken_french_article_keeps_its_spaces_before_marks() -> None:
+    source = "\n".join(["Accueil", "Actualités", "Société"] + BROKEN_FRENCH + ["Partager", "Facebook"]) + "\n"
+    assert detect_inline_breaks(source) is not None
+    result = cleaner.clean(source)
+    assert result.text.rstrip("\n").split("\n\n") == FRENCH
+    assert replay(source, result.manifest) == result.text
+    assert cleaner.clean(result.text).text == result.text
+
+
 def test_each_paragraph_is_one_block_spanning_its_pieces() -> None:
     source = "\n".join(BROKEN)
     blocks = text_blocks(source)

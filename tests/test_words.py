@@ -1,5 +1,5 @@
 """How a block ends: the marks after which it reads as a sentence or a clause, before any closing
-quotes and brackets."""
+quotes and brackets (and the spaces French typography puts before them)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from cleaner.words import CLAUSE_ENDS, CLOSING_MARKS, SENTENCE_ENDS, WORD, ends_with
 
-# The definition spelled as a pattern: one of the marks, then nothing but closing marks.
-SENTENCE_END = re.compile("[" + re.escape("".join(SENTENCE_ENDS)) + "][" + re.escape(CLOSING_MARKS) + "]*$")
+# The definition spelled as a pattern: one of the marks, then nothing but closing marks and the
+# spaces French typography puts before them.
+SENTENCE_END = re.compile("[" + re.escape("".join(SENTENCE_ENDS)) + "][" + re.escape(CLOSING_MARKS) + " \u00a0\u202f]*$")
 
 
 @pytest.mark.parametrize("text, sentence, clause", [
@@ -21,6 +22,8 @@ SENTENCE_END = re.compile("[" + re.escape("".join(SENTENCE_ENDS)) + "][" + re.es
     ("Was it worth it?)", True, True),
     ("What follows is a list:", True, True),
     ("「終わり。」", True, True),
+    ("« La sécurité passe avant tout le reste. »", True, True),
+    ("« Une question ?\u202f»", True, True),
     ("WASHINGTON,", False, True),
     ("東京、", False, True),
     ("Related News", False, False),
@@ -33,7 +36,7 @@ def test_a_block_ends_like_a_sentence_or_a_clause(text: str, sentence: bool, cla
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(st.sampled_from([*SENTENCE_ENDS, *CLAUSE_ENDS, *CLOSING_MARKS, "a", "1", " ", "-"]), max_size=8))
+@given(st.text(st.sampled_from([*SENTENCE_ENDS, *CLAUSE_ENDS, *CLOSING_MARKS, "a", "1", " ", "\u202f", "-"]), max_size=8))
 def test_ends_with_is_the_pattern_of_a_mark_then_closing_marks(text: str) -> None:
     assert ends_with(text, SENTENCE_ENDS) == bool(SENTENCE_END.search(text))
 
