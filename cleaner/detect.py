@@ -134,10 +134,10 @@ LIST_ITEM_MIN_WORDS = 3
 # `Ingredients` over the quantities) costs the core more than a short lead weighs: the article
 # starts at the lead when at least LEAD_LIST_MIN_ITEMS items in sentence case (LIST_ITEM_MIN_WORDS
 # words or more, not title-cased), at most LEAD_LIST_MAX_ITEMS, stand between it and the core,
-# with a heading of at most LEAD_LIST_HEADING_MAX_WORDS words over the list and one over the core.
+# with a label (_is_label: a heading of at most FEED_LABEL_MAX_WORDS words) over the list and one
+# over the core.
 LEAD_LIST_MIN_ITEMS = 3
 LEAD_LIST_MAX_ITEMS = 12
-LEAD_LIST_HEADING_MAX_WORDS = 4
 # Records written to one template after the core (a meal plan, a timetable): at least
 # TEMPLATE_MIN_LABELS labels recurring in turns, FORM_MIN_RECORDS times each (dedup.py), the first
 # within TEMPLATE_MAX_LEAD blocks of the core; looked for in the next TEMPLATE_MAX_BLOCKS blocks.
@@ -244,11 +244,17 @@ def features_of(text: str, known_language: bool = True, words: list[str] | None 
     elif ends and count >= SENTENCE_MIN_WORDS and (stops or not known_language):
         kind = "sentence"
     elif count >= DATA_MIN_WORDS and sum(map(str.isdigit, words)) >= DATA_MIN_NUMBER_SHARE * count or (
-            words and all(map(str.isdigit, words)) and not any(map(str.isalpha, text)) and MEASURE.search(text)):
+            _is_table_cell(text, words)):
         kind = "data"
     else:
         kind = "short"
     return Features(chars, count, round(stop_share, 3), ends, kind, weight_of(chars, kind))
+
+
+def _is_table_cell(text: str, words: list[str]) -> bool:
+    """A figure alone (MEASURE): every word a number (a letter anywhere would make a word that is
+    not one, `1.2K` -> `2K`)."""
+    return bool(words) and all(map(str.isdigit, words)) and MEASURE.search(text) is not None
 
 
 def stop_count(words: list[str], lowered: bool = False) -> int:
@@ -597,7 +603,7 @@ def lead_list_start(kept: Sequence[Block], features: Sequence[Features], first: 
     with the core's prose, and so must one item at least with the lead or the core: the article's
     own list speaks of what the article does."""
     position = first - 1
-    if position >= 0 and _is_list_heading(kept[position], features[position]):
+    if position >= 0 and _is_label(features[position]):
         position -= 1  # the core's own heading (`Method`)
     items: list[int] = []
     while position >= 0 and len(items) < LEAD_LIST_MAX_ITEMS and _is_sentence_item(kept[position], features[position]):
@@ -605,7 +611,7 @@ def lead_list_start(kept: Sequence[Block], features: Sequence[Features], first: 
         position -= 1
     if len(items) < LEAD_LIST_MIN_ITEMS:
         return first
-    if position >= 0 and _is_list_heading(kept[position], features[position]):
+    if position >= 0 and _is_label(features[position]):
         position -= 1  # the list's heading (`Key points`, `Ingredients`)
     if position < 0 or features[position].kind != "prose" or not features[position].sentence_end:
         return first
@@ -619,9 +625,6 @@ def lead_list_start(kept: Sequence[Block], features: Sequence[Features], first: 
 def _is_sentence_item(block: Block, features: Features) -> bool:
     return features.kind != "prose" and features.words >= LIST_ITEM_MIN_WORDS and not is_title_cased(block.text)
 
-
-def _is_list_heading(block: Block, features: Features) -> bool:
-    return features.kind in ("short", "topic") and features.words <= LEAD_LIST_HEADING_MAX_WORDS and not features.sentence_end
 
 
 def _table_end(kept: Sequence[Block], features: Sequence[Features], last: int) -> int:

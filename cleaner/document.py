@@ -135,7 +135,7 @@ def strip_spans(source: str, blocks: list[Block], spans: Sequence[tuple[int, int
     of a text's blocks so give its clean text (docs/manifest.md)."""
     spans = sorted(spans)
     starts = [start for start, _ in spans]
-    spaced_marks = has_spaced_marks(source)  # as the blocks were joined (_joined_blocks)
+    spaced_marks: bool | None = None  # as _joined_blocks asks it; only where a block has lines to join
     stripped: list[Block] = []
     for block in blocks:
         first = max(0, bisect.bisect_right(starts, block.start) - 1)
@@ -149,7 +149,10 @@ def strip_spans(source: str, blocks: list[Block], spans: Sequence[tuple[int, int
             kept.append(source[position:start])
             position = end
         kept.append(source[position:block.end])
-        text = canonical_paragraph(join_lines(LINE_END.split("".join(kept)), spaced_marks))
+        lines = LINE_END.split("".join(kept))
+        if len(lines) > 1 and spaced_marks is None:
+            spaced_marks = has_spaced_marks(source)
+        text = canonical_paragraph(join_lines(lines, bool(spaced_marks)))
         if text:
             stripped.append(Block(len(stripped), text, block.start, block.end))
     return stripped

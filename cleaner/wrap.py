@@ -165,9 +165,8 @@ def join_lines(lines: Sequence[str], spaced_marks: bool = False) -> str:
         line = line.strip()
         # The line before, not all joined so far: a search of the whole would make a paragraph of
         # many lines cost their square (80,000 pieces: two minutes).
-        glued = (HYPHEN_BREAK.search(previous) and line[:1].isalpha()) or (line and continues(line))
-        if spaced_marks and glued and line[:1] in (";", ":"):
-            glued = False
+        glued = (HYPHEN_BREAK.search(previous) and line[:1].isalpha()) or (
+            line and continues(line) and not (spaced_marks and line[0] in ";:"))
         parts.append(line if glued else " " + line)
         previous = line
     return "".join(parts)
