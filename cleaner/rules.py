@@ -36,12 +36,12 @@ DEFAULT_MIN_RUN = 1
 PACK_KEYS = {"id", "summary", "domains", "fingerprints"}
 RULE_KEYS = {
     "id", "summary", "why", "kind", "where", "pattern", "exact", "field",
-    "max_item_chars", "min_run", "selectors", "example", "inside_article",
+    "max_item_chars", "min_run", "selectors", "example", "inside_article", "article_may_follow",
 }
 KIND_KEYS: dict[str, set[str]] = {
     "line": {"pattern", "exact", "min_run", "max_item_chars"},
     "run": {"pattern", "exact", "max_item_chars"},
-    "cut": {"pattern", "exact"},
+    "cut": {"pattern", "exact", "article_may_follow"},
     "cards": {"pattern", "exact", "max_item_chars"},
     "field": {"pattern", "field"},
     "select": {"selectors"},
@@ -80,6 +80,9 @@ class Rule:
     # What it takes stands inside the article (a picture's credit): the detector reads no gap
     # where it was (docs/detector.md, "What was removed before").
     inside_article: bool = False
+    # A cut's marker can stand inside the article (a comment link between two paragraphs): where a
+    # prose paragraph follows it directly, the marker alone goes and the cut waits for a later one.
+    article_may_follow: bool = False
     selectors: tuple[str, ...] = ()
     examples: tuple[Example, ...] = ()
     source: str = ""
@@ -286,9 +289,10 @@ def parse_rule(raw: Any, pack_id: str, where: str, check: _Checker) -> Rule:
     min_run = raw.get("min_run", DEFAULT_MIN_RUN)
     if not isinstance(min_run, int) or isinstance(min_run, bool) or min_run < 1:
         check.fail(f"{where}.min_run", "must be a positive integer")
-    inside_article = raw.get("inside_article", False)
-    if not isinstance(inside_article, bool):
-        check.fail(f"{where}.inside_article", "must be true or false")
+    inside_article, article_may_follow = (raw.get(key, False) for key in ("inside_article", "article_may_follow"))
+    for key, value in (("inside_article", inside_article), ("article_may_follow", article_may_follow)):
+        if not isinstance(value, bool):
+            check.fail(f"{where}.{key}", "must be true or false")
     examples = tuple(parse_example(e, f"{where}.example[{i}]", check) for i, e in enumerate(raw.get("example", [])))
     return Rule(
         id=rule_id,
@@ -303,6 +307,7 @@ def parse_rule(raw: Any, pack_id: str, where: str, check: _Checker) -> Rule:
         max_item_chars=max_item_chars,
         min_run=min_run,
         inside_article=inside_article,
+        article_may_follow=article_may_follow,
         selectors=selectors,
         examples=examples,
         source=check.path,

@@ -262,7 +262,8 @@ def test_catastrophic_pattern_on_lines_the_prefilter_rules_out_costs_nothing(fol
 def test_guard_keeps_the_article_and_warns() -> None:
     rules = cleaner.load_rules()
     second = "A second paragraph that is long enough to be prose and belongs to the article too, clearly."
-    document = f"{BODY}\nNotify of\n{second}\nAnd a third paragraph, also long enough to be prose, is still the article."
+    # `Notify of` over a name: a thread's start (straight over prose, the marker alone would go).
+    document = f"{BODY}\nNotify of\nKaren D.\n{second}\nAnd a third paragraph, also long enough to be prose, is still the article."
     result = cleaner.Cleaner(rules).clean(document)
     assert second in result.text and "Notify of" in result.text
     (warning,) = result.warnings

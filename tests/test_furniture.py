@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from cleaner import Cleaner
+from cleaner.canonical import paragraphs_of
 
 ARTICLES = {
     "en": [
@@ -775,11 +776,17 @@ def test_a_comment_thread_goes_with_its_heading_in_every_language(cleaner: Clean
     assert {removal["rule"] for removal in result.removed} == {"comments.thread"}
 
 
-def test_a_comment_count_under_the_teaser_takes_nothing(cleaner: Cleaner) -> None:
-    """A count printed above the article (under a teaser, which is prose) would start the cut before
-    the article: the guard stops it and says so, and the article stays whole."""
+def test_a_comment_count_under_the_teaser_goes_alone(cleaner: Cleaner) -> None:
+    """A count printed above the article, between the teaser and the first paragraph (both prose),
+    is a link inside the article: it alone goes, and the article stays whole. Over a short line
+    (a picture's caption) it would start the cut before the article: the guard stops it and says so."""
     teaser = "Nach monatelangem Streit hat der Stadtrat den Haushalt beschlossen. Was das für die Bürger bedeutet, erklärt unser Überblick."
     result = cleaner.clean("\n".join(["Haushalt beschlossen", teaser, "134 Kommentare", *ARTICLES["de"]]))
+    assert paragraphs_of(result.text) == ["Haushalt beschlossen", teaser, *ARTICLES["de"]]
+    assert [(r["rule"], r["text"]) for r in result.removed] == [("comments.thread", "134 Kommentare")]
+    assert result.warnings == []
+    caption = "Der Rathausplatz am Abend"
+    result = cleaner.clean("\n".join(["Haushalt beschlossen", teaser, "134 Kommentare", caption, *ARTICLES["de"]]))
     assert all(paragraph in result.text for paragraph in [teaser, *ARTICLES["de"]])
     assert [(w["code"], w["rule"]) for w in result.warnings] == [("guard", "comments.thread")]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import cleaner
 from cleaner.canonical import paragraphs_of
 from cleaner.engine import CUT_MIN_ARTICLE_BLOCKS, CUT_MIN_ARTICLE_CHARS
@@ -16,21 +18,50 @@ COMMENTS = [
     f"the ceasefire and the media, longer than any paragraph of the article itself, and then some more."
     for n in range(1, 12)
 ]
+# A thread as engines print it: each comment under its writer's name and its time.
+THREAD = [line for n, comment in enumerate(COMMENTS, 1) for line in (f"reader{n}", f"{n} days ago", comment)]
 
 
 def test_a_long_thread_after_a_whole_article_goes() -> None:
     assert sum(map(len, ARTICLE)) >= CUT_MIN_ARTICLE_CHARS and len(ARTICLE) >= CUT_MIN_ARTICLE_BLOCKS
-    result = cleaner.clean("\n".join([*ARTICLE, "Top Rated Comments", *COMMENTS]))
+    result = cleaner.clean("\n".join([*ARTICLE, "Top Rated Comments", *THREAD]))
     assert paragraphs_of(result.text) == ARTICLE
     assert result.removed[-1]["rule"] == "comments.thread"
     assert not [w for w in result.warnings if w["code"] == "guard"]
 
 
 def test_a_marker_under_the_lead_does_not_cut_the_article() -> None:
-    document = "\n".join([ARTICLE[0], "5 Comments", *ARTICLE[1:]])
+    document = "\n".join([ARTICLE[0], "5 Comments", "Photo: Reuters", *ARTICLE[1:]])
     result = cleaner.clean(document)
     assert all(paragraph in result.text for paragraph in ARTICLE)
     assert [w["rule"] for w in result.warnings if w["code"] == "guard"] == ["comments.thread"]
+
+
+@pytest.mark.parametrize(("marker", "rule"), [
+    ("Kommentare (12)", "comments.thread"),
+    ("© 2019 Getty Images. All rights reserved.", "copyright.page-end"),
+])
+def test_a_marker_between_paragraphs_goes_alone(marker: str, rule: str) -> None:
+    # A thread never opens with a paragraph, and a legal line follows a footer's links: a short
+    # marker with prose on both sides stands inside the article, wherever it stands (past half the
+    # prose the guard would let the cut take the article's end), and the thread after it still goes.
+    for at in (1, 4, 6):
+        document = "\n".join([*ARTICLE[:at], marker, *ARTICLE[at:], "12 Comments", *THREAD])
+        result = cleaner.clean(document)
+        assert paragraphs_of(result.text) == ARTICLE
+        start = len("\n".join(ARTICLE[:at])) + 1
+        assert result.removed[0] == {"rule": rule, "start": start, "end": start + len(marker), "text": marker}
+        assert result.removed[1]["text"].startswith("12 Comments")
+        assert not result.warnings
+        assert cleaner.clean(result.text).text == result.text
+
+
+def test_a_legal_line_after_a_footers_links_still_ends_the_page() -> None:
+    footer = ["Terms of Use", "Privacy Policy", "© 2019 The Daily Paper. All rights reserved.",
+              "Why farmers may want to paint their cows like zebras, according to a new study from Japan."]
+    result = cleaner.clean("\n".join([*ARTICLE, *footer]))
+    assert paragraphs_of(result.text) == ARTICLE
+    assert result.removed[-1]["rule"] == "copyright.page-end" and result.removed[-1]["text"].startswith("©")
 
 
 def test_a_line_rule_is_still_held_to_half_the_prose(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -46,7 +77,7 @@ def test_a_cut_starts_at_a_marker_an_earlier_rule_took() -> None:
     # A related-topics run ends in `Show Comments`: the run keeps its reason for that line, and the
     # comment thread after it still goes with the cut (before, the run swallowed the marker and the
     # whole thread stayed).
-    document = "\n".join([*ARTICLE, "Related Topics:", "Security", "Show Comments", *COMMENTS])
+    document = "\n".join([*ARTICLE, "Related Topics:", "Security", "Show Comments", *THREAD])
     result = cleaner.clean(document)
     assert paragraphs_of(result.text) == ARTICLE
     rules = {removal["text"].split("\n")[0]: removal["rule"] for removal in result.removed}
@@ -57,7 +88,7 @@ def test_a_cut_starts_at_a_marker_an_earlier_rule_took() -> None:
 
 def test_a_marker_an_earlier_rule_took_under_the_lead_cuts_nothing() -> None:
     # The guard holds for such a marker too: one under the lead would take the article.
-    document = "\n".join([ARTICLE[0], "Related Topics:", "Security", "Show Comments", *ARTICLE[1:]])
+    document = "\n".join([ARTICLE[0], "Related Topics:", "Security", "Show Comments", "Photo: Reuters", *ARTICLE[1:]])
     result = cleaner.clean(document)
     assert all(paragraph in result.text for paragraph in ARTICLE)
     assert [w["rule"] for w in result.warnings if w["code"] == "guard"] == ["comments.thread"]
@@ -97,7 +128,8 @@ def test_a_cut_the_guard_stopped_is_asked_again_of_the_clean_text() -> None:
         "Residents described long queues at the checkpoints, where soldiers searched every single car.",
         "Aid convoys were expected to reach the eastern districts by evening, according to the UN office.",
     ]
-    document = "\n\n".join([f"{a} {a}", "Short line", "Short line", "Short line", "Notify of", b, "Notify of", f"{a} {c}"])
+    document = "\n\n".join([f"{a} {a}", "Short line", "Short line", "Short line", "Notify of", "Karen D.", b,
+                             "Notify of", "Karen D.", f"{a} {c}"])
     result = cleaner.clean(document)
     assert paragraphs_of(result.text) == [f"{a} {a}", b]
     assert result.removed[-1]["rule"] == "comments.thread" and result.removed[-1]["text"].startswith("Notify of")

@@ -34,6 +34,10 @@ def load(tmp_path: Path, text: str) -> cleaner.RuleSet:
      "rule[0].inside_article", "must be true or false"),
     ('[pack]\nid = "mine"\nsummary = "s"\n[[rule]]\n' + GOOD_RULE.replace('"line"', '"cut"') + 'pattern = "a"\nmin_run = 3\n',
      "rule[0].min_run", "not a key of kind"),
+    ('[pack]\nid = "mine"\nsummary = "s"\n[[rule]]\n' + GOOD_RULE.replace('"line"', '"cut"') + 'pattern = "a"\narticle_may_follow = 1\n',
+     "rule[0].article_may_follow", "must be true or false"),
+    ('[pack]\nid = "mine"\nsummary = "s"\n[[rule]]\n' + GOOD_RULE + 'pattern = "a"\narticle_may_follow = true\n',
+     "rule[0].article_may_follow", "not a key of kind"),
 ])
 def test_broken_rule_file_names_file_and_place(tmp_path: Path, text: str, where: str, problem: str) -> None:
     with pytest.raises(cleaner.RuleFileError) as caught:
