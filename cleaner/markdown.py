@@ -24,8 +24,11 @@ HEADING_RULE = "markdown.heading"  # a heading's `#` marks
 EMPHASIS_RULE = "markdown.emphasis"  # `**`, `__`, `*` or `_` around emphasised words
 MIN_LINKS = 3
 # A link's text or an image's alt text: no brackets, no blank line (a wrapped dump breaks lines
-# inside it, never paragraphs).
-TEXT = r"(?:[^\[\]\n]|\n(?![ \t]*\n)){0,1000}"
+# inside it, never paragraphs); but two escaped brackets, as html2text writes an alt text that is
+# an address (`![\[https://...\]](https://...)`). Only two: with any number, a line of `[\[\[\[`
+# would have every `[` start a try that runs a thousand characters.
+PLAIN_TEXT = r"(?:[^\[\]\n\\]|\\(?![\[\]])|\n(?![ \t]*\n))"
+TEXT = rf"{PLAIN_TEXT}{{0,1000}}(?:\\[\[\]]{PLAIN_TEXT}{{0,1000}}){{0,2}}"
 # A target: an address (absolute, relative to the site or the page, an anchor, mail, an inline
 # `data:` image) with one level of parentheses inside (`/wiki/Mercury_(planet)`) and an optional title after it.
 TARGET = r"\((?:https?://|www\.|/|#|mailto:|data:|\.\.?/)(?:[^()\n]|\([^()\n]{0,300}\)|\n(?![ \t]*\n)){0,2000}\)"
