@@ -23,15 +23,17 @@ IMAGE_RULE = "markdown.image"  # an image, or an image that is a link, whole
 HEADING_RULE = "markdown.heading"  # a heading's `#` marks
 EMPHASIS_RULE = "markdown.emphasis"  # `**`, `__`, `*` or `_` around emphasised words
 MIN_LINKS = 3
-# A link's text or an image's alt text: no brackets, no blank line (a wrapped dump breaks lines
-# inside it, never paragraphs); but two escaped brackets, as html2text writes an alt text that is
-# an address (`![\[https://...\]](https://...)`). Only two: with any number, a line of `[\[\[\[`
-# would have every `[` start a try that runs a thousand characters.
-PLAIN_TEXT = r"(?:[^\[\]\n\\]|\\(?![\[\]])|\n(?![ \t]*\n))"
+# A link's text or an image's alt text: no brackets but two escaped ones, as html2text writes an
+# alt text that is an address (`![\[https://...\]](https://...)`). Only two: with any number, a
+# line of `[\[\[\[` would have every `[` start a try that runs a thousand characters. Markup is
+# looked for in one paragraph at a time, so a line break inside the text is a wrap, and a blank
+# line is where an image on a line of its own was taken (`[` / `![](...)` / `Title` / `](...)`).
+PLAIN_TEXT = r"(?:[^\[\]\\]|\\(?![\[\]]))"
 TEXT = rf"{PLAIN_TEXT}{{0,1000}}(?:\\[\[\]]{PLAIN_TEXT}{{0,1000}}){{0,2}}"
-# A target: an address (absolute, relative to the site or the page, an anchor, mail, an inline
-# `data:` image) with one level of parentheses inside (`/wiki/Mercury_(planet)`) and an optional title after it.
-TARGET = r"\((?:https?://|www\.|/|#|mailto:|data:|\.\.?/)(?:[^()\n]|\([^()\n]{0,300}\)|\n(?![ \t]*\n)){0,2000}\)"
+# A target: an address (absolute, relative to the site or the page, an anchor, an inline `data:`
+# image, any other scheme a share button uses: `mailto:`, `whatsapp://send?text=...`, `tel:`) with
+# one level of parentheses inside (`/wiki/Mercury_(planet)`) and an optional title after it.
+TARGET = r"\((?:www\.|/|#|\.\.?/|[a-zA-Z][a-zA-Z0-9+.-]{0,31}:(?=[^\s()]))(?:[^()\n]|\([^()\n]{0,300}\)|\n(?![ \t]*\n)){0,2000}\)"
 IMAGE = rf"!\[{TEXT}\]{TARGET}"
 MARKUP = re.compile(rf"(?P<image>\[{IMAGE}\]{TARGET}|{IMAGE})|\[(?P<text>{TEXT})\]{TARGET}")
 # A heading's marks (`## `) at a line's start.

@@ -8,7 +8,7 @@ import pytest
 
 import cleaner
 from cleaner.audit import replay
-from cleaner.document import text_blocks
+from cleaner.document import Block, text_blocks
 from cleaner.markdown import EMPHASIS_RULE, HEADING_RULE, IMAGE_RULE, LINK_RULE, markdown_removals
 
 from bridge_article import ARTICLE as BRIDGE_ARTICLE
@@ -144,3 +144,34 @@ def test_an_alt_text_with_escaped_brackets_is_an_image() -> None:
     assert "https://" not in result.text
     assert replay(source, result.manifest) == result.text
     assert cleaner.clean(result.text).text == result.text
+
+
+def test_a_link_around_an_image_on_a_line_of_its_own_goes_with_it() -> None:
+    # html2text writes a teaser as `[` / `![](data:...)` / title / `](address)`, one paragraph of a
+    # wrapped dump: once the image goes, its line is blank inside the link, which is still a link
+    # (it stayed, address and all).
+    teaser = ("[\n![](data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP)\nSurgeons cut a jelly out of a bodybuilder's arms\n"
+              "](https://example.com/2019/11/19/surgeons-cut-a-jelly-out-of-\nbodybuilders-arms/)")
+    paragraphs = [LINKED[0], teaser, LINKED[1]]
+    source = "\n\n".join(paragraphs)
+    starts = [source.index(paragraph) for paragraph in paragraphs]
+    blocks = [Block(i, p, start, start + len(p)) for i, (p, start) in enumerate(zip(paragraphs, starts))]
+    removals = [(r.rule, source[r.start:r.end]) for r in markdown_removals(source, blocks) if r.start >= starts[1]]
+    assert removals[:3] == [(LINK_RULE, "["), (IMAGE_RULE, "![](data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP)"),
+                            (LINK_RULE, "](https://example.com/2019/11/19/surgeons-cut-a-jelly-out-of-\nbodybuilders-arms/)")]
+
+
+@pytest.mark.parametrize("target", ["whatsapp://send?text=Council%20votes%20on%20the%20budget", "tel:+15550132",
+                                    "javascript:void\\(0\\);"])
+def test_a_share_buttons_address_in_any_scheme_goes(target: str) -> None:
+    source = "\n\n".join([LINKED[0], f"* [WhatsApp]({target})", LINKED[1], LINKED[2]]) + "\n"
+    result = cleaner.clean(source)
+    assert target not in result.text and "* WhatsApp" in result.text
+    assert replay(source, result.manifest) == result.text
+
+
+def test_a_colon_in_parentheses_after_brackets_is_prose() -> None:
+    # A scheme needs a character right after its colon: `(note: ...)` is a parenthesis.
+    line = "The index [2024 edition](note: revised) ranks the city 12th."
+    source = "\n\n".join([LINKED[0], line, LINKED[1], LINKED[2]]) + "\n"
+    assert line in cleaner.clean(source).text
