@@ -22,6 +22,7 @@ LINK_RULE = "markdown.link"  # a link's brackets and target; its text stays
 IMAGE_RULE = "markdown.image"  # an image, or an image that is a link, whole
 HEADING_RULE = "markdown.heading"  # a heading's `#` marks
 EMPHASIS_RULE = "markdown.emphasis"  # `**`, `__`, `*` or `_` around emphasised words
+QUOTE_RULE = "markdown.quote"  # a quote's `>` marks at a line's start
 MIN_LINKS = 3
 # A link's text or an image's alt text: no brackets but two escaped ones, as html2text writes an
 # alt text that is an address (`![\[https://...\]](https://...)`). Only two: with any number, a
@@ -38,6 +39,8 @@ IMAGE = rf"!\[{TEXT}\]{TARGET}"
 MARKUP = re.compile(rf"(?P<image>\[{IMAGE}\]{TARGET}|{IMAGE})|\[(?P<text>{TEXT})\]{TARGET}")
 # A heading's marks (`## `) at a line's start.
 HEADING = re.compile(r"(?m)^[ \t]{0,3}(?P<open>#{1,6}[ \t]+)(?=\S)")
+# A quote's marks (`> `, `> > `) at a line's start, and a line of marks alone (a quote's blank line).
+QUOTE = re.compile(r"(?m)^[ \t]{0,3}(?P<open>>(?:[ \t]?>)*[ \t]?)")
 # Emphasis around words on one line (`**bold**`, `_em_`): marks that touch no word character
 # outside and no white space inside (`2 * 3 * 4`, `snake_case` and a footnote's `*` are no
 # emphasis). What is inside holds no mark of its kind, so each try ends at the next mark: linear
@@ -73,7 +76,7 @@ def markdown_removals(source: str, blocks: list[Block]) -> list[Removal]:
         matches = _markup_in(left, blocks) if "](" in left.text else []
     links = _merged(links)
     starts = [start for start, _ in links]
-    for pattern, rule in ((HEADING, HEADING_RULE), *((emphasis, EMPHASIS_RULE) for emphasis in EMPHASIS)):
+    for pattern, rule in ((HEADING, HEADING_RULE), (QUOTE, QUOTE_RULE), *((emphasis, EMPHASIS_RULE) for emphasis in EMPHASIS)):
         for match in pattern.finditer(source):
             at = bisect.bisect_right(starts, match.start()) - 1
             if at >= 0 and match.start() < links[at][1] or at + 1 < len(links) and links[at + 1][0] < match.end():

@@ -64,6 +64,9 @@ SENTENCE_ENDS = (".", "!", "?", ":", ";", '"', "”", "’", "»", ")", "…", "
 LIST_ITEM = re.compile(r"\s*(?:[-*+•·▪◦‣]|\d{1,3}[.)]|[a-zA-Z][.)])\s")
 # `well-` at a line's end and `known` at the next line's start were one word.
 HYPHEN_BREAK = re.compile(r"\w-\Z")
+# A quote's marks at a line's start (`> `, `> > `): Markdown and e-mail wrap a quoted paragraph
+# inside them, so the word a wrap moved to the next line is the one after that line's marks.
+QUOTE_MARKS = re.compile(r"[ \t]{0,3}>(?:[ \t]?>)*[ \t]?")
 
 
 def wrap_width(lines: Sequence[str]) -> int | None:
@@ -91,7 +94,7 @@ def _evidence(lines: Sequence[str]) -> tuple[int, list[int], int] | None:
     previous = -2
     for line, index in _breaks(lines, lengths, width):
         breaks += 1
-        following = lines[index + 1]
+        following = _inside_quote(line, lines[index + 1])
         mid_sentence += not line.rstrip().endswith(SENTENCE_ENDS) and following.lstrip()[:1].islower()
         if index != previous + 1 and previous >= 0:  # the run before ended at its last line
             ends, ended = ends + 1, ended + lines[previous + 1].rstrip().endswith(SENTENCE_ENDS)
@@ -141,7 +144,7 @@ def joins_next(lines: Sequence[str], wrap: Wrap) -> list[bool]:
     joined = [False] * len(lines)
     for line, index in _breaks(lines, _lengths(lines), wrap.width, unbreakable=True):
         joined[index] = wrap.blank_lines_separate or not (
-            line.rstrip().endswith(SENTENCE_ENDS) and lines[index + 1].lstrip()[:1].isupper())
+            line.rstrip().endswith(SENTENCE_ENDS) and _inside_quote(line, lines[index + 1]).lstrip()[:1].isupper())
     return joined
 
 
@@ -197,17 +200,33 @@ def _overlong(lines: Sequence[str], ordered: list[int], allowed: float) -> bool:
 
 
 def _width(lines: Sequence[str], lengths: list[int]) -> int | None:
-    """The longest line of two words or more that no unbreakable word made long."""
+    """The longest line of two words or more that no unbreakable word made long, and that is no
+    list item or table row left whole: html2text wraps paragraphs at 78 columns and leaves those
+    whole (`  * promotes hatred and discrimination on ...`, `LB | Joe Schobert | 74 | ...`), and
+    a width read off them joined none of the paragraphs' lines. A list item that a wrap broke
+    (the next line goes on with it) was wrapped at the width, and counts."""
     for index in sorted(range(len(lines)), key=lengths.__getitem__, reverse=True):
         length = lengths[index]
         if length > MAX_WIDTH:
             continue
         if length < MIN_WIDTH:
             return None
-        words = lines[index].split()
-        if len(words) > 1 and max(map(len, words)) <= MAX_WORD:
+        line = lines[index]
+        words = line.split()
+        if len(words) > 1 and max(map(len, words)) <= MAX_WORD and not (
+                _is_item_or_row(line) and not _goes_on(lines, index)):
             return length
     return None
+
+
+def _is_item_or_row(line: str) -> bool:
+    return " | " in line or bool(LIST_ITEM.match(line))
+
+
+def _goes_on(lines: Sequence[str], index: int) -> bool:
+    """Whether the line after `index` continues it: text that is no new list item or table row."""
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    return bool(following.strip()) and not _is_item_or_row(following)
 
 
 def _blank_gaps(lengths: Sequence[int]) -> int:
@@ -234,7 +253,16 @@ def _breaks(lines: Sequence[str], lengths: Sequence[int], width: int, *,
             continue
         if length > width and not (unbreakable and max(map(len, lines[index].split())) > MAX_WORD):
             continue
-        following = lines[index + 1]
+        following = _inside_quote(lines[index], lines[index + 1])
         first = following.split(maxsplit=1)
         if first and length + 1 + len(first[0]) > width and not LIST_ITEM.match(following):
             yield lines[index], index
+
+
+def _inside_quote(line: str, following: str) -> str:
+    """`following` without its quote marks when `line` is quoted too: the same quote goes on."""
+    if ">" in following[:4] and ">" in line[:4]:  # most lines settle here, without a regex
+        marks = QUOTE_MARKS.match(following)
+        if marks and QUOTE_MARKS.match(line):
+            return following[marks.end():]
+    return following

@@ -9,7 +9,7 @@ import pytest
 import cleaner
 from cleaner.audit import replay
 from cleaner.document import Block, text_blocks
-from cleaner.markdown import EMPHASIS_RULE, HEADING_RULE, IMAGE_RULE, LINK_RULE, markdown_removals
+from cleaner.markdown import EMPHASIS_RULE, HEADING_RULE, IMAGE_RULE, LINK_RULE, QUOTE_RULE, markdown_removals
 
 from bridge_article import ARTICLE as BRIDGE_ARTICLE
 
@@ -175,3 +175,19 @@ def test_a_colon_in_parentheses_after_brackets_is_prose() -> None:
     line = "The index [2024 edition](note: revised) ranks the city 12th."
     source = "\n\n".join([LINKED[0], line, LINKED[1], LINKED[2]]) + "\n"
     assert line in cleaner.clean(source).text
+
+
+def test_a_wrapped_quote_is_one_paragraph_without_its_marks() -> None:
+    # html2text wraps a quoted paragraph at 78 columns inside its `> ` marks and writes a quote's
+    # blank line as `>`: read as lines, the quote was a row of fragments, and an image inside it,
+    # broken after its marks, stayed.
+    quote = ("Who are we as a nation if we respond to threats of political retribution with retribution "
+             "ourselves? The answer to hate is not more hate; it is compassion, and we must teach it.")
+    image = "> ![](https://example.com/wp-\n> content/uploads/2019/11/26e39cee-b5eb-46cd-787c-3b3985e0d89a.01200-580x1030.jpeg)"
+    quoted = image + "\n>\n" + textwrap.fill(quote, 78, initial_indent="> ", subsequent_indent="> ")
+    source = "\n\n".join([*(textwrap.fill(p, 78) for p in LINKED), quoted]) + "\n"
+    result = cleaner.clean(source)
+    assert result.text == "\n\n".join([*ARTICLE, quote]) + "\n"
+    assert {r["rule"] for r in result.removed} == {LINK_RULE, IMAGE_RULE, QUOTE_RULE}
+    assert replay(source, result.manifest) == result.text
+    assert cleaner.clean(result.text).text == result.text

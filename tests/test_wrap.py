@@ -91,6 +91,18 @@ def test_list_items_after_a_full_line_start_their_own_paragraph() -> None:
     assert texts[-2:] == items
 
 
+@pytest.mark.parametrize("whole", [
+    "  * promotes hatred and discrimination on racial, ethnic, sexual, religious or social basis or violates rights",
+    "LB | Joe Schobert | 74 | 100% | 7 tackles, 3 assists (10 combined). 1 sack, 2 TFL, 2 QH, 2 INT",
+])
+def test_a_list_item_or_a_table_row_left_whole_does_not_set_the_width(whole: str) -> None:
+    # html2text wraps paragraphs at 78 columns and leaves list items and table rows whole: a width
+    # read off such a line joined none of the paragraphs' lines.
+    source = wrapped(ARTICLE, 78, "\n\n") + "\n\n" + whole + "\n"
+    assert len(whole) > 90 and wrap_width(source.split("\n")) == max(map(len, wrapped(ARTICLE, 78, "\n").split("\n")))
+    assert [b.text for b in text_blocks(source)] == [*ARTICLE, whole.strip()]
+
+
 @pytest.mark.parametrize("kind", ["text", "seed"])
 def test_a_paragraph_per_line_is_never_joined(kind: str) -> None:
     if kind == "seed":
