@@ -35,6 +35,7 @@ gaps and from the blocks alone, cleaning the output again removes nothing either
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence, Set
@@ -155,6 +156,12 @@ FIGURE = re.compile(r"\D\d")
 # A figure a table's cell holds (`38,512`, `+0.4%`, `$78.20`); a bare count (`1`, `12`) numbers a
 # ranking's or a pager's entries as often.
 MEASURE = re.compile(r"\d[.,]\d|%|[$€£¥]")
+# A bare figure (`5040`, `17`): in a run of FIGURE_RUN_MIN or more, a table's row printed one
+# cell a line; alone between titles, or two together (a ranking in two columns, `1` / `2`; a
+# story's share and comment counts), it stays a short line.
+BARE_FIGURE = re.compile(r"[+-]?\d+")
+FIGURE_STARTS = frozenset("+-0123456789")
+FIGURE_RUN_MIN = 3
 # A short tail that is mostly entries with figures in them (dates, prices, times, phone numbers,
 # results) is the article's fact box, not furniture, and stays: at least FACTS_MIN_LINES lines,
 # FACTS_MIN_SHARE of them with a figure, all together no longer than FACTS_MAX_SHARE of the
@@ -251,6 +258,24 @@ def features_of(text: str, known_language: bool = True, words: list[str] | None 
     return Features(chars, count, round(stop_share, 3), ends, kind, weight_of(chars, kind))
 
 
+def _figure_columns(texts: list[str], features: list[Features], figures: Set[str]) -> list[Features]:
+    """Runs of bare figures are a table's cells (`data`, as MEASURE's are), and so is a short line
+    between two of them, the row's name: a standings table written one cell a line (`Kyle Busch` /
+    `5040` / `5` / `1` / `17` / `27` / `2` / `Martin Truex Jr.`) cost the article more than its
+    lead weighed, and both went with the head. A `Most Read` list numbers its titles (`1` / title /
+    `2` / title), at most two figures together: they stay short lines."""
+    figure = list(map(figures.__contains__, texts))
+    cell = [False] * len(figure)
+    for is_figure, run in itertools.groupby(range(len(figure)), figure.__getitem__):
+        positions = list(run)
+        if is_figure and len(positions) >= FIGURE_RUN_MIN:
+            for p in positions:
+                cell[p] = True
+    last = len(cell) - 1
+    names = [0 < p < last and cell[p - 1] and cell[p + 1] and features[p].kind == "short" for p in range(len(cell))]
+    return [f.as_kind("data") if cell[p] or names[p] else f for p, f in enumerate(features)]
+
+
 def _is_table_cell(text: str, words: list[str]) -> bool:
     """A figure alone (MEASURE): every word a number (a letter anywhere would make a word that is
     not one, `1.2K` -> `2K`)."""
@@ -286,6 +311,7 @@ class DetectMemo:
     features: dict[bool, dict[str, Features]] = field(default_factory=lambda: {True: {}, False: {}})
     content: dict[str, set[str]] = field(default_factory=dict)
     folded: Mapping[str, list[str]] = field(default_factory=dict)  # text -> case-folded words (DedupMemo.words)
+    figures: set[str] = field(default_factory=set)  # the texts seen that are a bare figure (BARE_FIGURE)
 
     def words_of(self, text: str) -> list[str]:
         words = self.words.get(text)
@@ -312,6 +338,8 @@ class DetectMemo:
         if features is None:
             features = by_text[text] = features_of(
                 text, known_language, self.words_of(text), self.word_counts(text)[1])
+            if features.kind == "short" and text[:1] in FIGURE_STARTS and BARE_FIGURE.fullmatch(text):
+                self.figures.add(text)
         return features
 
     def content_words(self, text: str) -> set[str]:
@@ -436,6 +464,8 @@ def detect(kept: Sequence[Block], memo: DetectMemo | None = None, gaps: Gaps | N
     texts = [b.text for b in kept]
     known = memo.is_known_language(texts)
     features = memo.block_features(texts, known)
+    if len(memo.figures) and sum(map(memo.figures.__contains__, texts)) >= FIGURE_RUN_MIN:
+        features = _figure_columns(texts, features, memo.figures)
     prose = sum(f.chars for f in features if f.kind == "prose")
     if prose < MIN_CORE_PROSE_CHARS:
         return Detection()

@@ -322,6 +322,26 @@ def test_a_table_one_cell_a_line_between_paragraphs_keeps_the_paragraph_after_it
     assert [d.rule for d in decisions] == ["detect.tail"] * len(ranked)
 
 
+def test_a_standings_table_of_bare_figures_one_cell_a_line_keeps_the_lead_above_it() -> None:
+    # BeautifulSoup's get_text writes a table one cell a line. Runs of three bare figures or more
+    # are a row's cells, and a name between two of them is the row's name: all data, so the lead
+    # above the table no longer goes with the head (before, the table cost the core more than the
+    # lead weighed). Two figures together are no table: a ranking in two columns, a story's counts.
+    lead = "The season ended on Sunday, and the final standings after thirty-six races are below."
+    header = ["Pos.", "Driver", "Points", "Wins", "Poles"]
+    rows = [cell for n, name in enumerate(["Kyle Busch", "Martin Truex Jr.", "Kevin Harvick", "Denny Hamlin",
+                                           "Joey Logano", "Ryan Blaney", "Kyle Larson", "Chase Elliott"], 1)
+            for cell in (str(n), name, str(5050 - 7 * n), str(9 - n), str(n % 4))]
+    text = "\n".join(MENU + [HEADLINE, lead, *header, *rows, *PARAGRAPHS])
+    kept = cleaner.clean(text, format="text").text.splitlines()
+    assert lead in kept and all(paragraph in kept for paragraph in PARAGRAPHS)
+    assert {"Martin Truex Jr.", "5036"} <= set(kept) and not set(MENU) & set(kept)
+    two_columns = ["Most Read", "1", "2", "Viking shield-maiden gets a face", "3", "4", "What sugar does to your brain",
+                   "5", "Objective reality does not exist, study shows", "Filed to: Weird medicine", "438.3K", "57", "4"]
+    decisions = detect(text_blocks("\n".join(PARAGRAPHS * 2 + two_columns))).decisions
+    assert [d.rule for d in decisions] == ["detect.tail"] * len(two_columns)
+
+
 def test_guard_counts_rows_of_data_as_content() -> None:
     # Stats rows before a core found further down: cutting them as head would take most of the content.
     stats = [f"{n} Player Name{n} {50 + n} {n * 7}% {n} tackles {n} sacks" for n in range(1, 16)]
