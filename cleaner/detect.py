@@ -464,7 +464,7 @@ def detect(kept: Sequence[Block], memo: DetectMemo | None = None, gaps: Gaps | N
     texts = [b.text for b in kept]
     known = memo.is_known_language(texts)
     features = memo.block_features(texts, known)
-    if len(memo.figures) and sum(map(memo.figures.__contains__, texts)) >= FIGURE_RUN_MIN:
+    if memo.figures and sum(map(memo.figures.__contains__, texts)) >= FIGURE_RUN_MIN:
         features = _figure_columns(texts, features, memo.figures)
     prose = sum(f.chars for f in features if f.kind == "prose")
     if prose < MIN_CORE_PROSE_CHARS:

@@ -522,7 +522,7 @@ def _find_cut(rule: Rule, kept: Kept, layout: Layout, match: Matcher) -> Found:
         if block.index > first_prose and layout.allows(rule, block.index) and match(block):
             position = bisect_left(kept, block.index, key=lambda b: b.index)
             marker_kept = position < len(kept) and kept[position].index == block.index
-            if rule.article_may_follow and _between_paragraphs(block, kept, position):
+            if rule.article_may_follow and _between_paragraphs(block, kept, position, position + marker_kept):
                 if marker_kept:  # the marker alone goes; the next pass looks for a cut past it
                     return [block.index], {}
                 continue
@@ -530,19 +530,18 @@ def _find_cut(rule: Rule, kept: Kept, layout: Layout, match: Matcher) -> Found:
     return [], {}
 
 
-def _between_paragraphs(marker: Block, kept: Kept, position: int) -> bool:
-    """Whether a short marker stands right between two kept prose paragraphs, inside the article:
-    a comment link, a photo's copyright line.
+def _between_paragraphs(marker: Block, kept: Kept, before: int, after: int) -> bool:
+    """Whether a short marker stands right between two kept prose paragraphs (`kept[before - 1]`
+    and `kept[after]`), inside the article: a comment link, a photo's copyright line.
 
     What such a marker starts on a page never opens with a paragraph: a thread opens with a name,
     a date, a sort control or a form, and a legal line closes a footer of links. A block that an
     earlier rule removed next to the marker (`Inline Feedbacks`, a form's `Name *`) is such a
     neighbour too, and the cut goes on.
     """
-    before, after = position - 1, position + (position < len(kept) and kept[position].index == marker.index)
-    return (not is_prose(marker) and 0 <= before and after < len(kept)
-            and kept[before].index == marker.index - 1 and kept[after].index == marker.index + 1
-            and is_prose(kept[before]) and is_prose(kept[after]))
+    return (not is_prose(marker) and 0 < before and after < len(kept)
+            and kept[before - 1].index == marker.index - 1 and kept[after].index == marker.index + 1
+            and is_prose(kept[before - 1]) and is_prose(kept[after]))
 
 
 def _find_cards(rule: Rule, kept: Kept, layout: Layout, match: Matcher) -> Found:

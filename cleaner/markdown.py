@@ -17,6 +17,7 @@ import re
 
 from .document import Block, TextLeft
 from .manifest import Removal
+from .wrap import QUOTE_MARKS
 
 LINK_RULE = "markdown.link"  # a link's brackets and target; its text stays
 IMAGE_RULE = "markdown.image"  # an image, or an image that is a link, whole
@@ -40,7 +41,7 @@ MARKUP = re.compile(rf"(?P<image>\[{IMAGE}\]{TARGET}|{IMAGE})|\[(?P<text>{TEXT})
 # A heading's marks (`## `) at a line's start.
 HEADING = re.compile(r"(?m)^[ \t]{0,3}(?P<open>#{1,6}[ \t]+)(?=\S)")
 # A quote's marks (`> `, `> > `) at a line's start, and a line of marks alone (a quote's blank line).
-QUOTE = re.compile(r"(?m)^[ \t]{0,3}(?P<open>>(?:[ \t]?>)*[ \t]?)")
+QUOTE = re.compile(rf"(?m)^(?P<open>{QUOTE_MARKS.pattern})")
 # Emphasis around words on one line (`**bold**`, `_em_`): marks that touch no word character
 # outside and no white space inside (`2 * 3 * 4`, `snake_case` and a footnote's `*` are no
 # emphasis). What is inside holds no mark of its kind, so each try ends at the next mark: linear

@@ -80,8 +80,8 @@ class Rule:
     # What it takes stands inside the article (a picture's credit): the detector reads no gap
     # where it was (docs/detector.md, "What was removed before").
     inside_article: bool = False
-    # A cut's marker can stand inside the article (a comment link between two paragraphs): where a
-    # prose paragraph follows it directly, the marker alone goes and the cut waits for a later one.
+    # A cut's marker can stand inside the article (a comment link between two paragraphs): a short
+    # one right between two prose paragraphs goes alone, and the cut waits for a later one.
     article_may_follow: bool = False
     selectors: tuple[str, ...] = ()
     examples: tuple[Example, ...] = ()
