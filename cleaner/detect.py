@@ -160,7 +160,6 @@ MEASURE = re.compile(r"\d[.,]\d|%|[$€£¥]")
 # cell a line; alone between titles, or two together (a ranking in two columns, `1` / `2`; a
 # story's share and comment counts), it stays a short line.
 BARE_FIGURE = re.compile(r"[+-]?\d+")
-FIGURE_STARTS = frozenset("+-0123456789")
 FIGURE_RUN_MIN = 3
 # A short tail that is mostly entries with figures in them (dates, prices, times, phone numbers,
 # results) is the article's fact box, not furniture, and stays: at least FACTS_MIN_LINES lines,
@@ -338,7 +337,7 @@ class DetectMemo:
         if features is None:
             features = by_text[text] = features_of(
                 text, known_language, self.words_of(text), self.word_counts(text)[1])
-            if features.kind == "short" and text[:1] in FIGURE_STARTS and BARE_FIGURE.fullmatch(text):
+            if features.kind == "short" and BARE_FIGURE.fullmatch(text):  # once per text and document
                 self.figures.add(text)
         return features
 
@@ -654,7 +653,6 @@ def lead_list_start(kept: Sequence[Block], features: Sequence[Features], first: 
 
 def _is_sentence_item(block: Block, features: Features) -> bool:
     return features.kind != "prose" and features.words >= LIST_ITEM_MIN_WORDS and not is_title_cased(block.text)
-
 
 
 def _table_end(kept: Sequence[Block], features: Sequence[Features], last: int) -> int:

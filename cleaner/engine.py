@@ -522,7 +522,9 @@ def _find_cut(rule: Rule, kept: Kept, layout: Layout, match: Matcher) -> Found:
         if block.index > first_prose and layout.allows(rule, block.index) and match(block):
             position = bisect_left(kept, block.index, key=lambda b: b.index)
             marker_kept = position < len(kept) and kept[position].index == block.index
-            if rule.article_may_follow and _between_paragraphs(block, kept, position, position + marker_kept):
+            after = position + marker_kept
+            if rule.article_may_follow and _between_paragraphs(
+                    block, kept[position - 1] if position else None, kept[after] if after < len(kept) else None):
                 if marker_kept:  # the marker alone goes; the next pass looks for a cut past it
                     return [block.index], {}
                 continue
@@ -530,18 +532,18 @@ def _find_cut(rule: Rule, kept: Kept, layout: Layout, match: Matcher) -> Found:
     return [], {}
 
 
-def _between_paragraphs(marker: Block, kept: Kept, before: int, after: int) -> bool:
-    """Whether a short marker stands right between two kept prose paragraphs (`kept[before - 1]`
-    and `kept[after]`), inside the article: a comment link, a photo's copyright line.
+def _between_paragraphs(marker: Block, before: Block | None, after: Block | None) -> bool:
+    """Whether a short marker stands right between two kept prose paragraphs (the kept blocks
+    `before` and `after` it), inside the article: a comment link, a photo's copyright line.
 
     What such a marker starts on a page never opens with a paragraph: a thread opens with a name,
     a date, a sort control or a form, and a legal line closes a footer of links. A block that an
     earlier rule removed next to the marker (`Inline Feedbacks`, a form's `Name *`) is such a
     neighbour too, and the cut goes on.
     """
-    return (not is_prose(marker) and 0 < before and after < len(kept)
-            and kept[before - 1].index == marker.index - 1 and kept[after].index == marker.index + 1
-            and is_prose(kept[before - 1]) and is_prose(kept[after]))
+    return (before is not None and after is not None and not is_prose(marker)
+            and before.index == marker.index - 1 and after.index == marker.index + 1
+            and is_prose(before) and is_prose(after))
 
 
 def _find_cards(rule: Rule, kept: Kept, layout: Layout, match: Matcher) -> Found:

@@ -92,9 +92,8 @@ def _evidence(lines: Sequence[str]) -> tuple[int, list[int], int] | None:
         return None
     breaks = mid_sentence = ends = ended = 0
     previous = -2
-    for line, index in _breaks(lines, lengths, width):
+    for line, index, following in _breaks(lines, lengths, width):
         breaks += 1
-        following = _inside_quote(line, lines[index + 1])
         mid_sentence += not line.rstrip().endswith(SENTENCE_ENDS) and following.lstrip()[:1].islower()
         if index != previous + 1 and previous >= 0:  # the run before ended at its last line
             ends, ended = ends + 1, ended + lines[previous + 1].rstrip().endswith(SENTENCE_ENDS)
@@ -142,9 +141,9 @@ def joins_next(lines: Sequence[str], wrap: Wrap) -> list[bool]:
     Besides the breaks that tell a wrap (wrap_width), an unbreakable word made one: a line that a
     long word (an address) made longer than the width, or one before a line that starts with one."""
     joined = [False] * len(lines)
-    for line, index in _breaks(lines, _lengths(lines), wrap.width, unbreakable=True):
+    for line, index, following in _breaks(lines, _lengths(lines), wrap.width, unbreakable=True):
         joined[index] = wrap.blank_lines_separate or not (
-            line.rstrip().endswith(SENTENCE_ENDS) and _inside_quote(line, lines[index + 1]).lstrip()[:1].isupper())
+            line.rstrip().endswith(SENTENCE_ENDS) and following.lstrip()[:1].isupper())
     return joined
 
 
@@ -242,11 +241,12 @@ def _blank_gaps(lengths: Sequence[int]) -> int:
 
 
 def _breaks(lines: Sequence[str], lengths: Sequence[int], width: int, *,
-            unbreakable: bool = False) -> Iterator[tuple[str, int]]:
+            unbreakable: bool = False) -> Iterator[tuple[str, int, str]]:
     """Each line a greedy wrap at `width` broke: the next line is part of the same paragraph
     (not blank, not a list item) and its first word would not have fit. Without `unbreakable`,
     only lines up to the width and words of up to MAX_WORD characters are looked at (enough to
-    tell a wrap, and every text takes that test)."""
+    tell a wrap, and every text takes that test). With each, the next line as the test read it:
+    without its quote marks where the same quote goes on."""
     shortest = 1 if unbreakable else width - MAX_WORD  # a shorter line had room for any breakable word
     for index, length in enumerate(lengths[:-1]):
         if length < shortest:
@@ -256,7 +256,7 @@ def _breaks(lines: Sequence[str], lengths: Sequence[int], width: int, *,
         following = _inside_quote(lines[index], lines[index + 1])
         first = following.split(maxsplit=1)
         if first and length + 1 + len(first[0]) > width and not LIST_ITEM.match(following):
-            yield lines[index], index
+            yield lines[index], index, following
 
 
 def _inside_quote(line: str, following: str) -> str:
