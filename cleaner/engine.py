@@ -523,8 +523,11 @@ def _find_cut(rule: Rule, kept: Kept, layout: Layout, match: Matcher) -> Found:
             position = bisect_left(kept, block.index, key=lambda b: b.index)
             marker_kept = position < len(kept) and kept[position].index == block.index
             after = position + marker_kept
-            if rule.article_may_follow and _between_paragraphs(
-                    block, kept[position - 1] if position else None, kept[after] if after < len(kept) else None):
+            between = (rule.article_may_follow or rule.subject_follows) and _between_paragraphs(
+                block, kept[position - 1] if position else None, kept[after] if after < len(kept) else None)
+            if between and rule.subject_follows and not _names_subject(block, kept[after], match):
+                continue  # the article's own sub-heading (`About Face`): it stays
+            if between and rule.article_may_follow:
                 if marker_kept:  # the marker alone goes; the next pass looks for a cut past it
                     return [block.index], {}
                 continue
@@ -544,6 +547,16 @@ def _between_paragraphs(marker: Block, before: Block | None, after: Block | None
     return (before is not None and after is not None and not is_prose(marker)
             and before.index == marker.index - 1 and after.index == marker.index + 1
             and is_prose(before) and is_prose(after))
+
+
+def _names_subject(marker: Block, paragraph: Block, match: Matcher) -> bool:
+    """Whether `paragraph` names the subject the marker names (the first word of the rule's
+    `subject` group): a release's `About Acme` is followed by `Acme is a ...`. The scan tells only
+    that the marker matched, so its pattern reads the (short) marker again for the group."""
+    pattern = match.rule.pattern
+    found = pattern.fullmatch(marker.text, timeout=match.timeout) if pattern is not None else None
+    subject = WORD.search(found.group("subject") or "") if found else None
+    return subject is None or subject.group().casefold() in WORD.findall(paragraph.text.casefold())
 
 
 def _find_cards(rule: Rule, kept: Kept, layout: Layout, match: Matcher) -> Found:

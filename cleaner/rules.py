@@ -37,11 +37,12 @@ PACK_KEYS = {"id", "summary", "domains", "fingerprints"}
 RULE_KEYS = {
     "id", "summary", "why", "kind", "where", "pattern", "exact", "field",
     "max_item_chars", "min_run", "selectors", "example", "inside_article", "article_may_follow",
+    "subject_follows",
 }
 KIND_KEYS: dict[str, set[str]] = {
     "line": {"pattern", "exact", "min_run", "max_item_chars"},
     "run": {"pattern", "exact", "max_item_chars"},
-    "cut": {"pattern", "exact", "article_may_follow"},
+    "cut": {"pattern", "exact", "article_may_follow", "subject_follows"},
     "cards": {"pattern", "exact", "max_item_chars"},
     "field": {"pattern", "field"},
     "select": {"selectors"},
@@ -83,6 +84,10 @@ class Rule:
     # A cut's marker can stand inside the article (a comment link between two paragraphs): a short
     # one right between two prose paragraphs goes alone, and the cut waits for a later one.
     article_may_follow: bool = False
+    # A cut's marker that names a subject (`About Acme`, the pattern's `subject` group) and stands
+    # between two prose paragraphs cuts only when the paragraph after it names that subject too;
+    # otherwise it is the article's own sub-heading (`About Face`) and stays.
+    subject_follows: bool = False
     selectors: tuple[str, ...] = ()
     examples: tuple[Example, ...] = ()
     source: str = ""
@@ -289,10 +294,12 @@ def parse_rule(raw: Any, pack_id: str, where: str, check: _Checker) -> Rule:
     min_run = raw.get("min_run", DEFAULT_MIN_RUN)
     if not isinstance(min_run, int) or isinstance(min_run, bool) or min_run < 1:
         check.fail(f"{where}.min_run", "must be a positive integer")
-    inside_article, article_may_follow = (raw.get(key, False) for key in ("inside_article", "article_may_follow"))
-    for key, value in (("inside_article", inside_article), ("article_may_follow", article_may_follow)):
+    flags = {key: raw.get(key, False) for key in ("inside_article", "article_may_follow", "subject_follows")}
+    for key, value in flags.items():
         if not isinstance(value, bool):
             check.fail(f"{where}.{key}", "must be true or false")
+    if flags["subject_follows"] and (pattern is None or "subject" not in pattern.groupindex):
+        check.fail(f"{where}.subject_follows", "needs a pattern with a (?P<subject>...) group")
     examples = tuple(parse_example(e, f"{where}.example[{i}]", check) for i, e in enumerate(raw.get("example", [])))
     return Rule(
         id=rule_id,
@@ -306,8 +313,9 @@ def parse_rule(raw: Any, pack_id: str, where: str, check: _Checker) -> Rule:
         field=field_name,
         max_item_chars=max_item_chars,
         min_run=min_run,
-        inside_article=inside_article,
-        article_may_follow=article_may_follow,
+        inside_article=flags["inside_article"],
+        article_may_follow=flags["article_may_follow"],
+        subject_follows=flags["subject_follows"],
         selectors=selectors,
         examples=examples,
         source=check.path,

@@ -56,6 +56,31 @@ def test_a_marker_between_paragraphs_goes_alone(marker: str, rule: str) -> None:
         assert cleaner.clean(result.text).text == result.text
 
 
+@pytest.mark.parametrize("crosshead", ["About Face", "About Those Numbers", "About Town:", "About 2024"])
+def test_an_about_crosshead_between_paragraphs_stays(crosshead: str) -> None:
+    # A release's `About Acme` is followed by its description, which names Acme; an article's own
+    # sub-heading `About ...` need not name anything the paragraph after it names. Before, past half
+    # the prose, the crosshead cut the article's end.
+    for at in (1, 4, 6):
+        document = "\n".join([*ARTICLE[:at], crosshead, *ARTICLE[at:]])
+        result = cleaner.clean(document)
+        assert paragraphs_of(result.text) == [*ARTICLE[:at], crosshead, *ARTICLE[at:]]
+        assert not result.removed and not result.warnings
+
+
+@pytest.mark.parametrize(("heading", "description"), [
+    ("About Ascom", "Ascom is a global solutions provider focused on healthcare ICT and mobile workflow solutions."),
+    ("About 3M", "At 3M, we apply science in collaborative ways to improve lives daily, with 93,000 employees."),
+    ("About XYZ-Tech:", "Founded in 2009 and based in Austin, XYZ-Tech builds software for hospitals and clinics."),
+])
+def test_a_releases_about_section_still_ends_it(heading: str, description: str) -> None:
+    document = "\n".join([*ARTICLE, heading, description, "Media contact: Jane Doe, jane@example.com"])
+    result = cleaner.clean(document)
+    assert paragraphs_of(result.text) == ARTICLE
+    (cut,) = [r for r in result.removed if r["rule"] == "promo.press-boilerplate"]
+    assert cut["text"].startswith(f"{heading}\n{description}")
+
+
 def test_a_legal_line_after_a_footers_links_still_ends_the_page() -> None:
     footer = ["Terms of Use", "Privacy Policy", "© 2019 The Daily Paper. All rights reserved.",
               "Why farmers may want to paint their cows like zebras, according to a new study from Japan."]

@@ -38,6 +38,12 @@ def load(tmp_path: Path, text: str) -> cleaner.RuleSet:
      "rule[0].article_may_follow", "must be true or false"),
     ('[pack]\nid = "mine"\nsummary = "s"\n[[rule]]\n' + GOOD_RULE + 'pattern = "a"\narticle_may_follow = true\n',
      "rule[0].article_may_follow", "not a key of kind"),
+    ('[pack]\nid = "mine"\nsummary = "s"\n[[rule]]\n' + GOOD_RULE.replace('"line"', '"cut"') + 'pattern = "About (\\\\w+)"\nsubject_follows = true\n',
+     "rule[0].subject_follows", "needs a pattern with a (?P<subject>...) group"),
+    ('[pack]\nid = "mine"\nsummary = "s"\n[[rule]]\n' + GOOD_RULE.replace('"line"', '"cut"') + 'exact = ["About us"]\nsubject_follows = true\n',
+     "rule[0].subject_follows", "needs a pattern with a (?P<subject>...) group"),
+    ('[pack]\nid = "mine"\nsummary = "s"\n[[rule]]\n' + GOOD_RULE + 'pattern = "About (?P<subject>\\\\w+)"\nsubject_follows = true\n',
+     "rule[0].subject_follows", "not a key of kind"),
 ])
 def test_broken_rule_file_names_file_and_place(tmp_path: Path, text: str, where: str, problem: str) -> None:
     with pytest.raises(cleaner.RuleFileError) as caught:
