@@ -1,16 +1,18 @@
 """Quality on the text dumps that other tools write: the dev pages through lynx, w3m, html2text and BeautifulSoup.
 
-    .venv/bin/python bench/quality_dumps.py [BENCH_DIR] [--tool lynx|lynx-nolist|w3m|html2text|bs4 ...]
+    .venv/bin/python bench/quality_dumps.py [BENCH_DIR] [--tool lynx|lynx-nolist|w3m|html2text|bs4 ...] [--store]
 
 Each dev page (`html/`) is dumped with `lynx -dump` (with and without its numbered links and
-their list of addresses, `-nolist`) and `w3m -dump` (Debian's packages
-`lynx` and `w3m`), with html2text (Markdown, the bench extra's) and with BeautifulSoup's
-`get_text("\n", strip=True)` into bench/out/dumps/TOOL/, made once and reused; a tool that is not
-installed is listed as skipped. lynx, w3m and html2text hard-wrap at 78-79 columns; lynx and w3m
-indent paragraphs and print a site's menus as bulleted lists, html2text writes every link and
-image as Markdown; BeautifulSoup writes each text node as a line, so a paragraph breaks at every
-link and emphasis (`for the` / `Cleveland Browns` / `’ Week 11 game`): forms of text dump the
-benchmark's own `text-all/` (html-text) does not show. cleaner reads each dump as plain text; jusText and trafilatura get its
+their list of addresses, `-nolist`) and `w3m -dump` (Debian's packages `lynx` and `w3m`), with
+html2text (Markdown, the bench extra's) and with BeautifulSoup's `get_text("\n", strip=True)`
+into bench/out/dumps/TOOL/, made once and reused; a tool that is not installed is listed as
+skipped. The terminal browsers' dumps of the dev pages are kept in bench/data/terminal-dumps/, so
+neither browser need be installed to score them; `--store` makes them again with the installed
+ones. lynx, w3m and html2text hard-wrap at 78-79 columns; lynx and w3m indent paragraphs and print
+a site's menus as bulleted lists, html2text writes every link and image as Markdown; BeautifulSoup
+writes each text node as a line, so a paragraph breaks at every link and emphasis (`for the` /
+`Cleveland Browns` / `’ Week 11 game`): forms of text dump the benchmark's own `text-all/`
+(html-text) does not show. cleaner reads each dump as plain text; jusText and trafilatura get its
 paragraphs one per line (bench/quality_text.py's wrapper), as they read a paragraph per line.
 Scores are bench/metric.py's; pages/s compares rows of one run.
 """
@@ -18,12 +20,15 @@ Scores are bench/metric.py's; pages/s compares rows of one run.
 from __future__ import annotations
 
 import argparse
+import gzip
 import importlib.util
+import json
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urljoin
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -31,6 +36,10 @@ from bench.metric import DEFAULT_BENCH, Page, gold_of, load_pages, score, unwrap
 from bench.quality_text import TOOLS, extract_timed, table  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out" / "dumps"
+# The terminal browsers' dumps of the dev pages, made once and kept in the repository
+# (bench/data/terminal-dumps/README.md): the floors in tests/test_quality_dumps.py read them on a
+# machine without lynx or w3m, and every machine reads the same bytes whatever its browsers' versions.
+STORED = Path(__file__).resolve().parent / "data" / "terminal-dumps"
 COMMANDS = {
     # `lynx -dump` numbers each link in the text (`[27]electric`) and lists the addresses after it.
     "lynx": ["lynx", "-dump", "-assume_charset=utf-8", "-display_charset=utf-8"],
@@ -44,8 +53,35 @@ TOOLS_ALL = (*COMMANDS, *LIBRARIES)
 
 def available(tool: str) -> bool:
     if tool in COMMANDS:
-        return shutil.which(COMMANDS[tool][0]) is not None
+        return (STORED / f"{tool}.json.gz").exists() or installed(tool)
     return importlib.util.find_spec(LIBRARIES[tool]) is not None
+
+
+def installed(tool: str) -> bool:
+    return shutil.which(COMMANDS[tool][0]) is not None
+
+
+def stored_dumps(tool: str) -> dict[str, str]:
+    """The kept dumps of the dev pages by a terminal browser, by page id ({} when none are kept)."""
+    path = STORED / f"{tool}.json.gz"
+    if not path.exists():
+        return {}
+    pages: dict[str, str] = json.loads(gzip.decompress(path.read_bytes()))["pages"]
+    return pages
+
+
+def store_dumps(tool: str, pages: list[Page]) -> Path:
+    """Dump `pages` with the installed `tool` and keep them (gzip without a time stamp: the same
+    dumps give the same bytes)."""
+    version = subprocess.run([COMMANDS[tool][0], "-version"], capture_output=True, text=True).stdout.splitlines()[0]
+    with tempfile.TemporaryDirectory() as scratch:
+        texts = {page.id: dump(tool, page, Path(scratch)).decode("utf-8", errors="replace") for page in pages}
+    record = {"tool": tool, "version": version, "command": COMMANDS[tool], "pages": texts}
+    STORED.mkdir(parents=True, exist_ok=True)
+    path = STORED / f"{tool}.json.gz"
+    data = json.dumps(record, ensure_ascii=False, sort_keys=True, indent=0).encode("utf-8")
+    path.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+    return path
 
 
 def dump(tool: str, page: Page, scratch: Path) -> bytes:
@@ -61,11 +97,23 @@ def dump(tool: str, page: Page, scratch: Path) -> bytes:
         return soup.get_text("\n", strip=True).encode("utf-8")
     html = scratch / "page.html"
     html.write_bytes(page.html())
-    return subprocess.run([*COMMANDS[tool], str(html)], capture_output=True, check=True).stdout
+    out = subprocess.run([*COMMANDS[tool], str(html)], capture_output=True, check=True).stdout
+    # The browser names the file it read (a link to `#top`, a refresh) and resolves relative links
+    # against its folder: the page's own address instead, as a dump of the page fetched from the
+    # web reads, and the same on every run.
+    for prefix in (b"file://localhost", b"file://"):
+        out = out.replace(prefix + bytes(html), page.url.encode("utf-8"))
+        out = out.replace(prefix + bytes(scratch) + b"/", urljoin(page.url, ".").encode("utf-8"))
+    return out
 
 
 def dumps(tool: str, pages: list[Page]) -> dict[str, str]:
-    """Each page's dump by `tool`, made once into OUT/tool/."""
+    """Each page's dump by `tool`: the kept ones for a terminal browser when they cover the pages,
+    else made once into OUT/tool/."""
+    if tool in COMMANDS:
+        kept = stored_dumps(tool)
+        if all(page.id in kept for page in pages):
+            return {page.id: kept[page.id] for page in pages}
     folder = OUT / tool
     folder.mkdir(parents=True, exist_ok=True)
     texts = {}
@@ -82,8 +130,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("bench", nargs="?", type=Path, default=DEFAULT_BENCH, help="benchmark folder (default: %(default)s)")
     parser.add_argument("--tool", choices=TOOLS_ALL, action="append", help="only this dumper (default: all)")
+    parser.add_argument("--store", action="store_true",
+                        help="dump the pages with the installed lynx and w3m and keep them in bench/data/terminal-dumps/")
     args = parser.parse_args(argv)
     pages = load_pages(args.bench)
+    if args.store:
+        for tool in [t for t in args.tool or COMMANDS if t in COMMANDS]:
+            if not installed(tool):
+                print(f"{tool}: not installed (apt-get install {COMMANDS[tool][0]})", file=sys.stderr)
+                return 1
+            print(f"{tool}: kept in {store_dumps(tool, pages)}")
+        return 0
     gold = gold_of(pages)
     rows = []
     for tool in args.tool or TOOLS_ALL:

@@ -611,7 +611,7 @@ def is_title_cased(text: str) -> bool:
 
 def article_list_end(kept: Sequence[Block], features: Sequence[Features], last: int) -> int:
     """Where the article ends once a list it numbers or announces after its core is counted in."""
-    numbered = max(_enumeration_end(kept, last), _template_end(kept, last))
+    numbered = max(_enumeration_end(kept, features, last), _template_end(kept, last))
     if numbered > last:
         return numbered
     if kept[last].text.endswith(":"):  # the article announces what follows: a list or a table
@@ -695,20 +695,49 @@ def _template_end(kept: Sequence[Block], last: int) -> int:
     return min(end + record, len(kept) - 1)
 
 
-def _enumeration_end(kept: Sequence[Block], last: int) -> int:
-    """The last block of a list numbered 1, 2, 3... that starts right after the core (or `last`)."""
-    expected, position, end, gaps = 1, last, last, []
+def _enumeration_end(kept: Sequence[Block], features: Sequence[Features], last: int) -> int:
+    """The last block of a list numbered 1, 2, 3... that starts right after the core (or `last`),
+    or that the core ends inside: items long enough to read as prose (`5) I Cavalieri Dello
+    Zodiaco ... http://amzn.to/...`) take the core to them, and the list counts on from there."""
+    expected, end, gaps = 1, last, []
+    inside = _enumeration_inside(kept, features, last)
+    if inside:
+        expected, end = inside
+    position = last
     while position + 1 < len(kept) and position - end <= ENUM_MAX_GAP:
         position += 1
         number = ENUMERATED.match(kept[position].text)
         if number and int(number.group(1)) == expected:
             gaps.append(position - end - 1)
             expected, end = expected + 1, position
-    if expected - 1 < ENUM_MIN_ITEMS or gaps[0] > ENUM_MAX_GAP - 1:
+    if not gaps or expected - 1 < ENUM_MIN_ITEMS or gaps[0] > ENUM_MAX_GAP - 1:
         return last
     # What stood between every two items (a link, a price) stands after the last one too.
-    trailing = min(gaps[1:])
+    trailing = min(gaps[1:], default=0)
     return min(end + trailing, len(kept) - 1)
+
+
+def _enumeration_inside(kept: Sequence[Block], features: Sequence[Features], last: int) -> tuple[int, int] | None:
+    """The next number and the position of the last item of a list numbered from 1 that the core
+    ends inside (its last item at most ENUM_MAX_GAP blocks before `last`), or None. One item at
+    least reads as prose, which is what took the core into the list: a numbered list of other
+    stories that the core reached over (`1. [missing-im]`, a headline) is not the article's."""
+    number, position = None, last
+    while position >= 0 and last - position <= ENUM_MAX_GAP and number is None:
+        number = ENUMERATED.match(kept[position].text)
+        position -= 1
+    if number is None:
+        return None
+    found, end = int(number.group(1)), position + 1
+    # Every number before it stands in turn above it: the core holds the list's start.
+    expected, previous, prose = found - 1, end, features[end].kind == "prose"
+    while expected >= 1 and position >= 0 and previous - position <= ENUM_MAX_GAP + 1:
+        before = ENUMERATED.match(kept[position].text)
+        if before and int(before.group(1)) == expected:
+            expected, previous = expected - 1, position
+            prose = prose or features[position].kind == "prose"
+        position -= 1
+    return (found + 1, end) if expected == 0 and found > 1 and prose else None
 
 
 def _link_runs(kept: Sequence[Block], features: Sequence[Features], first: int, last: int,

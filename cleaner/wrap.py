@@ -45,10 +45,13 @@ SPACED_MARK = re.compile(r"[^\S\r\n][;:](?=\s)")
 MIN_MID_SENTENCE_SHARE = 0.3
 # Trailing white space that the gate's raw lengths may include and a line's own length does not.
 MAX_TRAILING_SPACE = 2
-# Share of the wrapped runs whose last line ends a sentence: a paragraph ends with one, while a
-# list of lines of about one length, each starting in lower case, would be one endless run. (A
-# wrapped menu ends without one: text-all dumps need this low.)
+# Share of the wrapped runs that end a paragraph (a sentence end, or a headline's few lines before a
+# blank line: _ends_paragraph), while a list of lines of about one length, each starting in lower
+# case, would be one endless run. (A wrapped menu ends without one: text-all dumps need this low.)
 MIN_ENDED_SHARE = 0.3
+# A wrapped run of at most this many lines before a blank line ends a paragraph without a sentence
+# end: a headline (terminal browsers wrap teasers' headlines so).
+HEADLINE_MAX_LINES = 3
 # Blank lines after this share of the lines that end a paragraph (and at least twice): they, not
 # line ends, separate paragraphs. A few blank lines around a menu or a footer do not.
 MIN_BLANK_GAPS = 2
@@ -91,20 +94,31 @@ def _evidence(lines: Sequence[str]) -> tuple[int, list[int], int] | None:
     if width is None or _count_between(raw, width - MAX_WORD, width) < max(MIN_BREAKS, MIN_BREAK_SHARE * content):
         return None
     breaks = mid_sentence = ends = ended = 0
-    previous = -2
+    previous = start = -2  # the last break, and the first of its run
     for line, index, following in _breaks(lines, lengths, width):
         breaks += 1
         mid_sentence += not line.rstrip().endswith(SENTENCE_ENDS) and following.lstrip()[:1].islower()
-        if index != previous + 1 and previous >= 0:  # the run before ended at its last line
-            ends, ended = ends + 1, ended + lines[previous + 1].rstrip().endswith(SENTENCE_ENDS)
+        if index != previous + 1:
+            if previous >= 0:  # the run before ended at its last line
+                ends, ended = ends + 1, ended + _ends_paragraph(lines, start, previous + 1)
+            start = index
         previous = index
     if previous >= 0:
-        ends, ended = ends + 1, ended + lines[previous + 1].rstrip().endswith(SENTENCE_ENDS)
+        ends, ended = ends + 1, ended + _ends_paragraph(lines, start, previous + 1)
     if breaks < MIN_BREAKS or breaks < MIN_BREAK_SHARE * content:
         return None
     if mid_sentence < MIN_MID_SENTENCE_SHARE * breaks or ended < MIN_ENDED_SHARE * ends:
         return None
     return width, lengths, breaks
+
+
+def _ends_paragraph(lines: Sequence[str], first: int, last: int) -> bool:
+    """Whether a wrapped run (lines `first` to `last`) ends a paragraph: its last line ends a
+    sentence, or the run is a headline's few lines with a blank line after it. A terminal browser's
+    dump wraps a teaser's headline so (`[44]'I am an American,' witness reminds ...` / `hearing -
+    Photo`): no sentence end, and no endless run either, which a long run before a blank line may be."""
+    return lines[last].rstrip().endswith(SENTENCE_ENDS) or (
+        last - first <= HEADLINE_MAX_LINES - 1 and last + 1 < len(lines) and not lines[last + 1].strip())
 
 
 class Wrap(NamedTuple):

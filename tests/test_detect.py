@@ -160,6 +160,31 @@ def test_numbered_steps_inside_the_article_are_not_a_link_run() -> None:
     assert detect(text_blocks(text)).decisions == []
 
 
+def test_a_numbered_list_the_core_ends_inside_stays_whole() -> None:
+    # Items long enough to read as prose (a product and its link on one line) take the core into
+    # the list; the items after it count on from there and stay, not only those up to the last long one.
+    long_deals = [f"{deal}, on sale this week at the shop downtown http://example.com/d{n}" for n, deal in enumerate(DEALS, 1)]
+    others = ["Ghostbusters (Blu-Ray)", "Indiana Jones Collection", "Magnum P.I. (45 DVD)", "Thriller (Vinyl)"]
+    items = [f"{n}) {deal}" for n, deal in enumerate(long_deals[:3], 1)]
+    items += [line for n, other in enumerate(others, 4) for line in (f"{n}) {other}", f"http://example.com/d{n}")]
+    intro = "Here are the deals we liked best this week, with a link to each one."
+    share = ["Share this article", "Facebook", "Twitter", "Email"]
+    blocks = text_blocks("\n".join(PARAGRAPHS + [intro] + items + share))
+    taken = [blocks[d.index].text for d in detect(blocks).decisions]
+    assert taken == share
+
+
+def test_a_numbered_list_of_headlines_the_core_reached_over_is_not_counted_on() -> None:
+    # A numbered feed of other stories that the core reaches over (a long promo stands after its
+    # second item): no item reads as prose, so the items past the core are not the article's.
+    feed = ["1. [image]", "Storm floods the harbour", "2. [image]", "Prices rise again",
+            "Join our forums to keep talking about the news of the day, and tell us what you think of the stories.",
+            "3. [image]", "Team wins the cup", "4. [image]", "New school opens on the hill"]
+    blocks = text_blocks("\n".join(PARAGRAPHS + feed))
+    taken = [blocks[d.index].text for d in detect(blocks).decisions]
+    assert taken[-4:] == feed[-4:]
+
+
 def test_a_list_that_does_not_start_at_one_is_not_the_article_list() -> None:
     ranked = ["4) Storm floods the harbour", "5) Prices rise again", "6) Team wins the cup", "7) New school opens"]
     decisions = detect(text_blocks("\n".join(PARAGRAPHS + ranked))).decisions

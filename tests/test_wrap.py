@@ -103,6 +103,28 @@ def test_a_list_item_or_a_table_row_left_whole_does_not_set_the_width(whole: str
     assert [b.text for b in text_blocks(source)] == [*ARTICLE, whole.strip()]
 
 
+def test_a_terminal_dump_whose_headlines_wrap_without_a_sentence_end_is_read_as_wrapped() -> None:
+    # lynx and w3m indent every paragraph and wrap a teaser's headline over two lines, a blank
+    # line after it, ending with no sentence end (`... - Photo`). Those runs end a paragraph all
+    # the same; counted as unended, twelve of them around a short article read the dump line by line.
+    teasers = [f"Council {verb} the plan for the new bridge over the river in {place} after a long public hearing - Photo"
+               for verb in ("approves", "rejects", "delays", "debates") for place in ("spring", "autumn", "town")]
+
+    def fill(text: str) -> str:
+        return textwrap.fill(text, 74, initial_indent="   ", subsequent_indent="   ")
+
+    source = "\n\n".join([*map(fill, teasers[:6]), *map(fill, ARTICLE[:2]), *map(fill, teasers[6:])]) + "\n"
+    assert wrap_width(source.split("\n")) == 74
+    texts = [b.text for b in text_blocks(source)]
+    assert texts[6:8] == ARTICLE[:2] and texts[0] == teasers[0]
+
+    # A long run before a blank line is no headline: lines of one length in lower case, one
+    # endless run, are still read a line each, with or without a blank line after them.
+    rows = [f"of the report number {n} and of the annex to the report of the council" for n in range(40)]
+    for after in ("", "\n\nThe end of the report.\n"):
+        assert wrap_width(("\n".join(rows) + after).split("\n")) is None
+
+
 @pytest.mark.parametrize("kind", ["text", "seed"])
 def test_a_paragraph_per_line_is_never_joined(kind: str) -> None:
     if kind == "seed":
