@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
@@ -90,8 +91,24 @@ def _evidence(lines: Sequence[str]) -> tuple[int, list[int], int] | None:
     lengths = _lengths(lines)
     content = len(lengths) - lengths.count(0)
     width = _width(lines, lengths)
+    if width is None:
+        return None
+    breaks = _wrap_breaks(lines, raw, lengths, width, content)
+    if breaks is None:
+        # Terminal browsers indent paragraphs and wrap headings a few columns wider than them: a
+        # width read off a heading misses the paragraphs' breaks. Ask the width of the lines whose
+        # indentation most long lines share.
+        narrower = _width(lines, lengths, _common_indent(lines, lengths, width))
+        if narrower is None or narrower == width:
+            return None
+        width, breaks = narrower, _wrap_breaks(lines, raw, lengths, narrower, content)
+    return (width, lengths, breaks) if breaks is not None else None
+
+
+def _wrap_breaks(lines: Sequence[str], raw: list[int], lengths: list[int], width: int, content: int) -> int | None:
+    """How many lines a wrap at `width` broke, or None when the lines do not show such a wrap."""
     # Too few lines long enough to be broken by the wrap to hold enough breaks.
-    if width is None or _count_between(raw, width - MAX_WORD, width) < max(MIN_BREAKS, MIN_BREAK_SHARE * content):
+    if _count_between(raw, width - MAX_WORD, width) < max(MIN_BREAKS, MIN_BREAK_SHARE * content):
         return None
     breaks = mid_sentence = ends = ended = 0
     previous = start = -2  # the last break, and the first of its run
@@ -109,7 +126,14 @@ def _evidence(lines: Sequence[str]) -> tuple[int, list[int], int] | None:
         return None
     if mid_sentence < MIN_MID_SENTENCE_SHARE * breaks or ended < MIN_ENDED_SHARE * ends:
         return None
-    return width, lengths, breaks
+    return breaks
+
+
+def _common_indent(lines: Sequence[str], lengths: list[int], width: int) -> int:
+    """The indentation most lines of two words or more that reach near `width` share."""
+    indents = Counter(len(line) - len(line.lstrip(" ")) for line, length in zip(lines, lengths)
+                      if length >= width - MAX_WORD and " " in line.strip())
+    return indents.most_common(1)[0][0] if indents else 0
 
 
 def _ends_paragraph(lines: Sequence[str], first: int, last: int) -> bool:
@@ -212,12 +236,13 @@ def _overlong(lines: Sequence[str], ordered: list[int], allowed: float) -> bool:
     return False
 
 
-def _width(lines: Sequence[str], lengths: list[int]) -> int | None:
+def _width(lines: Sequence[str], lengths: list[int], indent: int | None = None) -> int | None:
     """The longest line of two words or more that no unbreakable word made long, and that is no
     list item or table row left whole: html2text wraps paragraphs at 78 columns and leaves those
     whole (`  * promotes hatred and discrimination on ...`, `LB | Joe Schobert | 74 | ...`), and
     a width read off them joined none of the paragraphs' lines. A list item that a wrap broke
-    (the next line goes on with it) was wrapped at the width, and counts."""
+    (the next line goes on with it) was wrapped at the width, and counts. With `indent`, only
+    lines indented by that many spaces count."""
     for index in sorted(range(len(lines)), key=lengths.__getitem__, reverse=True):
         length = lengths[index]
         if length > MAX_WIDTH:
@@ -225,6 +250,8 @@ def _width(lines: Sequence[str], lengths: list[int]) -> int | None:
         if length < MIN_WIDTH:
             return None
         line = lines[index]
+        if indent is not None and len(line) - len(line.lstrip(" ")) != indent:
+            continue
         words = line.split()
         if len(words) > 1 and max(map(len, words)) <= MAX_WORD and not (
                 _is_item_or_row(line) and not _goes_on(lines, index)):

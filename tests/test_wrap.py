@@ -125,6 +125,21 @@ def test_a_terminal_dump_whose_headlines_wrap_without_a_sentence_end_is_read_as_
         assert wrap_width(("\n".join(rows) + after).split("\n")) is None
 
 
+def test_indented_paragraphs_under_wider_headings_are_read_at_their_own_width() -> None:
+    # lynx indents paragraphs by three columns and wraps them at 74, its headings (not indented)
+    # at 77. Read at 77, the paragraphs' breaks where the next word would fit at 77 are missed,
+    # and with a list of wrapped teasers beside them the text did not read as wrapped at all.
+    heads = [f"Council {verb} the plan for the new bridge over the river in {place} after the long public "
+             f"hearing in the town hall" for verb in ("approves", "rejects", "delays", "debates")
+             for place in ("spring", "autumn", "town")]
+    teasers = "\n".join(textwrap.fill(h, 74, initial_indent=" " * 20 + "# ", subsequent_indent=" " * 22) for h in heads)
+    source = "\n\n".join([*(textwrap.fill(h + " and more", 77) for h in heads[:3]), teasers,
+                           *(textwrap.fill(p, 74, initial_indent="   ", subsequent_indent="   ") for p in ARTICLE)]) + "\n"
+    assert wrap_width(source.split("\n")) == 74
+    texts = [b.text for b in text_blocks(source)]
+    assert all(paragraph in texts for paragraph in ARTICLE)
+
+
 @pytest.mark.parametrize("kind", ["text", "seed"])
 def test_a_paragraph_per_line_is_never_joined(kind: str) -> None:
     if kind == "seed":
