@@ -1,20 +1,23 @@
-"""Quality on the text dumps that other tools write: the dev pages through lynx, w3m, html2text and BeautifulSoup.
+"""Quality on the text dumps that other tools write: the dev pages through lynx, w3m, Markdown converters and BeautifulSoup.
 
-    .venv/bin/python bench/quality_dumps.py [BENCH_DIR] [--tool lynx|lynx-nolist|w3m|html2text|bs4 ...] [--store]
+    .venv/bin/python bench/quality_dumps.py [BENCH_DIR] [--tool lynx|lynx-nolist|w3m|turndown|html2text|markdownify|bs4 ...] [--store]
 
 Each dev page (`html/`) is dumped with `lynx -dump` (with and without its numbered links and
 their list of addresses, `-nolist`) and `w3m -dump` (Debian's packages `lynx` and `w3m`), with
-html2text (Markdown, the bench extra's) and with BeautifulSoup's `get_text("\n", strip=True)`
-into bench/out/dumps/TOOL/, made once and reused; a tool that is not installed is listed as
-skipped. The terminal browsers' dumps of the dev pages are kept in bench/data/terminal-dumps/, so
-neither browser need be installed to score them; `--store` makes them again with the installed
-ones. lynx, w3m and html2text hard-wrap at 78-79 columns; lynx and w3m indent paragraphs and print
-a site's menus as bulleted lists, html2text writes every link and image as Markdown; BeautifulSoup
-writes each text node as a line, so a paragraph breaks at every link and emphasis (`for the` /
-`Cleveland Browns` / `’ Week 11 game`): forms of text dump the benchmark's own `text-all/`
-(html-text) does not show. cleaner reads each dump as plain text; jusText and trafilatura get its
-paragraphs one per line (bench/quality_text.py's wrapper), as they read a paragraph per line.
-Scores are bench/metric.py's; pages/s compares rows of one run.
+three HTML-to-Markdown converters (html2text and markdownify, the bench extra's; turndown, which
+many crawlers and readers use, on Node.js: bench/turndown_dump.js) and with BeautifulSoup's
+`get_text("\n", strip=True)`, into bench/out/dumps/TOOL/, made once and reused; a tool that is not
+installed is listed as skipped. The dumps by programs outside Python (lynx, w3m, turndown) are
+kept in bench/data/dumps/, so none of them need be installed to score them; `--store` makes them
+again with the installed ones. lynx, w3m and html2text hard-wrap at 78-79 columns; lynx and w3m
+indent paragraphs and print a site's menus as bulleted lists; the converters write every link
+and image as Markdown, and markdownify and turndown write a link around a card's block elements
+as paragraphs inside its brackets; BeautifulSoup writes each text node as a line, so a paragraph
+breaks at every link and emphasis (`for the` / `Cleveland Browns` / `’ Week 11 game`): forms of
+text dump the benchmark's own `text-all/` (html-text) does not show. cleaner reads each dump as
+plain text; jusText and trafilatura get its paragraphs one per line (bench/quality_text.py's
+wrapper), as they read a paragraph per line. Scores are bench/metric.py's; pages/s compares rows
+of one run.
 """
 
 from __future__ import annotations
@@ -35,19 +38,23 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.metric import DEFAULT_BENCH, Page, gold_of, load_pages, score, unwrapped  # noqa: E402
 from bench.quality_text import TOOLS, extract_timed, table  # noqa: E402
 
-OUT = Path(__file__).resolve().parent / "out" / "dumps"
-# The terminal browsers' dumps of the dev pages, made once and kept in the repository
-# (bench/data/terminal-dumps/README.md): the floors in tests/test_quality_dumps.py read them on a
-# machine without lynx or w3m, and every machine reads the same bytes whatever its browsers' versions.
-STORED = Path(__file__).resolve().parent / "data" / "terminal-dumps"
+BENCH = Path(__file__).resolve().parent
+OUT = BENCH / "out" / "dumps"
+# The dumps of the dev pages by programs outside the project's Python environment, made once and
+# kept in the repository (bench/data/dumps/README.md): the floors in tests/test_quality_dumps.py
+# read them on a machine without those programs, and every machine reads the same bytes whatever
+# their versions.
+STORED = BENCH / "data" / "dumps"
 COMMANDS = {
     # `lynx -dump` numbers each link in the text (`[27]electric`) and lists the addresses after it.
     "lynx": ["lynx", "-dump", "-assume_charset=utf-8", "-display_charset=utf-8"],
     "lynx-nolist": ["lynx", "-dump", "-nolist", "-assume_charset=utf-8", "-display_charset=utf-8"],
     "w3m": ["w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8"],
+    # turndown's Markdown (bench/turndown_dump.js: the page on its standard input).
+    "turndown": ["node", str(BENCH / "turndown_dump.js")],
 }
 # Python libraries, by the module each needs.
-LIBRARIES = {"html2text": "html2text", "bs4": "bs4"}
+LIBRARIES = {"html2text": "html2text", "bs4": "bs4", "markdownify": "markdownify"}
 TOOLS_ALL = (*COMMANDS, *LIBRARIES)
 
 
@@ -58,11 +65,29 @@ def available(tool: str) -> bool:
 
 
 def installed(tool: str) -> bool:
+    if tool == "turndown":
+        return shutil.which("node") is not None and (BENCH / "node_modules" / "turndown").is_dir()
     return shutil.which(COMMANDS[tool][0]) is not None
 
 
+def install_hint(tool: str) -> str:
+    if tool == "turndown":
+        return "bench/turndown_dump.js says how"
+    return f"pip install {tool}" if tool in LIBRARIES else f"apt-get install {COMMANDS[tool][0]}"
+
+
+def version_of(tool: str) -> str:
+    if tool == "turndown":
+        modules = BENCH / "node_modules"
+        versions = [f"{name} {json.loads((modules / name / 'package.json').read_text())['version']}"
+                    for name in ("turndown", "linkedom")]
+        node = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
+        return f"{', '.join(versions)} on Node.js {node}"
+    return subprocess.run([COMMANDS[tool][0], "-version"], capture_output=True, text=True).stdout.splitlines()[0]
+
+
 def stored_dumps(tool: str) -> dict[str, str]:
-    """The kept dumps of the dev pages by a terminal browser, by page id ({} when none are kept)."""
+    """The kept dumps of the dev pages by `tool` (one of COMMANDS), by page id ({} when none are kept)."""
     path = STORED / f"{tool}.json.gz"
     if not path.exists():
         return {}
@@ -73,10 +98,11 @@ def stored_dumps(tool: str) -> dict[str, str]:
 def store_dumps(tool: str, pages: list[Page]) -> Path:
     """Dump `pages` with the installed `tool` and keep them (gzip without a time stamp: the same
     dumps give the same bytes)."""
-    version = subprocess.run([COMMANDS[tool][0], "-version"], capture_output=True, text=True).stdout.splitlines()[0]
+    version = version_of(tool)
     with tempfile.TemporaryDirectory() as scratch:
         texts = {page.id: dump(tool, page, Path(scratch)).decode("utf-8", errors="replace") for page in pages}
-    record = {"tool": tool, "version": version, "command": COMMANDS[tool], "pages": texts}
+    command = [str(Path(part).relative_to(BENCH.parent)) if part.startswith(str(BENCH)) else part for part in COMMANDS[tool]]
+    record = {"tool": tool, "version": version, "command": command, "pages": texts}
     STORED.mkdir(parents=True, exist_ok=True)
     path = STORED / f"{tool}.json.gz"
     data = json.dumps(record, ensure_ascii=False, sort_keys=True, indent=0).encode("utf-8")
@@ -95,6 +121,13 @@ def dump(tool: str, page: Page, scratch: Path) -> bytes:
         # The scraper's one-liner: every text node a line (bs4 leaves out scripts and styles).
         soup = BeautifulSoup(page.html().decode("utf-8", errors="replace"), "html.parser")
         return soup.get_text("\n", strip=True).encode("utf-8")
+    if tool == "markdownify":
+        from markdownify import markdownify
+
+        # The one-liner, with its defaults (underlined `<h1>` and `<h2>`, scripts and styles left out).
+        return markdownify(page.html().decode("utf-8", errors="replace")).encode("utf-8")
+    if tool == "turndown":
+        return subprocess.run(COMMANDS[tool], input=page.html(), capture_output=True, check=True).stdout
     html = scratch / "page.html"
     html.write_bytes(page.html())
     out = subprocess.run([*COMMANDS[tool], str(html)], capture_output=True, check=True).stdout
@@ -108,8 +141,8 @@ def dump(tool: str, page: Page, scratch: Path) -> bytes:
 
 
 def dumps(tool: str, pages: list[Page]) -> dict[str, str]:
-    """Each page's dump by `tool`: the kept ones for a terminal browser when they cover the pages,
-    else made once into OUT/tool/."""
+    """Each page's dump by `tool`: the kept ones for a program outside Python when they cover the
+    pages, else made once into OUT/tool/."""
     if tool in COMMANDS:
         kept = stored_dumps(tool)
         if all(page.id in kept for page in pages):
@@ -131,13 +164,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("bench", nargs="?", type=Path, default=DEFAULT_BENCH, help="benchmark folder (default: %(default)s)")
     parser.add_argument("--tool", choices=TOOLS_ALL, action="append", help="only this dumper (default: all)")
     parser.add_argument("--store", action="store_true",
-                        help="dump the pages with the installed lynx and w3m and keep them in bench/data/terminal-dumps/")
+                        help="dump the pages with the installed lynx, w3m and turndown and keep them in bench/data/dumps/")
     args = parser.parse_args(argv)
     pages = load_pages(args.bench)
     if args.store:
         for tool in [t for t in args.tool or COMMANDS if t in COMMANDS]:
             if not installed(tool):
-                print(f"{tool}: not installed (apt-get install {COMMANDS[tool][0]})", file=sys.stderr)
+                print(f"{tool}: not installed ({install_hint(tool)})", file=sys.stderr)
                 return 1
             print(f"{tool}: kept in {store_dumps(tool, pages)}")
         return 0
@@ -145,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for tool in args.tool or TOOLS_ALL:
         if not available(tool):
-            print(f"{tool}: not installed, skipped ({'pip' if tool in LIBRARIES else 'apt-get'} install {tool})")
+            print(f"{tool}: not installed, skipped ({install_hint(tool)})")
             continue
         texts = dumps(tool, pages)
         for name, make in TOOLS.items():

@@ -1,6 +1,6 @@
 """Markdown in plain text: the link targets and images that scrapers writing Markdown leave in it.
 
-Converters and crawlers that write Markdown (html2text, markdownify, reader and crawl services)
+Converters and crawlers that write Markdown (html2text, markdownify, turndown, reader and crawl services)
 keep every link as `[text](https://...)` and every image as `![alt](https://...)`. A news page
 has hundreds of links, so most of such a dump's words are addresses: on the dev pages through
 html2text, no cleaning scores precision 0.29. The link's text is the page's text and stays; its
@@ -28,15 +28,20 @@ MIN_LINKS = 3
 # A link's text or an image's alt text: no brackets but two escaped ones, as html2text writes an
 # alt text that is an address (`![\[https://...\]](https://...)`). Only two: with any number, a
 # line of `[\[\[\[` would have every `[` start a try that runs a thousand characters. Markup is
-# looked for in one paragraph at a time, so a line break inside the text is a wrap, and a blank
-# line is where an image on a line of its own was taken (`[` / `![](...)` / `Title` / `](...)`).
+# looked for in one paragraph at a time (or in the few a card's link spans: _link_span), so a line
+# break inside the text is a wrap or a paragraph inside the link, and a blank line is where an
+# image on a line of its own was taken (`[` / `![](...)` / `Title` / `](...)`).
 PLAIN_TEXT = r"(?:[^\[\]\\]|\\(?![\[\]]))"
 TEXT = rf"{PLAIN_TEXT}{{0,1000}}(?:\\[\[\]]{PLAIN_TEXT}{{0,1000}}){{0,2}}"
+# An image's alt text may also hold one pair of brackets unescaped, as markdownify writes an alt
+# text that is an address (`![[https://...jpg]](https://...jpg)`); one pair only, for the same reason.
+ALT_TEXT = rf"{TEXT}(?:\[{PLAIN_TEXT}{{0,1000}}\]{PLAIN_TEXT}{{0,1000}})?"
 # A target: an address (absolute, relative to the site or the page, an anchor, an inline `data:`
 # image, any other scheme a share button uses: `mailto:`, `whatsapp://send?text=...`, `tel:`) with
-# one level of parentheses inside (`/wiki/Mercury_(planet)`) and an optional title after it.
-TARGET = r"\((?:www\.|/|#|\.\.?/|[a-zA-Z][a-zA-Z0-9+.-]{0,31}:(?=[^\s()]))(?:[^()\n]|\([^()\n]{0,300}\)|\n(?![ \t]*\n)){0,2000}\)"
-IMAGE = rf"!\[{TEXT}\]{TARGET}"
+# one level of parentheses inside (`/wiki/Mercury_(planet)`) and an optional title after it; or
+# none at all, as converters write an image whose address the page loads later (`![Photo]()`).
+TARGET = r"(?:\(\)|\((?:www\.|/|#|\.\.?/|[a-zA-Z][a-zA-Z0-9+.-]{0,31}:(?=[^\s()]))(?:[^()\n]|\([^()\n]{0,300}\)|\n(?![ \t]*\n)){0,2000}\))"
+IMAGE = rf"!\[{ALT_TEXT}\]{TARGET}"
 MARKUP = re.compile(rf"(?P<image>\[{IMAGE}\]{TARGET}|{IMAGE})|\[(?P<text>{TEXT})\]{TARGET}")
 # A heading's marks (`## `) at a line's start.
 HEADING = re.compile(r"(?m)^[ \t]{0,3}(?P<open>#{1,6}[ \t]+)(?=\S)")
@@ -57,7 +62,9 @@ def markdown_removals(source: str, blocks: list[Block]) -> list[Removal]:
     Markup is looked for in each of `blocks` (the text's paragraphs) apart, as a cleaning of the
     clean text, whose paragraphs blank lines part, would find it: read a paragraph per line, a link
     whose address a line break splits lies in two paragraphs and is left whole, and an image inside
-    it is an image. Links are taken until none is left: once an inner link is gone (`[[](a)](b)`),
+    it is an image. A link that a converter wrote around paragraphs (a card) is the exception: its
+    brackets open at one paragraph's end and close in a later one (_link_span), and once it is
+    taken whole the clean text holds none of it. Links are taken until none is left: once an inner link is gone (`[[](a)](b)`),
     what stands around it is a link too, and the clean text must not hold markup that cleaning it
     again would take."""
     if "](" not in source:  # the common case, settled without the regex
@@ -76,11 +83,15 @@ def markdown_removals(source: str, blocks: list[Block]) -> list[Removal]:
         left = TextLeft(source, [(r.start, r.end) for r in removals])
         matches = _markup_in(left, blocks) if "](" in left.text else []
     links = _merged(links)
-    starts = [start for start, _ in links]
+    # A heading's or a quote's marks start a line, which may stand inside a link's text (a card's
+    # `#### Title` between its `[` and `](...)`): only the markup already taken stands in their way.
+    markup = _merged([(r.start, r.end) for r in removals])
     for pattern, rule in ((HEADING, HEADING_RULE), (QUOTE, QUOTE_RULE), *((emphasis, EMPHASIS_RULE) for emphasis in EMPHASIS)):
+        spans = links if rule == EMPHASIS_RULE else markup
+        starts = [start for start, _ in spans]
         for match in pattern.finditer(source):
             at = bisect.bisect_right(starts, match.start()) - 1
-            if at >= 0 and match.start() < links[at][1] or at + 1 < len(links) and links[at + 1][0] < match.end():
+            if at >= 0 and match.start() < spans[at][1] or at + 1 < len(spans) and spans[at + 1][0] < match.end():
                 continue  # inside a link's address, or around one: `_` and `*` are the address's own
             removals += [Removal(rule, *match.span(group)) for group in ("open", "close") if group in pattern.groupindex]
     return sorted(removals, key=lambda r: r.start)
@@ -88,16 +99,56 @@ def markdown_removals(source: str, blocks: list[Block]) -> list[Removal]:
 
 # Rounds of link removal: one per level of links nested in links' texts.
 MAX_LINK_ROUNDS = 100
+# The most blocks one link's text may span (a card: an image, a heading, a teaser, a date).
+LINK_SPAN_MAX_BLOCKS = 8
 
 
 def _markup_in(left: TextLeft, blocks: list[Block]) -> list[re.Match[str]]:
-    """The links and images in what `left` holds of each block, block by block."""
+    """The links and images in what `left` holds of each block, block by block; a link opened in
+    one block and closed in a later one is looked for in all of them together (_link_span)."""
     text, matches = left.text, []
-    for block in blocks:
-        start, end = left.from_source(block.start), left.from_source(block.end)
+    position, closing = 0, text.find("](")  # the first `](` past the block (-1: none is left)
+    while position < len(blocks):
+        start, end = left.from_source(blocks[position].start), left.from_source(blocks[position].end)
+        if 0 <= closing < end:  # found once for all the blocks before it: linear on any text
+            closing = text.find("](", end)
+        if closing >= 0:  # a link opened in this block may close in a later one
+            last = _link_span(text, left, blocks, position, start, end)
+            if last > position:
+                position, end = last, left.from_source(blocks[last].end)
         if text.find("](", start, end) >= 0:
             matches += MARKUP.finditer(text, start, end)
+        position += 1
     return matches
+
+
+def _link_span(text: str, left: TextLeft, blocks: list[Block], position: int, start: int, end: int) -> int:
+    """The last of the blocks from `position` on that a link opened at that block's end spans, or
+    `position`. Converters write a link around block elements as paragraphs inside its brackets
+    (turndown, markdownify: `[` / `![Photo](...)` / `#### Title` / `](address)`, a teaser's card):
+    once the images inside are taken, the first block ends with the `[`, and its brackets close in
+    a later block, before that block's `](`, at most LINK_SPAN_MAX_BLOCKS blocks on."""
+    opening = text.rfind("[", start, end)
+    if opening < 0 or text[opening + 1:end].strip():  # most blocks settle here
+        return position
+    # One bracket open, and none opened or closed in the blocks between (a card's heading and teaser
+    # hold balanced links at most): a try costs a few blocks, on any text.
+    if _bracket_depth(text[start:end]) != 1:
+        return position
+    for last in range(position + 1, min(len(blocks), position + LINK_SPAN_MAX_BLOCKS)):
+        piece = text[left.from_source(blocks[last].start):left.from_source(blocks[last].end)]
+        closes = piece.find("](")
+        if closes >= 0 and _bracket_depth(piece[:closes]) == 0:
+            return last
+        if _bracket_depth(piece):
+            break
+    return position
+
+
+def _bracket_depth(text: str) -> int:
+    """How many more brackets `text` opens than it closes (escaped ones not counted)."""
+    escaped = text.count("\\[") - text.count("\\]")
+    return text.count("[") - text.count("]") - escaped
 
 
 def _link_removals(left: TextLeft, matches: list[re.Match[str]], links: list[tuple[int, int]]) -> list[Removal]:
