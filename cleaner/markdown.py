@@ -64,9 +64,9 @@ def markdown_removals(source: str, blocks: list[Block]) -> list[Removal]:
     whose address a line break splits lies in two paragraphs and is left whole, and an image inside
     it is an image. A link that a converter wrote around paragraphs (a card) is the exception: its
     brackets open at one paragraph's end and close in a later one (_link_span), and once it is
-    taken whole the clean text holds none of it. Links are taken until none is left: once an inner link is gone (`[[](a)](b)`),
-    what stands around it is a link too, and the clean text must not hold markup that cleaning it
-    again would take."""
+    taken whole the clean text holds none of it. Links are taken until none is left: once an inner
+    link is gone (`[[](a)](b)`), what stands around it is a link too, and the clean text must not
+    hold markup that cleaning it again would take."""
     if "](" not in source:  # the common case, settled without the regex
         return []
     left = TextLeft(source, ())
@@ -92,7 +92,7 @@ def markdown_removals(source: str, blocks: list[Block]) -> list[Removal]:
         for match in pattern.finditer(source):
             at = bisect.bisect_right(starts, match.start()) - 1
             if at >= 0 and match.start() < spans[at][1] or at + 1 < len(spans) and spans[at + 1][0] < match.end():
-                continue  # inside a link's address, or around one: `_` and `*` are the address's own
+                continue  # inside markup already taken, or (emphasis) inside or around a link: `_` and `*` are the address's own
             removals += [Removal(rule, *match.span(group)) for group in ("open", "close") if group in pattern.groupindex]
     return sorted(removals, key=lambda r: r.start)
 
