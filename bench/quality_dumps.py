@@ -31,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urljoin
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -39,55 +40,63 @@ from bench.metric import DEFAULT_BENCH, Page, gold_of, load_pages, score, unwrap
 from bench.quality_text import TOOLS, extract_timed, table  # noqa: E402
 
 BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
 OUT = BENCH / "out" / "dumps"
 # The dumps of the dev pages by programs outside the project's Python environment, made once and
 # kept in the repository (bench/data/dumps/README.md): the floors in tests/test_quality_dumps.py
 # read them on a machine without those programs, and every machine reads the same bytes whatever
 # their versions.
 STORED = BENCH / "data" / "dumps"
-COMMANDS = {
+
+
+class Program(NamedTuple):
+    """A program outside Python that dumps a page: run from the repository's root, with the page's
+    file after `command` (or on its standard input), and `version`'s first line of output naming it."""
+
+    command: list[str]
+    version: list[str]
+    install: str
+    needs: str | None = None  # a path under the root that must exist besides the command
+    reads_stdin: bool = False
+
+
+# turndown and linkedom as bench/node_modules holds them, and Node.js.
+TURNDOWN_VERSION = ("['turndown', 'linkedom'].map((name) => name + ' ' + require(require.resolve(name + '/package.json',"
+                    " {paths: ['bench']})).version).join(', ') + ' on Node.js ' + process.version")
+PROGRAMS = {
     # `lynx -dump` numbers each link in the text (`[27]electric`) and lists the addresses after it.
-    "lynx": ["lynx", "-dump", "-assume_charset=utf-8", "-display_charset=utf-8"],
-    "lynx-nolist": ["lynx", "-dump", "-nolist", "-assume_charset=utf-8", "-display_charset=utf-8"],
-    "w3m": ["w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8"],
+    "lynx": Program(["lynx", "-dump", "-assume_charset=utf-8", "-display_charset=utf-8"], ["lynx", "-version"],
+                    "apt-get install lynx"),
+    "lynx-nolist": Program(["lynx", "-dump", "-nolist", "-assume_charset=utf-8", "-display_charset=utf-8"],
+                           ["lynx", "-version"], "apt-get install lynx"),
+    "w3m": Program(["w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8"], ["w3m", "-version"],
+                   "apt-get install w3m"),
     # turndown's Markdown (bench/turndown_dump.js: the page on its standard input).
-    "turndown": ["node", str(BENCH / "turndown_dump.js")],
+    "turndown": Program(["node", "bench/turndown_dump.js"], ["node", "-p", TURNDOWN_VERSION],
+                        "bench/turndown_dump.js says how", needs="bench/node_modules/turndown", reads_stdin=True),
 }
 # Python libraries, by the module each needs.
 LIBRARIES = {"html2text": "html2text", "bs4": "bs4", "markdownify": "markdownify"}
-TOOLS_ALL = (*COMMANDS, *LIBRARIES)
+TOOLS_ALL = (*PROGRAMS, *LIBRARIES)
 
 
 def available(tool: str) -> bool:
-    if tool in COMMANDS:
+    if tool in PROGRAMS:
         return (STORED / f"{tool}.json.gz").exists() or installed(tool)
     return importlib.util.find_spec(LIBRARIES[tool]) is not None
 
 
 def installed(tool: str) -> bool:
-    if tool == "turndown":
-        return shutil.which("node") is not None and (BENCH / "node_modules" / "turndown").is_dir()
-    return shutil.which(COMMANDS[tool][0]) is not None
+    program = PROGRAMS[tool]
+    return shutil.which(program.command[0]) is not None and (program.needs is None or (ROOT / program.needs).exists())
 
 
 def install_hint(tool: str) -> str:
-    if tool == "turndown":
-        return "bench/turndown_dump.js says how"
-    return f"pip install {tool}" if tool in LIBRARIES else f"apt-get install {COMMANDS[tool][0]}"
-
-
-def version_of(tool: str) -> str:
-    if tool == "turndown":
-        modules = BENCH / "node_modules"
-        versions = [f"{name} {json.loads((modules / name / 'package.json').read_text())['version']}"
-                    for name in ("turndown", "linkedom")]
-        node = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
-        return f"{', '.join(versions)} on Node.js {node}"
-    return subprocess.run([COMMANDS[tool][0], "-version"], capture_output=True, text=True).stdout.splitlines()[0]
+    return PROGRAMS[tool].install if tool in PROGRAMS else f"pip install {tool}"
 
 
 def stored_dumps(tool: str) -> dict[str, str]:
-    """The kept dumps of the dev pages by `tool` (one of COMMANDS), by page id ({} when none are kept)."""
+    """The kept dumps of the dev pages by `tool` (one of PROGRAMS), by page id ({} when none are kept)."""
     path = STORED / f"{tool}.json.gz"
     if not path.exists():
         return {}
@@ -98,11 +107,11 @@ def stored_dumps(tool: str) -> dict[str, str]:
 def store_dumps(tool: str, pages: list[Page]) -> Path:
     """Dump `pages` with the installed `tool` and keep them (gzip without a time stamp: the same
     dumps give the same bytes)."""
-    version = version_of(tool)
+    program = PROGRAMS[tool]
+    version = subprocess.run(program.version, capture_output=True, text=True, cwd=ROOT).stdout.splitlines()[0]
     with tempfile.TemporaryDirectory() as scratch:
         texts = {page.id: dump(tool, page, Path(scratch)).decode("utf-8", errors="replace") for page in pages}
-    command = [str(Path(part).relative_to(BENCH.parent)) if part.startswith(str(BENCH)) else part for part in COMMANDS[tool]]
-    record = {"tool": tool, "version": version, "command": command, "pages": texts}
+    record = {"tool": tool, "version": version, "command": program.command, "pages": texts}
     STORED.mkdir(parents=True, exist_ok=True)
     path = STORED / f"{tool}.json.gz"
     data = json.dumps(record, ensure_ascii=False, sort_keys=True, indent=0).encode("utf-8")
@@ -126,11 +135,12 @@ def dump(tool: str, page: Page, scratch: Path) -> bytes:
 
         # The one-liner, with its defaults (underlined `<h1>` and `<h2>`, scripts and styles left out).
         return markdownify(page.html().decode("utf-8", errors="replace")).encode("utf-8")
-    if tool == "turndown":
-        return subprocess.run(COMMANDS[tool], input=page.html(), capture_output=True, check=True).stdout
+    program = PROGRAMS[tool]
+    if program.reads_stdin:
+        return subprocess.run(program.command, input=page.html(), capture_output=True, check=True, cwd=ROOT).stdout
     html = scratch / "page.html"
     html.write_bytes(page.html())
-    out = subprocess.run([*COMMANDS[tool], str(html)], capture_output=True, check=True).stdout
+    out = subprocess.run([*program.command, str(html)], capture_output=True, check=True, cwd=ROOT).stdout
     # The browser names the file it read (a link to `#top`, a refresh) and resolves relative links
     # against its folder: the page's own address instead, as a dump of the page fetched from the
     # web reads, and the same on every run.
@@ -143,7 +153,7 @@ def dump(tool: str, page: Page, scratch: Path) -> bytes:
 def dumps(tool: str, pages: list[Page]) -> dict[str, str]:
     """Each page's dump by `tool`: the kept ones for a program outside Python when they cover the
     pages, else made once into OUT/tool/."""
-    if tool in COMMANDS:
+    if tool in PROGRAMS:
         kept = stored_dumps(tool)
         if all(page.id in kept for page in pages):
             return {page.id: kept[page.id] for page in pages}
@@ -168,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     pages = load_pages(args.bench)
     if args.store:
-        for tool in [t for t in args.tool or COMMANDS if t in COMMANDS]:
+        for tool in [t for t in args.tool or PROGRAMS if t in PROGRAMS]:
             if not installed(tool):
                 print(f"{tool}: not installed ({install_hint(tool)})", file=sys.stderr)
                 return 1

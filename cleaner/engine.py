@@ -523,14 +523,14 @@ def _find_cut(rule: Rule, kept: Kept, layout: Layout, match: Matcher) -> Found:
             position = bisect_left(kept, block.index, key=lambda b: b.index)
             marker_kept = position < len(kept) and kept[position].index == block.index
             after = position + marker_kept
-            between = (rule.article_may_follow or rule.subject_follows) and _between_paragraphs(
-                block, kept[position - 1] if position else None, kept[after] if after < len(kept) else None)
-            if between and rule.subject_follows and not _names_subject(block, kept[after], match):
-                continue  # the article's own sub-heading (`About Face`): it stays
-            if between and rule.article_may_follow:
-                if marker_kept:  # the marker alone goes; the next pass looks for a cut past it
-                    return [block.index], {}
-                continue
+            if (rule.article_may_follow or rule.subject_follows) and _between_paragraphs(
+                    block, kept[position - 1] if position else None, kept[after] if after < len(kept) else None):
+                if rule.subject_follows and not _names_subject(block, kept[after], match):
+                    continue  # the article's own sub-heading (`About Face`): it stays
+                if rule.article_may_follow:
+                    if marker_kept:  # the marker alone goes; the next pass looks for a cut past it
+                        return [block.index], {}
+                    continue
             return [b.index for b in kept[position:]], {}
     return [], {}
 

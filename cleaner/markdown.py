@@ -107,15 +107,12 @@ def _markup_in(left: TextLeft, blocks: list[Block]) -> list[re.Match[str]]:
     """The links and images in what `left` holds of each block, block by block; a link opened in
     one block and closed in a later one is looked for in all of them together (_link_span)."""
     text, matches = left.text, []
-    position, closing = 0, text.find("](")  # the first `](` past the block (-1: none is left)
+    position = 0
     while position < len(blocks):
         start, end = left.from_source(blocks[position].start), left.from_source(blocks[position].end)
-        if 0 <= closing < end:  # found once for all the blocks before it: linear on any text
-            closing = text.find("](", end)
-        if closing >= 0:  # a link opened in this block may close in a later one
-            last = _link_span(text, left, blocks, position, start, end)
-            if last > position:
-                position, end = last, left.from_source(blocks[last].end)
+        last = _link_span(text, left, blocks, position, start, end)
+        if last > position:
+            position, end = last, left.from_source(blocks[last].end)
         if text.find("](", start, end) >= 0:
             matches += MARKUP.finditer(text, start, end)
         position += 1

@@ -131,9 +131,13 @@ def _wrap_breaks(lines: Sequence[str], raw: list[int], lengths: list[int], width
 
 def _common_indent(lines: Sequence[str], lengths: list[int], width: int) -> int:
     """The indentation most lines of two words or more that reach near `width` share."""
-    indents = Counter(len(line) - len(line.lstrip(" ")) for line, length in zip(lines, lengths)
+    indents = Counter(_indent(line) for line, length in zip(lines, lengths)
                       if length >= width - MAX_WORD and " " in line.strip())
     return indents.most_common(1)[0][0] if indents else 0
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 def _ends_paragraph(lines: Sequence[str], first: int, last: int) -> bool:
@@ -250,7 +254,7 @@ def _width(lines: Sequence[str], lengths: list[int], indent: int | None = None) 
         if length < MIN_WIDTH:
             return None
         line = lines[index]
-        if indent is not None and len(line) - len(line.lstrip(" ")) != indent:
+        if indent is not None and _indent(line) != indent:
             continue
         words = line.split()
         if len(words) > 1 and max(map(len, words)) <= MAX_WORD and not (

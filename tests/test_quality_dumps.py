@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from bench.metric import Page, gold_of, score
-from bench.quality_dumps import COMMANDS, dump, stored_dumps
+from bench.quality_dumps import PROGRAMS, dump, stored_dumps
 from cleaner import Cleaner
 
 # html2text's dumps: before links and images were read as Markdown, F1 0.566 (0.403 / 0.954);
@@ -50,7 +50,7 @@ FLOORS = {  # precision, recall, F1
 
 @pytest.mark.parametrize("tool", list(FLOORS))
 def test_dumps_quality_floor(tool: str, dev_pages: list[Page], default_cleaner: Cleaner, tmp_path: Path) -> None:
-    if tool in COMMANDS:  # a floor that could skip is none: the kept dumps must be there
+    if tool in PROGRAMS:  # a floor that could skip is none: the kept dumps must be there
         kept = stored_dumps(tool)
         assert all(page.id in kept for page in dev_pages), f"bench/data/dumps/{tool}.json.gz"
         texts = {page.id: kept[page.id] for page in dev_pages}

@@ -9,6 +9,9 @@ import pytest
 import cleaner
 
 GOOD_RULE = 'id = "mine.x"\nsummary = "s"\nwhy = "w"\nkind = "line"\n'
+CUT_RULE = GOOD_RULE.replace('"line"', '"cut"')
+# A pack's header and its first rule's table, before each case's rule.
+PACK = '[pack]\nid = "mine"\nsummary = "s"\n[[rule]]\n'
 
 
 def load(tmp_path: Path, text: str) -> cleaner.RuleSet:
@@ -18,31 +21,31 @@ def load(tmp_path: Path, text: str) -> cleaner.RuleSet:
 
 @pytest.mark.parametrize(("text", "where", "problem"), [
     ('[pack\nid="mine"', "", "invalid TOML"),
-    ('[pack]\nid = "mine"\nsummary = "s"\n[[rule]]\n' + GOOD_RULE.replace('"line"', '"lines"') + 'pattern = "x"\n',
+    (PACK + GOOD_RULE.replace('"line"', '"lines"') + 'pattern = "x"\n',
      "rule[0].kind", "not one of"),
-    ('[pack]\nid = "mine"\nsummary = "s"\n[[rule]]\n' + GOOD_RULE + 'pattern = "(unclosed"\n',
+    (PACK + GOOD_RULE + 'pattern = "(unclosed"\n',
      "rule[0].pattern", "regex does not compile"),
-    ('[pack]\nid = "mine"\nsummary = "s"\n[[rule]]\n' + GOOD_RULE + 'pattern = "a"\n[[rule]]\n' + GOOD_RULE + 'pattern = "b"\n',
+    (PACK + GOOD_RULE + 'pattern = "a"\n[[rule]]\n' + GOOD_RULE + 'pattern = "b"\n',
      "rule[1].id", "duplicate rule id"),
-    ('[pack]\nid = "mine"\nsummary = "s"\n[[rule]]\n' + GOOD_RULE + 'patern = "a"\n', "rule[0].patern", "unknown key"),
-    ('[pack]\nid = "mine"\nsummary = "s"\n[[rule]]\n' + GOOD_RULE.replace("mine.x", "other.x") + 'pattern = "a"\n',
+    (PACK + GOOD_RULE + 'patern = "a"\n', "rule[0].patern", "unknown key"),
+    (PACK + GOOD_RULE.replace("mine.x", "other.x") + 'pattern = "a"\n',
      "rule[0].id", "must start with the pack id"),
-    ('[pack]\nid = "mine"\nsummary = "s"\n[[rule]]\n' + GOOD_RULE, "rule[0]", "needs `pattern` or `exact`"),
-    ('[pack]\nid = "mine"\nsummary = "s"\n[[rule]]\n' + GOOD_RULE + 'pattern = "a"\nmin_run = 0\n',
+    (PACK + GOOD_RULE, "rule[0]", "needs `pattern` or `exact`"),
+    (PACK + GOOD_RULE + 'pattern = "a"\nmin_run = 0\n',
      "rule[0].min_run", "must be a positive integer"),
-    ('[pack]\nid = "mine"\nsummary = "s"\n[[rule]]\n' + GOOD_RULE + 'pattern = "a"\ninside_article = "yes"\n',
+    (PACK + GOOD_RULE + 'pattern = "a"\ninside_article = "yes"\n',
      "rule[0].inside_article", "must be true or false"),
-    ('[pack]\nid = "mine"\nsummary = "s"\n[[rule]]\n' + GOOD_RULE.replace('"line"', '"cut"') + 'pattern = "a"\nmin_run = 3\n',
+    (PACK + CUT_RULE + 'pattern = "a"\nmin_run = 3\n',
      "rule[0].min_run", "not a key of kind"),
-    ('[pack]\nid = "mine"\nsummary = "s"\n[[rule]]\n' + GOOD_RULE.replace('"line"', '"cut"') + 'pattern = "a"\narticle_may_follow = 1\n',
+    (PACK + CUT_RULE + 'pattern = "a"\narticle_may_follow = 1\n',
      "rule[0].article_may_follow", "must be true or false"),
-    ('[pack]\nid = "mine"\nsummary = "s"\n[[rule]]\n' + GOOD_RULE + 'pattern = "a"\narticle_may_follow = true\n',
+    (PACK + GOOD_RULE + 'pattern = "a"\narticle_may_follow = true\n',
      "rule[0].article_may_follow", "not a key of kind"),
-    ('[pack]\nid = "mine"\nsummary = "s"\n[[rule]]\n' + GOOD_RULE.replace('"line"', '"cut"') + 'pattern = "About (\\\\w+)"\nsubject_follows = true\n',
+    (PACK + CUT_RULE + 'pattern = "About (\\\\w+)"\nsubject_follows = true\n',
      "rule[0].subject_follows", "needs a pattern with a (?P<subject>...) group"),
-    ('[pack]\nid = "mine"\nsummary = "s"\n[[rule]]\n' + GOOD_RULE.replace('"line"', '"cut"') + 'exact = ["About us"]\nsubject_follows = true\n',
+    (PACK + CUT_RULE + 'exact = ["About us"]\nsubject_follows = true\n',
      "rule[0].subject_follows", "needs a pattern with a (?P<subject>...) group"),
-    ('[pack]\nid = "mine"\nsummary = "s"\n[[rule]]\n' + GOOD_RULE + 'pattern = "About (?P<subject>\\\\w+)"\nsubject_follows = true\n',
+    (PACK + GOOD_RULE + 'pattern = "About (?P<subject>\\\\w+)"\nsubject_follows = true\n',
      "rule[0].subject_follows", "not a key of kind"),
 ])
 def test_broken_rule_file_names_file_and_place(tmp_path: Path, text: str, where: str, problem: str) -> None:
@@ -62,5 +65,5 @@ def test_a_pack_id_defined_twice_is_an_error(tmp_path: Path) -> None:
 def test_digest_changes_with_the_rules(tmp_path: Path) -> None:
     builtin = cleaner.load_rules()
     assert builtin.digest == cleaner.load_rules().digest
-    mine = load(tmp_path, '[pack]\nid = "mine"\nsummary = "s"\n[[rule]]\n' + GOOD_RULE + 'pattern = "a"\n')
+    mine = load(tmp_path, PACK + GOOD_RULE + 'pattern = "a"\n')
     assert mine.digest != builtin.digest
