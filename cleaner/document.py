@@ -203,6 +203,26 @@ class TextLeft:
         return self.starts[at + 1] if at + 1 < len(self.pieces) else len(self.text)
 
 
+def outside_blocks(source: str, blocks: list[Block], spans: Sequence[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """For each source span, its parts that none of `blocks` (in order, apart) covers, but for
+    white space alone (what stands between paragraphs is no text of theirs): none for a span
+    inside one block, the span itself for one outside them all."""
+    starts = [b.start for b in blocks]
+    outside = []
+    for start, end in spans:
+        parts, position = [], start
+        for at in range(max(0, bisect.bisect_right(starts, start) - 1), len(blocks)):
+            block = blocks[at]
+            if block.start >= end:
+                break
+            if block.end > position:
+                parts.append((position, max(position, block.start)))
+                position = block.end
+        parts.append((position, max(position, end)))
+        outside.append([(s, e) for s, e in parts if source[s:e].strip()])
+    return outside
+
+
 def within_blocks(blocks: list[Block], spans: Sequence[tuple[int, int]]) -> list[bool]:
     """For each source span, whether it lies within a single block's span."""
     starts = [b.start for b in blocks]

@@ -21,7 +21,7 @@ from .canonical import canonical_text
 from .decode import decode
 from .dedup import DedupMemo, find_duplicates
 from .detect import DetectMemo, apply_detector
-from .document import Block, CleanWarning, Reading, TextLeft, read_text, strip_spans, within_blocks
+from .document import Block, CleanWarning, Reading, TextLeft, outside_blocks, read_text, strip_spans
 from .engine import RULE_SECONDS_PER_DOCUMENT, Guard, PackMatch, RuleState, apply_pass, match_packs, rules_in_order
 from .errors import InputTooLarge
 from .input_file import read_input
@@ -179,10 +179,11 @@ class Cleaner:
         text = canonical_text(b.text for b in kept)
         by_index = {b.index: b for b in blocks}
         if fmt == "text" and removals:
-            # Markup inside a paragraph that a rule then removed whole goes with the paragraph.
+            # Markup inside paragraphs that a rule then removed whole goes with them, and a link a
+            # converter wrote around several paragraphs (a card) keeps only what lies outside those.
             gone = [by_index[i] for i in sorted(state.removed)]
-            removals = [r for r, inside in zip(removals, within_blocks(gone, [(r.start, r.end) for r in removals]))
-                        if not inside]
+            removals = [r._replace(start=start, end=end) for r, parts in zip(
+                removals, outside_blocks(source, gone, [(r.start, r.end) for r in removals])) for start, end in parts]
         manifest = manifest_.build(
             source=source,
             source_bytes=data,

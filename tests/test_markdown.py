@@ -224,3 +224,16 @@ def test_an_alt_text_with_one_pair_of_brackets_is_an_image() -> None:
     assert [r["text"] for r in result.removed if r["rule"] == IMAGE_RULE] == [f"[{image}](https://example.com/video/clip)"]
     assert "https://" not in result.text
     assert replay(source, result.manifest) == result.text
+
+
+def test_a_card_link_in_a_list_a_rule_removes_is_in_the_manifest_once() -> None:
+    # A rule took the paragraphs a card's link spans (a related list): the link's markup went with
+    # them, and the manifest held it as well, across two removals; replay kept the cards.
+    cards = [f'*   [](https://example.com/{n} "Story {n}")[\n    \n    ](https://example.com/{n} "Story {n}")\n    \n'
+             f'    ##### [Story number {n} about the team](https://example.com/{n})' for n in range(1, 5)]
+    source = "\n\n".join([*LINKED, "More in Minnesota Wild\n----------------------", *cards]) + "\n"
+    result = cleaner.clean(source)
+    assert "Story number" not in result.text
+    assert replay(source, result.manifest) == result.text
+    spans = sorted((r["start"], r["end"]) for r in result.removed)
+    assert all(end <= start for (_, end), (start, _) in zip(spans, spans[1:])), "no removal overlaps another"
