@@ -47,7 +47,7 @@ from .document import Block, CleanWarning
 from .engine import RuleState
 from .stopwords import STOP_WORDS
 from .width import CJK_CHAR_WIDTH, cjk_chars
-from .words import SENTENCE_ENDS, WORD, ends_with
+from .words import SENTENCE_ENDS, WORD, ends_with, is_title_cased
 
 # A block of at least this many words, with enough stop words, reads like a paragraph of prose.
 PROSE_MIN_WORDS = 10
@@ -129,6 +129,7 @@ ENUM_MIN_ITEMS = 3
 ENUM_MAX_GAP = 3
 ENUMERATED = re.compile(r"^\(?(\d{1,3})[.):]\s")
 BULLETED = re.compile(r"^[•·▪◦‣●○■□➤►✓✔*\-–—]\s*\S")
+MARKDOWN_HEADING = re.compile(r"^#{1,6} ")
 # A numbered or bulleted line of at least this many words is a list item (one word is a pager).
 LIST_ITEM_MIN_WORDS = 3
 # A list between the article's lead and the rest of it (`Key points` over four findings,
@@ -594,19 +595,17 @@ def is_content(block: Block, features: Features) -> bool:
     A bulleted line whose every word but the stop words is capitalised (`* Risk & Compliance`,
     `* Heard on the Street`) is a menu entry, as terminal browsers and HTML-to-text converters
     print a site's menus: counted as content, menus of a few hundred entries outweighed the
-    article and kept the detector from taking them."""
+    article and kept the detector from taking them. So is a Markdown heading in title case, prose
+    by its length or not: a converter's card titles (`#### Standoff at a Hong Kong University ...`)
+    outweighed a paywalled article's two paragraphs."""
     text = block.text
+    if MARKDOWN_HEADING.match(text) and is_title_cased(text):
+        return False
     if features.kind in ("prose", "data"):
         return True
     if features.words < LIST_ITEM_MIN_WORDS:
         return False
     return bool(ENUMERATED.match(text)) or (bool(BULLETED.match(text)) and not is_title_cased(text))
-
-
-def is_title_cased(text: str) -> bool:
-    """Every word that is not a stop word starts with a capital (and there is one at least)."""
-    words = [word for word in WORD.findall(text) if word.lower() not in STOP_WORDS and not word.isdigit()]
-    return bool(words) and all(word[0].isupper() for word in words)
 
 
 def article_list_end(kept: Sequence[Block], features: Sequence[Features], last: int) -> int:

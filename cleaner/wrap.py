@@ -130,9 +130,10 @@ def _wrap_breaks(lines: Sequence[str], raw: list[int], lengths: list[int], width
 
 
 def _common_indent(lines: Sequence[str], lengths: list[int], width: int) -> int:
-    """The indentation most lines of two words or more that reach near `width` share."""
+    """The indentation most lines of two words or more that reach near `width` share, list items
+    aside: lynx's numbered list of the page's addresses (`  12. https://...`) is no paragraph."""
     indents = Counter(_indent(line) for line, length in zip(lines, lengths)
-                      if length >= width - MAX_WORD and " " in line.strip())
+                      if length >= width - MAX_WORD and " " in line.strip() and not LIST_ITEM.match(line))
     return indents.most_common(1)[0][0] if indents else 0
 
 

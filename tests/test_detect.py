@@ -10,7 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cleaner
-from cleaner.detect import MAX_DETECT_CONTENT_SHARE, REMOVED_MAX_COST, DetectMemo, detect, features_of, folds_as_lower, gap_costs
+from cleaner.detect import (MAX_DETECT_CONTENT_SHARE, REMOVED_MAX_COST, DetectMemo, detect, features_of, folds_as_lower,
+                            gap_costs, is_content)
+from cleaner.words import is_title_cased
 from cleaner.document import text_blocks
 from cleaner.stopwords import STOP_WORDS
 
@@ -395,6 +397,27 @@ def test_bulleted_menus_are_not_content_and_still_go() -> None:
         == {HEADLINE, *PARAGRAPHS}
     steps = [f"* step {n}: stir the sauce slowly and taste it" for n in range(20)]
     assert detect(text_blocks("\n".join(steps + ["Share", "Tweet"] + PARAGRAPHS))).decisions == []
+
+
+def test_title_cased_markdown_headings_and_menus_in_any_script_are_not_content() -> None:
+    # Menu entries without case (`中文`) or with an apostrophe (`What's`) are title-cased as well:
+    # counted as content, they outweighed the article and kept the detector from taking them.
+    entries = ["中文 (Chinese)", "日本語 (Japanese)", "What's News Podcast", "Heard on the Street"]
+    menus = [f"* {entry} {n}" for n in range(8) for entry in entries]
+    blocks = text_blocks("\n".join(menus + [HEADLINE] + PARAGRAPHS))
+    detection = detect(blocks)
+    assert detection.warning is None
+    removed = {d.index for d in detection.decisions}
+    # (The line right above the core's first line stays as its possible headline.)
+    assert {b.text for b in blocks if b.index not in removed} == {menus[-1], HEADLINE, *PARAGRAPHS}
+    assert not is_title_cased("中文") and not is_title_cased("What's new in the budget")
+    # A converter's card title (`#### Standoff at ...`, a heading indented inside a list item, which
+    # no Markdown reading takes) is a headline, though long enough to read as prose; a heading in
+    # sentence case is what the article says.
+    card = "#### Standoff at a Hong Kong University Following Night of Violence"
+    assert features_of(card).kind == "prose" and not is_content(text_blocks(card)[0], features_of(card))
+    heading = "## The council voted on the budget after a long night"
+    assert is_content(text_blocks(heading)[0], features_of(heading))
 
 
 def test_menus_are_not_content_and_still_go() -> None:

@@ -140,6 +140,22 @@ def test_indented_paragraphs_under_wider_headings_are_read_at_their_own_width() 
     assert all(paragraph in texts for paragraph in ARTICLE)
 
 
+def test_a_terminal_dump_s_list_of_addresses_does_not_set_the_paragraphs_indentation() -> None:
+    # lynx closes a dump with its links' addresses, numbered and indented by two (`  12. https://...`):
+    # more lines than a short article's, and none a paragraph. The article's indentation is read off
+    # its own lines.
+    heads = [f"Council {verb} the plan for the new bridge over the river in {place} after the long public "
+             f"hearing in the town hall" for verb in ("approves", "rejects", "delays", "debates")
+             for place in ("spring", "autumn", "town")]
+    addresses = [f"  {n}. https://www.example.com/2018/10/council-{n}-approves-the-plan-for-the-bridge.html"
+                 for n in range(10, 70)]
+    teasers = "\n".join(textwrap.fill(h, 74, initial_indent=" " * 20 + "# ", subsequent_indent=" " * 22) for h in heads)
+    source = "\n\n".join([*(textwrap.fill(h + " and more", 77) for h in heads[:3]), teasers,
+                           *(textwrap.fill(p, 74, initial_indent="   ", subsequent_indent="   ") for p in ARTICLE),
+                           "References", "\n".join(addresses)]) + "\n"
+    assert wrap_width(source.split("\n")) == 74
+
+
 @pytest.mark.parametrize("kind", ["text", "seed"])
 def test_a_paragraph_per_line_is_never_joined(kind: str) -> None:
     if kind == "seed":
