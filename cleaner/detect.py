@@ -130,6 +130,10 @@ ENUM_MAX_GAP = 3
 ENUMERATED = re.compile(r"^\(?(\d{1,3})[.):]\s")
 BULLETED = re.compile(r"^[•·▪◦‣●○■□➤►✓✔*\-–—]\s*\S")
 MARKDOWN_HEADING = re.compile(r"^#{1,6} ")
+# An entry of lynx's numbered list of link addresses (`44. javascript:loadVideo('...', ...)`).
+LINK_REFERENCE = re.compile(r"\d{1,5}\. [a-z][a-z0-9+.-]{1,20}:")
+# An address with its scheme, up to a space or a quote (`javascript:loadVideo('...','https://...')`).
+ADDRESS = re.compile(r"[a-z][a-z0-9+.-]*://[^\s'\"]*")
 # A numbered or bulleted line of at least this many words is a list item (one word is a pager).
 LIST_ITEM_MIN_WORDS = 3
 # A list between the article's lead and the rest of it (`Key points` over four findings,
@@ -356,11 +360,20 @@ class DetectMemo:
         return [cached(text) or self.features_of(text, known_language) for text in texts]
 
     def is_known_language(self, texts: list[str]) -> bool:
-        """is_known_language of blocks with these texts."""
+        """is_known_language of blocks with these texts. An address's parts are no words of a
+        language (`https`, `www`, `cloudfront`): lynx's list of a page's link addresses, hundreds of
+        lines, drew a short English article's stop words under the share, and every long line then
+        read as prose, the list's among them."""
         cached, word_counts = self.counts.get, self.word_counts
-        counts = [cached(text) or word_counts(text) for text in texts]
+        counts = [cached(text) or word_counts(text) if "://" not in text else _counts_without_addresses(text)
+                  for text in texts]
         words, stops = map(sum, zip(*counts)) if counts else (0, 0)
         return bool(words) and stops >= KNOWN_LANGUAGE_STOP_SHARE * words
+
+
+def _counts_without_addresses(text: str) -> tuple[int, int]:
+    words = WORD.findall(ADDRESS.sub(" ", text))
+    return len(words), stop_count(words)
 
 
 def is_known_language(blocks: Sequence[Block], memo: DetectMemo | None = None) -> bool:
@@ -597,9 +610,10 @@ def is_content(block: Block, features: Features) -> bool:
     print a site's menus: counted as content, menus of a few hundred entries outweighed the
     article and kept the detector from taking them. So is a Markdown heading in title case, prose
     by its length or not: a converter's card titles (`#### Standoff at a Hong Kong University ...`)
-    outweighed a paywalled article's two paragraphs."""
+    outweighed a paywalled article's two paragraphs. And an entry of lynx's list of link addresses
+    (`44. javascript:loadVideo(...)`) is no list item of the article's."""
     text = block.text
-    if MARKDOWN_HEADING.match(text) and is_title_cased(text):
+    if MARKDOWN_HEADING.match(text) and is_title_cased(text) or LINK_REFERENCE.match(text):
         return False
     if features.kind in ("prose", "data"):
         return True
@@ -619,6 +633,10 @@ def article_list_end(kept: Sequence[Block], features: Sequence[Features], last: 
         while marker and position + 1 < len(kept) and kept[position + 1].text.startswith(marker):
             position += 1
         return max(position, _table_end(kept, features, last))
+    following = last + 1
+    if following < len(kept) and kept[following].text.endswith(":") and 2 <= features[following].words <= 8 \
+            and not is_title_cased(kept[following].text):
+        return following
     return last
 
 

@@ -25,6 +25,7 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from .inline_breaks import continues
+from .words import is_title_cased
 
 # Widths that wrapping tools use (fmt 75, html2text 78, lynx and w3m 79-80, textwrap 70); wider
 # than this, lines are paragraphs.
@@ -68,6 +69,10 @@ SENTENCE_ENDS = (".", "!", "?", ":", ";", '"', "”", "’", "»", ")", "…", "
 LIST_ITEM = re.compile(r"\s*(?:[-*+•·▪◦‣]|\d{1,3}[.)]|[a-zA-Z][.)])\s")
 # `well-` at a line's end and `known` at the next line's start were one word.
 HYPHEN_BREAK = re.compile(r"\w-\Z")
+# A line that starts with a rule of one mark (`____________________`, lynx's form field or
+# horizontal rule; `-----` or `=====` under a heading): the line before it is no evidence of a
+# wrap (a column of headlines over such fields read as a wrap's breaks, none mid-sentence).
+RULE = re.compile(r"([_=~*-])\1\1")
 # A quote's marks at a line's start (`> `, `> > `): Markdown and e-mail wrap a quoted paragraph
 # inside them, so the word a wrap moved to the next line is the one after that line's marks.
 QUOTE_MARKS = re.compile(r"[ \t]{0,3}>(?:[ \t]?>)*[ \t]?")
@@ -99,22 +104,29 @@ def _evidence(lines: Sequence[str]) -> tuple[int, list[int], int] | None:
         # width read off a heading misses the paragraphs' breaks. Ask the width of the lines whose
         # indentation most long lines share.
         narrower = _width(lines, lengths, _common_indent(lines, lengths, width))
-        if narrower is None or narrower == width:
-            return None
-        width, breaks = narrower, _wrap_breaks(lines, raw, lengths, narrower, content)
+        if narrower is not None and narrower != width:
+            for headlines_count in (True, False):
+                narrower_breaks = _wrap_breaks(lines, raw, lengths, narrower, content, headlines_count)
+                if narrower_breaks is not None:
+                    return narrower, lengths, narrower_breaks
+        breaks = _wrap_breaks(lines, raw, lengths, width, content, headlines_count=False)
     return (width, lengths, breaks) if breaks is not None else None
 
 
-def _wrap_breaks(lines: Sequence[str], raw: list[int], lengths: list[int], width: int, content: int) -> int | None:
+def _wrap_breaks(lines: Sequence[str], raw: list[int], lengths: list[int], width: int, content: int,
+                 headlines_count: bool = True) -> int | None:
     """How many lines a wrap at `width` broke, or None when the lines do not show such a wrap."""
     # Too few lines long enough to be broken by the wrap to hold enough breaks.
     if _count_between(raw, width - MAX_WORD, width) < max(MIN_BREAKS, MIN_BREAK_SHARE * content):
         return None
-    breaks = mid_sentence = ends = ended = 0
+    breaks = mid_sentence = headlines = ends = ended = 0
     previous = start = -2  # the last break, and the first of its run
     for line, index, following in _breaks(lines, lengths, width):
         breaks += 1
-        mid_sentence += not line.rstrip().endswith(SENTENCE_ENDS) and following.lstrip()[:1].islower()
+        if following.lstrip()[:1].islower():
+            mid_sentence += not line.rstrip().endswith(SENTENCE_ENDS)
+        elif not headlines_count:
+            headlines += is_title_cased(line)
         if index != previous + 1:
             if previous >= 0:  # the run before ended at its last line
                 ends, ended = ends + 1, ended + _ends_paragraph(lines, start, previous + 1)
@@ -124,7 +136,10 @@ def _wrap_breaks(lines: Sequence[str], raw: list[int], lengths: list[int], width
         ends, ended = ends + 1, ended + _ends_paragraph(lines, start, previous + 1)
     if breaks < MIN_BREAKS or breaks < MIN_BREAK_SHARE * content:
         return None
-    if mid_sentence < MIN_MID_SENTENCE_SHARE * breaks or ended < MIN_ENDED_SHARE * ends:
+    # Without `headlines_count`, a headline in title case that breaks before a capital is evidence
+    # neither way (a list of them alone is none for a wrap: MIN_BREAKS stays the least counted).
+    counted = breaks if headlines_count else max(breaks - headlines, MIN_BREAKS)
+    if mid_sentence < MIN_MID_SENTENCE_SHARE * counted or ended < MIN_ENDED_SHARE * ends:
         return None
     return breaks
 
@@ -289,10 +304,11 @@ def _blank_gaps(lengths: Sequence[int]) -> int:
 def _breaks(lines: Sequence[str], lengths: Sequence[int], width: int, *,
             unbreakable: bool = False) -> Iterator[tuple[str, int, str]]:
     """Each line a greedy wrap at `width` broke: the next line is part of the same paragraph
-    (not blank, not a list item) and its first word would not have fit. Without `unbreakable`,
-    only lines up to the width and words of up to MAX_WORD characters are looked at (enough to
-    tell a wrap, and every text takes that test). With each, the next line as the test read it:
-    without its quote marks where the same quote goes on."""
+    (not blank, not a list item, no rule on a line of its own: `_____`) and its first word would
+    not have fit. Without `unbreakable`, only lines up to the width and words of up to MAX_WORD
+    characters are looked at, and none next to a rule (enough to tell a wrap, and every text takes
+    that test). With each, the next line as the test read it: without its quote marks where the
+    same quote goes on."""
     shortest = 1 if unbreakable else width - MAX_WORD  # a shorter line had room for any breakable word
     for index, length in enumerate(lengths[:-1]):
         if length < shortest:
@@ -301,7 +317,9 @@ def _breaks(lines: Sequence[str], lengths: Sequence[int], width: int, *,
             continue
         following = _inside_quote(lines[index], lines[index + 1])
         first = following.split(maxsplit=1)
-        if first and length + 1 + len(first[0]) > width and not LIST_ITEM.match(following):
+        if first and length + 1 + len(first[0]) > width and not LIST_ITEM.match(following) and not (
+                RULE.match(first[0]) and (not unbreakable or len(first) == 1)) and (
+                unbreakable or not RULE.match(lines[index].lstrip())):
             yield lines[index], index, following
 
 

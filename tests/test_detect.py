@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import cleaner
 from cleaner.detect import (MAX_DETECT_CONTENT_SHARE, REMOVED_MAX_COST, DetectMemo, detect, features_of, folds_as_lower,
-                            gap_costs, is_content)
+                            gap_costs, is_content, is_known_language)
 from cleaner.words import is_title_cased
 from cleaner.document import text_blocks
 from cleaner.stopwords import STOP_WORDS
@@ -418,6 +418,35 @@ def test_title_cased_markdown_headings_and_menus_in_any_script_are_not_content()
     assert features_of(card).kind == "prose" and not is_content(text_blocks(card)[0], features_of(card))
     heading = "## The council voted on the budget after a long night"
     assert is_content(text_blocks(heading)[0], features_of(heading))
+
+
+def test_lynx_s_list_of_addresses_neither_hides_the_language_nor_counts_as_content() -> None:
+    # `lynx -dump` lists a page's link addresses after its text; some hold spaces, as a script's
+    # call does (`javascript:loadVideo('Aidan Gantenbein 100 backstroke', ...)`), and read as long
+    # lines of words. Their parts (`https`, `cloudfront`) drew a short English article's stop words
+    # under the known-language share, so every long line read as prose, and the list, counted as
+    # list items, outweighed the article for the guard: the whole dump was kept.
+    addresses = [f"{n}. javascript:loadVideo('Heat {n} 100 backstroke final','https://d2pvy{n}.cloudfront.net/KWCH/"
+                 f"v5a88e42d9ab70/Heat{n}Backstroke.mp4','https://d2pvy{n}.cloudfront.net/KWCH/v5a88e42d9ab70/Heat{n}.jpg','')"
+                 for n in range(1, 41)]
+    blocks = text_blocks("\n".join([HEADLINE, *PARAGRAPHS, *MENU, "References", *addresses]))
+    assert is_known_language(blocks)
+    detection = detect(blocks)
+    assert detection.warning is None
+    removed = {d.index for d in detection.decisions}
+    assert [b.text for b in blocks if b.index not in removed] == [HEADLINE, *PARAGRAPHS]
+
+
+def test_a_short_line_announcing_what_follows_the_article_stays_with_it() -> None:
+    # `See more photos:` after the last paragraph announces the article's own pictures, which a
+    # text dump leaves out: it is the article's (in the gold as well). A label in title case
+    # (`Related Stories:`) and a long line are not such announcements.
+    tail = ["Tags:", "Politics", "Transport", "Share", "Facebook", "Twitter"]
+    for announcement, stays in (("See more photos:", True), ("Related Stories:", False)):
+        blocks = text_blocks("\n".join([*MENU, HEADLINE, *PARAGRAPHS, announcement, *tail]))
+        removed = {d.index for d in detect(blocks).decisions}
+        kept = [b.text for b in blocks if b.index not in removed]
+        assert kept == [HEADLINE, *PARAGRAPHS] + [announcement] * stays
 
 
 def test_menus_are_not_content_and_still_go() -> None:

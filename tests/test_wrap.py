@@ -140,6 +140,42 @@ def test_indented_paragraphs_under_wider_headings_are_read_at_their_own_width() 
     assert all(paragraph in texts for paragraph in ARTICLE)
 
 
+def test_title_cased_headlines_are_no_evidence_against_a_wrap() -> None:
+    # A site that writes its headlines in title case: each wrapped teaser breaks before a capital,
+    # as a paragraph per line does. Counted against the wrap, twelve teasers around a short article
+    # read a lynx dump line by line; when the text fails the test with them, it is asked without them.
+    heads = [f"Council {verb} The Plan For The New Bridge Over The River In {place} After A Long Public Hearing"
+             for verb in ("Approves", "Rejects", "Delays", "Debates") for place in ("Spring", "Autumn", "Town")]
+    article = ["The council voted on Tuesday to close the old bridge to traffic, after engineers found that the "
+               "main cables had corroded beyond repair.",
+               "Residents who live on the east bank said they were worried about the longer journey to the "
+               "hospital and to the schools in town."]
+
+    def fill(text: str) -> str:
+        return textwrap.fill(text, 74, initial_indent="   ", subsequent_indent="   ")
+
+    source = "\n\n".join([*map(fill, heads[:6]), *map(fill, article), *map(fill, heads[6:])]) + "\n"
+    assert wrap_width(source.split("\n")) == 74
+    assert [b.text for b in text_blocks(source)][6:8] == article
+    # Such headlines alone are no evidence for a wrap either.
+    assert wrap_width("\n\n".join(map(fill, heads)).split("\n")) is None
+
+
+def test_a_line_before_a_rule_is_no_evidence_of_a_wrap() -> None:
+    # lynx draws a form's text field and a horizontal rule as a row of underscores, as long as the
+    # width or not: a column of headlines over such rows read as a wrap's breaks, none of them
+    # mid-sentence, and a short wrapped article under them was read line by line. A paragraph
+    # still never takes a rule on its own line as its last words.
+    heads = [f"Council {verb} the new bridge plan in {place}" for verb in ("approves", "rejects", "delays", "debates")
+             for place in ("spring", "autumn", "town")]
+    rule = "   " + "_" * 66
+    fill = [textwrap.fill(p, 74, initial_indent="   ", subsequent_indent="   ") for p in ARTICLE[:2]]
+    source = "\n\n".join(fill) + "\n" + "\n".join([rule, *(f"[{n}]{h}\n{rule}" for n, h in enumerate(heads))]) + "\n"
+    assert wrap_width(source.split("\n")) == 74
+    texts = [b.text for b in text_blocks(source)]
+    assert texts[:2] == ARTICLE[:2] and texts[2].startswith("_")
+
+
 def test_a_terminal_dump_s_list_of_addresses_does_not_set_the_paragraphs_indentation() -> None:
     # lynx closes a dump with its links' addresses, numbered and indented by two (`  12. https://...`):
     # more lines than a short article's, and none a paragraph. The article's indentation is read off
