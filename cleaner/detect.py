@@ -613,7 +613,9 @@ def is_content(block: Block, features: Features) -> bool:
     outweighed a paywalled article's two paragraphs. And an entry of lynx's list of link addresses
     (`44. javascript:loadVideo(...)`) is no list item of the article's."""
     text = block.text
-    if MARKDOWN_HEADING.match(text) and is_title_cased(text) or LINK_REFERENCE.match(text):
+    first = text[:1]  # (every kept block takes this test on every pass: the regexes only where they may match)
+    if first == "#" and MARKDOWN_HEADING.match(text) and is_title_cased(text) or (
+            first.isdigit() and LINK_REFERENCE.match(text)):
         return False
     if features.kind in ("prose", "data"):
         return True
