@@ -134,6 +134,11 @@ MARKDOWN_HEADING = re.compile(r"^#{1,6} ")
 LINK_REFERENCE = re.compile(r"\d{1,5}\. [a-z][a-z0-9+.-]{1,20}:")
 # An address with its scheme, up to a space or a quote (`javascript:loadVideo('...','https://...')`).
 ADDRESS = re.compile(r"[a-z][a-z0-9+.-]*://[^\s'\"]*")
+# A line of this many words ending with a colon right after the core announces what the text
+# leaves out (`See more photos:`, a video, a gallery): the article's, unless in title case
+# (`Related Stories:`, a label of the page's).
+ANNOUNCEMENT_MIN_WORDS = 2
+ANNOUNCEMENT_MAX_WORDS = 8
 # A numbered or bulleted line of at least this many words is a list item (one word is a pager).
 LIST_ITEM_MIN_WORDS = 3
 # A list between the article's lead and the rest of it (`Key points` over four findings,
@@ -365,13 +370,14 @@ class DetectMemo:
         lines, drew a short English article's stop words under the share, and every long line then
         read as prose, the list's among them."""
         cached, word_counts = self.counts.get, self.word_counts
-        counts = [cached(text) or word_counts(text) if "://" not in text else _counts_without_addresses(text)
+        counts = [(cached(text) or word_counts(text)) if "://" not in text else _counts_without_addresses(text)
                   for text in texts]
         words, stops = map(sum, zip(*counts)) if counts else (0, 0)
         return bool(words) and stops >= KNOWN_LANGUAGE_STOP_SHARE * words
 
 
 def _counts_without_addresses(text: str) -> tuple[int, int]:
+    """The words of `text` outside its addresses, and how many of them are stop words."""
     words = WORD.findall(ADDRESS.sub(" ", text))
     return len(words), stop_count(words)
 
@@ -635,9 +641,10 @@ def article_list_end(kept: Sequence[Block], features: Sequence[Features], last: 
         while marker and position + 1 < len(kept) and kept[position + 1].text.startswith(marker):
             position += 1
         return max(position, _table_end(kept, features, last))
-    following = last + 1
-    if following < len(kept) and kept[following].text.endswith(":") and 2 <= features[following].words <= 8 \
-            and not is_title_cased(kept[following].text):
+    following = last + 1  # a short announcement right after the core (`See more photos:`)
+    if following < len(kept) and kept[following].text.endswith(":") and (
+            ANNOUNCEMENT_MIN_WORDS <= features[following].words <= ANNOUNCEMENT_MAX_WORDS) and (
+            not is_title_cased(kept[following].text)):
         return following
     return last
 

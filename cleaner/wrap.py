@@ -70,8 +70,8 @@ LIST_ITEM = re.compile(r"\s*(?:[-*+•·▪◦‣]|\d{1,3}[.)]|[a-zA-Z][.)])\s")
 # `well-` at a line's end and `known` at the next line's start were one word.
 HYPHEN_BREAK = re.compile(r"\w-\Z")
 # A line that starts with a rule of one mark (`____________________`, lynx's form field or
-# horizontal rule; `-----` or `=====` under a heading): the line before it is no evidence of a
-# wrap (a column of headlines over such fields read as a wrap's breaks, none mid-sentence).
+# horizontal rule; `-----` or `=====` under a heading): neither it nor the line before it is
+# evidence of a wrap (a column of headlines over such fields read as breaks, none mid-sentence).
 RULE = re.compile(r"([_=~*-])\1\1")
 # A quote's marks at a line's start (`> `, `> > `): Markdown and e-mail wrap a quoted paragraph
 # inside them, so the word a wrap moved to the next line is the one after that line's marks.
@@ -102,20 +102,25 @@ def _evidence(lines: Sequence[str]) -> tuple[int, list[int], int] | None:
     if breaks is None:
         # Terminal browsers indent paragraphs and wrap headings a few columns wider than them: a
         # width read off a heading misses the paragraphs' breaks. Ask the width of the lines whose
-        # indentation most long lines share.
+        # indentation most long lines share. And a site's headlines in title case break before a
+        # capital as a paragraph per line does: ask again without them, at the paragraphs' width
+        # first (taken without them from the start, the wide width passed where only the
+        # narrower one joins the article's lines: docs/design.md).
         narrower = _width(lines, lengths, _common_indent(lines, lengths, width))
         if narrower is not None and narrower != width:
-            for headlines_count in (True, False):
-                narrower_breaks = _wrap_breaks(lines, raw, lengths, narrower, content, headlines_count)
+            for headlines_against in (True, False):
+                narrower_breaks = _wrap_breaks(lines, raw, lengths, narrower, content, headlines_against)
                 if narrower_breaks is not None:
                     return narrower, lengths, narrower_breaks
-        breaks = _wrap_breaks(lines, raw, lengths, width, content, headlines_count=False)
+        breaks = _wrap_breaks(lines, raw, lengths, width, content, headlines_against=False)
     return (width, lengths, breaks) if breaks is not None else None
 
 
 def _wrap_breaks(lines: Sequence[str], raw: list[int], lengths: list[int], width: int, content: int,
-                 headlines_count: bool = True) -> int | None:
-    """How many lines a wrap at `width` broke, or None when the lines do not show such a wrap."""
+                 headlines_against: bool = True) -> int | None:
+    """How many lines a wrap at `width` broke, or None when the lines do not show such a wrap.
+    Without `headlines_against`, a break in a title-cased line before a capital is evidence
+    neither way."""
     # Too few lines long enough to be broken by the wrap to hold enough breaks.
     if _count_between(raw, width - MAX_WORD, width) < max(MIN_BREAKS, MIN_BREAK_SHARE * content):
         return None
@@ -125,7 +130,7 @@ def _wrap_breaks(lines: Sequence[str], raw: list[int], lengths: list[int], width
         breaks += 1
         if following.lstrip()[:1].islower():
             mid_sentence += not line.rstrip().endswith(SENTENCE_ENDS)
-        elif not headlines_count:
+        elif not headlines_against:
             headlines += is_title_cased(line)
         if index != previous + 1:
             if previous >= 0:  # the run before ended at its last line
@@ -136,9 +141,8 @@ def _wrap_breaks(lines: Sequence[str], raw: list[int], lengths: list[int], width
         ends, ended = ends + 1, ended + _ends_paragraph(lines, start, previous + 1)
     if breaks < MIN_BREAKS or breaks < MIN_BREAK_SHARE * content:
         return None
-    # Without `headlines_count`, a headline in title case that breaks before a capital is evidence
-    # neither way (a list of them alone is none for a wrap: MIN_BREAKS stays the least counted).
-    counted = breaks if headlines_count else max(breaks - headlines, MIN_BREAKS)
+    # (A list of title-cased headlines alone is no wrap: MIN_BREAKS stays the least counted.)
+    counted = breaks if headlines_against else max(breaks - headlines, MIN_BREAKS)
     if mid_sentence < MIN_MID_SENTENCE_SHARE * counted or ended < MIN_ENDED_SHARE * ends:
         return None
     return breaks
@@ -318,9 +322,18 @@ def _breaks(lines: Sequence[str], lengths: Sequence[int], width: int, *,
         following = _inside_quote(lines[index], lines[index + 1])
         first = following.split(maxsplit=1)
         if first and length + 1 + len(first[0]) > width and not LIST_ITEM.match(following) and not (
-                RULE.match(first[0]) and (not unbreakable or len(first) == 1)) and (
-                unbreakable or not RULE.match(lines[index].lstrip())):
+                _parts_at_a_rule(lines[index], first, unbreakable)):
             yield lines[index], index, following
+
+
+def _parts_at_a_rule(line: str, following: list[str], joining: bool) -> bool:
+    """Whether a rule keeps `line` and the next line (`following`: its first word and the rest)
+    apart: for the test, a rule on either line; when joining, a rule alone on the next line (a
+    field with its button, `_____ Subscribe`, is joined as before: not joining it moved the
+    detector's tail on three dev pages, each a little worse)."""
+    if RULE.match(following[0]):
+        return not joining or len(following) == 1
+    return not joining and bool(RULE.match(line.lstrip()))
 
 
 def _inside_quote(line: str, following: str) -> str:
