@@ -45,6 +45,7 @@ from typing import Literal, NamedTuple
 from .dedup import FORM_MIN_RECORDS, takes_turns
 from .document import Block, CleanWarning
 from .engine import RuleState
+from .markdown import HEADING
 from .stopwords import STOP_WORDS
 from .width import CJK_CHAR_WIDTH, cjk_chars
 from .words import SENTENCE_ENDS, WORD, ends_with, is_title_cased
@@ -129,11 +130,8 @@ ENUM_MIN_ITEMS = 3
 ENUM_MAX_GAP = 3
 ENUMERATED = re.compile(r"^\(?(\d{1,3})[.):]\s")
 BULLETED = re.compile(r"^[•·▪◦‣●○■□➤►✓✔*\-–—]\s*\S")
-MARKDOWN_HEADING = re.compile(r"^#{1,6} ")
 # An entry of lynx's numbered list of link addresses (`44. javascript:loadVideo('...', ...)`).
 LINK_REFERENCE = re.compile(r"\d{1,5}\. [a-z][a-z0-9+.-]{1,20}:")
-# An address with its scheme, up to a space or a quote (`javascript:loadVideo('...','https://...')`).
-ADDRESS = re.compile(r"[a-z][a-z0-9+.-]*://[^\s'\"]*")
 # A line of this many words ending with a colon right after the core announces what the text
 # leaves out (`See more photos:`, a video, a gallery): the article's, unless in title case
 # (`Related Stories:`, a label of the page's).
@@ -378,7 +376,7 @@ class DetectMemo:
 
 def _counts_without_addresses(text: str) -> tuple[int, int]:
     """The words of `text` outside its addresses, and how many of them are stop words."""
-    words = WORD.findall(ADDRESS.sub(" ", text))
+    words = WORD.findall(BARE_URL.sub(" ", text))
     return len(words), stop_count(words)
 
 
@@ -620,7 +618,7 @@ def is_content(block: Block, features: Features) -> bool:
     (`44. javascript:loadVideo(...)`) is no list item of the article's."""
     text = block.text
     first = text[:1]  # (every kept block takes this test on every pass: the regexes only where they may match)
-    if first == "#" and MARKDOWN_HEADING.match(text) and is_title_cased(text) or (
+    if first == "#" and HEADING.match(text) and is_title_cased(text) or (
             first.isdigit() and LINK_REFERENCE.match(text)):
         return False
     if features.kind in ("prose", "data"):
