@@ -42,7 +42,7 @@ from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
-from .dedup import FORM_MIN_RECORDS, takes_turns
+from .dedup import FORM_MIN_RECORDS
 from .document import Block, CleanWarning
 from .engine import RuleState
 from .markdown import HEADING
@@ -112,6 +112,13 @@ STAMP = re.compile(
 LINK_RUN_MIN = 4
 # A block in a link run has at most this many words (titles of teasers, menu entries).
 LINK_ITEM_MAX_WORDS = 14
+# At the core's end, a run of this many lines or more that end like no sentence, TEASER_MIN_PROSE
+# of them long enough to read as prose, after a paragraph that ends like one, is a list of other
+# stories' headlines (`There's a galaxy hurtling towards our Milky Way that could wipe out life on
+# Earth`); a headline has at most TEASER_MAX_WORDS words.
+TEASER_RUN_MIN = LINK_RUN_MIN
+TEASER_MIN_PROSE = 3
+TEASER_MAX_WORDS = 25
 # A list the article announces on a line of its own (`Workers are demanding:`) and writes in lower
 # case (`temperature monitors on every floor`) is the article's, wherever it stands: at least
 # ANNOUNCED_MIN_ITEMS items of two words or more after a line of at least ANNOUNCER_MIN_WORDS words
@@ -153,6 +160,8 @@ LEAD_LIST_MAX_ITEMS = 12
 TEMPLATE_MIN_LABELS = 2
 TEMPLATE_MAX_LEAD = 3
 TEMPLATE_MAX_BLOCKS = 400
+# A template's longest record is at most this many times its shortest (a day's meals, a stage).
+TEMPLATE_MAX_RECORD_RATIO = 3
 # A table the article announces (a core ending with a colon): up to TABLE_HEAD_MAX short header
 # rows, then at least TABLE_MIN_ROWS rows of data or lines with a figure in them, all of which
 # stay with the article.
@@ -519,6 +528,7 @@ def _decide(kept: Sequence[Block], features: Sequence[Features], first: int, las
     core_last = last
     if feed:
         last = feed[0] - 1
+    last = teasers_start(kept, features, first, last) - 1
     prose_end, last = last, article_list_end(kept, features, last)
     # (The list above the core, like the one after it, is never searched for link runs.)
     prose_start, first = first, lead_list_start(kept, features, first, last)
@@ -578,6 +588,56 @@ def feed_start(kept: Sequence[Block], features: Sequence[Features], first: int, 
         if before >= MIN_CORE_PROSE_CHARS and before >= FEED_MIN_ARTICLE_SHARE * total:
             starts.append((start, kept[start].text))
     return min(starts) if starts else None
+
+
+def teasers_start(kept: Sequence[Block], features: Sequence[Features], first: int, last: int) -> int:
+    """Where a list of other stories' headlines that the core ends with begins (or `last + 1`).
+
+    Teasers written as sentences (`No need to install: Microsoft has controversial fake news filter
+    NewsGuard built into mobile browser`) read as prose by their words, and the core ran on over
+    them to the last. They end like no sentence, as the article's paragraphs do, and speak of
+    other things: a run of TEASER_RUN_MIN such lines or more, TEASER_MIN_PROSE of them prose, none
+    on the article's topic (a timeline of the story's own coverage stays), after the article's last
+    paragraph (prose that ends like a sentence and announces no list) and the labels under it
+    (`Trends: ...`, `More News`). A row of data, a numbered item and a bulleted line in sentence
+    case are the article's list, never a teaser."""
+    position = _teasers_from(kept, features, first, last)
+    if not _enough_teasers(features, position, last):  # (most cores end with a paragraph)
+        return last + 1
+    # (The article's paragraphs end like sentences; the teasers do not.)
+    vocabulary = set().union(*(content_words(kept[p].text) for p in range(first, position + 1)
+                               if features[p].kind == "prose" and features[p].sentence_end))
+    position = _teasers_from(kept, features, first, last, vocabulary)
+    if not _enough_teasers(features, position, last):
+        return last + 1
+    while position > first and features[position].kind in ("short", "topic") and not features[position].sentence_end:
+        position -= 1  # the list's labels
+    end = features[position]
+    if end.kind != "prose" or not end.sentence_end or announces_list(kept[position], end):
+        return last + 1
+    return position + 1
+
+
+def _teasers_from(kept: Sequence[Block], features: Sequence[Features], first: int, last: int,
+                  vocabulary: set[str] | None = None) -> int:
+    """The position before the run of teaser lines that ends at `last` (none on the topic of
+    `vocabulary`, when given)."""
+    position = last
+    while position > first and _is_teaser_line(kept[position], features[position]) and not (
+            vocabulary and shares_topic(kept[position].text, vocabulary)):
+        position -= 1
+    return position
+
+
+def _enough_teasers(features: Sequence[Features], position: int, last: int) -> bool:
+    run = range(position + 1, last + 1)
+    return len(run) >= TEASER_RUN_MIN and sum(1 for p in run if features[p].kind == "prose") >= TEASER_MIN_PROSE
+
+
+def _is_teaser_line(block: Block, features: Features) -> bool:
+    text = block.text
+    return (not features.sentence_end and features.kind != "data" and features.words <= TEASER_MAX_WORDS
+            and not ENUMERATED.match(text) and not (BULLETED.match(text) and not is_title_cased(text)))
 
 
 def _files_records(positions: Sequence[int], features: Sequence[Features]) -> bool:
@@ -668,7 +728,9 @@ def lead_list_start(kept: Sequence[Block], features: Sequence[Features], first: 
         position -= 1  # the list's heading (`Key points`, `Ingredients`)
     if position < 0 or features[position].kind != "prose" or not features[position].sentence_end:
         return first
-    vocabulary = set().union(*(content_words(kept[p].text) for p in range(first, last + 1) if features[p].kind == "prose"))
+    # (The article's paragraphs end like sentences; the teasers do not.)
+    vocabulary = set().union(*(content_words(kept[p].text) for p in range(first, last + 1)
+                               if features[p].kind == "prose" and features[p].sentence_end))
     lead = content_words(kept[position].text)
     if not lead & vocabulary or not any(content_words(kept[p].text) & (lead | vocabulary) for p in items):
         return first
@@ -704,10 +766,10 @@ def _template_end(kept: Sequence[Block], last: int) -> int:
     copies: dict[str, list[int]] = {}
     for position in after:
         copies.setdefault(kept[position].text.casefold(), []).append(position)
-    labels = {text: positions for text, positions in copies.items() if len(positions) >= FORM_MIN_RECORDS}
+    labels = {text: positions for text, positions in copies.items()
+              if len(positions) >= FORM_MIN_RECORDS and _even_records(positions)}
     turns = [positions for text, positions in labels.items()
-             if any(other != text and takes_turns(positions, others) and takes_turns(others, positions)
-                    for other, others in labels.items())]
+             if any(other != text and _alternate(positions, others) for other, others in labels.items())]
     if len(turns) < TEMPLATE_MIN_LABELS or min(p[0] for p in turns) - last > TEMPLATE_MAX_LEAD:
         return last
     unique = sum(1 for positions in copies.values() if len(positions) == 1)
@@ -717,6 +779,24 @@ def _template_end(kept: Sequence[Block], last: int) -> int:
     # The last record runs as long as the one before it.
     record = end - max(p[-2] for p in turns)
     return min(end + record, len(kept) - 1)
+
+
+def _even_records(positions: Sequence[int]) -> bool:
+    """A template's records run about as long as each other (TEMPLATE_MAX_RECORD_RATIO): the same
+    name over two teasers of a feed far apart (an author's) is no label of one."""
+    lengths = [following - position for position, following in zip(positions, positions[1:])]
+    return max(lengths) <= TEMPLATE_MAX_RECORD_RATIO * min(lengths)
+
+
+def _alternate(positions: Sequence[int], others: Sequence[int]) -> bool:
+    """Copies of two labels stand strictly in turns (`Breakfast`, `Lunch`, `Breakfast`, `Lunch`):
+    a feed files its teasers under its sections' names in no order (`AUTO NEWS`, `FEATURES`,
+    `FEATURES`, `AUTO NEWS`, `AUTO NEWS`), and a template's records name theirs in one."""
+    if positions[0] > others[0]:
+        positions, others = others, positions
+    # In turns, the first label has as many copies as the other or one more, each before its pair.
+    return (0 <= len(positions) - len(others) <= 1 and all(map(int.__lt__, positions, others))
+            and all(map(int.__lt__, others, positions[1:])))
 
 
 def _enumeration_end(kept: Sequence[Block], features: Sequence[Features], last: int) -> int:

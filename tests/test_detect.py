@@ -229,6 +229,42 @@ LONG_ARTICLE = PARAGRAPHS + [
 ]
 
 
+TEASERS = ["There is a galaxy hurtling towards our own that could wipe out life on another planet",
+           "No need to install: a browser maker has a controversial news filter built into its phones",
+           "Pay to breathe? Oxygen bars open in a capital as the country chokes under its worst smog",
+           "A drunk man drives a tank through the streets of a small town on a quiet Sunday",
+           "Worst deal ever? A government fumes as its ally tries to raise the price of its troops"]
+
+
+def test_headlines_of_other_stories_that_end_the_core_go() -> None:
+    # Teasers written as sentences read as prose and drew the core over them; they end like no
+    # sentence and speak of other things.
+    tail = ["Follow us on", "Trends: bridge closures", "Partner Network"] + TEASERS
+    result = cleaner.clean("\n".join([HEADLINE] + LONG_ARTICLE + tail), format="text")
+    assert result.text.splitlines()[-1] == LONG_ARTICLE[-1]
+    assert {r["rule"] for r in result.removed} == {"detect.tail"}
+
+
+def test_headlines_on_the_article_s_own_story_stay() -> None:
+    # A timeline of the story's own coverage is the article's (and a leftover costs less than a loss).
+    timeline = ["Council votes to close the old bridge after engineers find corroded cables",
+                "Engineers say the corrosion spread faster than models predicted for the bridge",
+                "Shop owners on the east bank ask the council for help with rents during closure",
+                "Council to choose between two designs for a new crossing over the river"]
+    text = "\n\n".join([HEADLINE] + LONG_ARTICLE + timeline) + "\n"
+    assert cleaner.clean(text, format="text").text == text
+
+
+def test_lines_without_a_full_stop_after_a_list_s_announcement_stay() -> None:
+    items = ["the main cables on both sides of the river, which carry the deck and its traffic",
+             "every rail along the footpath that the divers found bent after the floods in spring",
+             "the old joints at each end of the deck, where rain got in and rusted the steel",
+             "a new coat of paint on all the steel that faces the weather from the west",
+             "lights on the towers that the pilots of the river boats asked for last year"]
+    text = "\n\n".join([HEADLINE] + LONG_ARTICLE + ["The report lists what has to be done first:"] + items) + "\n"
+    assert cleaner.clean(text, format="text").text == text
+
+
 def test_a_feed_filed_under_one_section_label_goes() -> None:
     # The teasers read as prose and so draw the core over them; the repeated label says they are a feed.
     feed = [line for headline, teaser in FEED for line in ("Company Town", headline, teaser)]
@@ -280,6 +316,41 @@ def test_labels_that_take_turns_are_a_template_not_a_feed() -> None:
     # shortened at the first label is extended over the records again.
     records = [line for headline, teaser in FEED for line in ("Agency", headline, "Summary", teaser)]
     assert detect(text_blocks("\n".join(LONG_ARTICLE + records))).decisions == []
+
+
+def test_a_feed_filed_under_two_sections_in_no_order_is_no_template() -> None:
+    # A site's list of other stories files each teaser under its section (`AUTO NEWS`,
+    # `FEATURES`) in whatever order the stories came: the labels recur but never in turn.
+    sections = ["AUTO NEWS", "FEATURES"] * 3 + ["FEATURES"] + ["AUTO NEWS"] * 3
+    feed = [line for number, section in enumerate(sections)
+            for line in (section, f"Sedan number {number} reaches the dealers", f"November {number + 10}, 2016")]
+    decisions = detect(text_blocks("\n".join(LONG_ARTICLE + feed))).decisions
+    assert [d.rule for d in decisions] == ["detect.tail"] * len(feed)
+
+
+def test_names_that_recur_far_apart_are_no_template() -> None:
+    # Two writers' names over a feed's teasers happen to alternate, but the first stands under
+    # the article and the rest far below it: a template's records run about as long as each other.
+    feed = ["Dana Whitfield"] + [f"Teaser headline number {n} of the site" for n in range(30)]
+    for n, writer in enumerate(["Luis Quispe", "Dana Whitfield"] * 2 + ["Luis Quispe"]):
+        feed += [f"Another story number {n} reaches the front page", writer]
+    decisions = detect(text_blocks("\n".join(LONG_ARTICLE + feed))).decisions
+    assert [d.rule for d in decisions] == ["detect.tail"] * len(feed)
+
+
+def test_meal_plan_with_a_meal_missing_keeps_its_days() -> None:
+    # The days name their meals in one order; a day without lunch breaks no turn of the others.
+    dishes = iter(["Oats with milk and honey", "Barley soup with carrots", "A green salad with eggs",
+                   "Rye toast with cheese", "Baked fish with potatoes", "Yoghurt with berries",
+                   "Lentil stew with spinach", "Rice with grilled chicken"])
+    days = []
+    for day, meals in (("Monday", ("Breakfast", "Lunch", "Dinner")), ("Tuesday", ("Breakfast", "Dinner")),
+                       ("Wednesday", ("Breakfast", "Lunch", "Dinner"))):
+        days.append(f"Plan for {day}")
+        for meal in meals:
+            days += [meal, next(dishes)]
+    text = "\n\n".join(PARAGRAPHS + days) + "\n"
+    assert cleaner.clean(text, format="text").text == text
 
 
 STANDINGS = ["Pos Driver Points Wins Poles", "1 Kyle Busch 5040 5 1", "2 Martin Truex 5035 7 0",
