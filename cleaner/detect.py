@@ -535,7 +535,9 @@ def _decide(kept: Sequence[Block], features: Sequence[Features], first: int, las
     core = {"core_start": kept[first].start, "core_end": kept[last].end, "core_score": round(score)}
     decisions: list[Decision] = []
     head_end = first
-    if first > 0 and is_headline(kept[first - 1], features[first - 1]):
+    # The headline directly above the core stays, unless the core starts with it: a headline on
+    # the article's topic counts for the core, and what stands above it is the page's.
+    if first > 0 and is_headline(kept[first - 1], features[first - 1]) and features[first].kind != "topic":
         head_end = first - 1
     for position in range(head_end):
         decisions.append(Decision(kept[position].index, "detect.head", {**core, "kind": features[position].kind}))

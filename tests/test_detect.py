@@ -38,6 +38,15 @@ def test_head_menu_goes_and_headline_stays() -> None:
     assert result.removed[0]["detail"]["kind"] == "short"
 
 
+@pytest.mark.parametrize("line", ["Show comments", "Skip this section", "Breaking News Alerts"])
+def test_a_line_above_a_headline_on_the_article_s_topic_goes(line: str) -> None:
+    # The headline shares the article's words and so starts the core; the line above it is no
+    # second headline but the page's.
+    result = cleaner.clean("\n\n".join([line, HEADLINE] + PARAGRAPHS), format="text")
+    assert result.text.startswith(HEADLINE + "\n\n" + PARAGRAPHS[0])
+    assert [r["rule"] for r in result.removed] == ["detect.head"]
+
+
 @pytest.mark.parametrize("line", [
     # A share panel ends with the page's own link.
     "https://www.example.com/news/old-bridge-closes-50470672",
@@ -479,8 +488,8 @@ def test_title_cased_markdown_headings_and_menus_in_any_script_are_not_content()
     detection = detect(blocks)
     assert detection.warning is None
     removed = {d.index for d in detection.decisions}
-    # (The line right above the core's first line stays as its possible headline.)
-    assert {b.text for b in blocks if b.index not in removed} == {menus[-1], HEADLINE, *PARAGRAPHS}
+    # (The headline is on the article's topic and starts the core: the entry above it goes too.)
+    assert {b.text for b in blocks if b.index not in removed} == {HEADLINE, *PARAGRAPHS}
     assert not is_title_cased("中文") and not is_title_cased("What's new in the budget")
     # A converter's card title (`#### Standoff at ...`, a heading indented inside a list item, which
     # no Markdown reading takes) is a headline, though long enough to read as prose; a heading in
