@@ -116,9 +116,13 @@ LINK_ITEM_MAX_WORDS = 14
 # of them long enough to read as prose, after a paragraph that ends like one, is a list of other
 # stories' headlines (`There's a galaxy hurtling towards our Milky Way that could wipe out life on
 # Earth`); a headline has at most TEASER_MAX_WORDS words.
+# The headlines are a page's, not a list the article ends with (its key points, a poem, captions),
+# where TEASER_MIN_BETWEEN short lines or more stand among them (a source's name, a menu), or where
+# every one of them is title-cased.
 TEASER_RUN_MIN = LINK_RUN_MIN
 TEASER_MIN_PROSE = 3
 TEASER_MAX_WORDS = 25
+TEASER_MIN_BETWEEN = 2
 # A list the article announces on a line of its own (`Workers are demanding:`) and writes in lower
 # case (`temperature monitors on every floor`) is the article's, wherever it stands: at least
 # ANNOUNCED_MIN_ITEMS items of two words or more after a line of at least ANNOUNCER_MIN_WORDS words
@@ -610,7 +614,7 @@ def teasers_start(kept: Sequence[Block], features: Sequence[Features], first: in
     vocabulary = set().union(*(content_words(kept[p].text) for p in range(first, position + 1)
                                if features[p].kind == "prose" and features[p].sentence_end))
     position = _teasers_from(kept, features, first, last, vocabulary)
-    if not _enough_teasers(features, position, last):
+    if not _enough_teasers(features, position, last) or not _page_s_headlines(kept, features, position + 1, last):
         return last + 1
     while position > first and features[position].kind in ("short", "topic") and not features[position].sentence_end:
         position -= 1  # the list's labels
@@ -634,6 +638,14 @@ def _teasers_from(kept: Sequence[Block], features: Sequence[Features], first: in
 def _enough_teasers(features: Sequence[Features], position: int, last: int) -> bool:
     run = range(position + 1, last + 1)
     return len(run) >= TEASER_RUN_MIN and sum(1 for p in run if features[p].kind == "prose") >= TEASER_MIN_PROSE
+
+
+def _page_s_headlines(kept: Sequence[Block], features: Sequence[Features], start: int, last: int) -> bool:
+    """Whether the run [start, last] reads as a page's list of other stories rather than a list the
+    article ends with: short lines stand among its headlines, or every headline is title-cased."""
+    prose = [p for p in range(start, last + 1) if features[p].kind == "prose"]
+    between = sum(1 for p in range(prose[0], prose[-1]) if features[p].kind != "prose")
+    return between >= TEASER_MIN_BETWEEN or all(is_title_cased(kept[p].text) for p in prose)
 
 
 def _is_teaser_line(block: Block, features: Features) -> bool:

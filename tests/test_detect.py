@@ -247,11 +247,38 @@ TEASERS = ["There is a galaxy hurtling towards our own that could wipe out life 
 
 def test_headlines_of_other_stories_that_end_the_core_go() -> None:
     # Teasers written as sentences read as prose and drew the core over them; they end like no
-    # sentence and speak of other things.
-    tail = ["Follow us on", "Trends: bridge closures", "Partner Network"] + TEASERS
+    # sentence, speak of other things and stand among a page's short lines.
+    tail = ["Follow us on", "Trends: bridge closures", "Partner Network"] + TEASERS[:2] + [
+        "Where to watch", "Podcasts"] + TEASERS[2:]
     result = cleaner.clean("\n".join([HEADLINE] + LONG_ARTICLE + tail), format="text")
     assert result.text.splitlines()[-1] == LONG_ARTICLE[-1]
     assert {r["rule"] for r in result.removed} == {"detect.tail"}
+
+
+def test_title_cased_headlines_of_other_stories_go() -> None:
+    titled = ["Large Format Cameras Are Changing the Language of Film From the Start",
+              "How Fear Destroyed a Director's Original Artistic Vision for the Club",
+              "Four Things We Learned at the Hearings on Tuesday in the Capital",
+              "A Studio Plots the Remake of a Classic and a New Take on an Old Novel"]
+    result = cleaner.clean("\n".join([HEADLINE] + LONG_ARTICLE + ["Newswire"] + titled), format="text")
+    assert result.text.splitlines()[-1] == LONG_ARTICLE[-1]
+
+
+@pytest.mark.parametrize("ending", [
+    ["Key takeaways", "Ferries get the largest share of the new money in more than a decade of budgets",
+     "Transit advocates say the longer detours will hurt workers who have no cars",
+     "Schools on the east bank will start later in the morning while the work goes on",
+     "Shops near the bridge can ask the city for help with their rents until it opens"],
+    ["The poem read at the meeting", "When the river rises and the bridges fall into the water below",
+     "We will build again with our hands and our hearts and the stones of the old town",
+     "For every street that floods there is a neighbour with a boat and a lantern",
+     "And every child who waits at the window will see the morning come again"],
+], ids=["key-points", "poem"])
+def test_a_list_the_article_ends_with_stays(ending: list[str]) -> None:
+    # Lines without full stops after one heading, speaking of other things than the paragraphs:
+    # nothing but the page's short lines among them or title case would make them a page's teasers.
+    text = "\n\n".join([HEADLINE] + LONG_ARTICLE + ending) + "\n"
+    assert cleaner.clean(text, format="text").text == text
 
 
 def test_headlines_on_the_article_s_own_story_stay() -> None:
