@@ -605,8 +605,9 @@ def teasers_start(kept: Sequence[Block], features: Sequence[Features], first: in
     other things: a run of TEASER_RUN_MIN such lines or more, TEASER_MIN_PROSE of them prose, none
     on the article's topic (a timeline of the story's own coverage stays), after the article's last
     paragraph (prose that ends like a sentence and announces no list) and the labels under it
-    (`Trends: ...`, `More News`). A row of data, a numbered item and a bulleted line in sentence
-    case are the article's list, never a teaser."""
+    (`Trends: ...`, `More News`); and the run reads as a page's (_page_s_headlines), not as key
+    points or a poem the article ends with. A row of data, a numbered item and a bulleted line in
+    sentence case are the article's list, never a teaser."""
     position = _teasers_from(kept, features, first, last)
     if not _enough_teasers(features, position, last):  # (most cores end with a paragraph)
         return last + 1
@@ -649,6 +650,7 @@ def _page_s_headlines(kept: Sequence[Block], features: Sequence[Features], start
 
 
 def _is_teaser_line(block: Block, features: Features) -> bool:
+    """A line that may be another story's headline: no sentence's end, no data, no list item."""
     text = block.text
     return (not features.sentence_end and features.kind != "data" and features.words <= TEASER_MAX_WORDS
             and not ENUMERATED.match(text) and not (BULLETED.match(text) and not is_title_cased(text)))
@@ -742,9 +744,7 @@ def lead_list_start(kept: Sequence[Block], features: Sequence[Features], first: 
         position -= 1  # the list's heading (`Key points`, `Ingredients`)
     if position < 0 or features[position].kind != "prose" or not features[position].sentence_end:
         return first
-    # (The article's paragraphs end like sentences; the teasers do not.)
-    vocabulary = set().union(*(content_words(kept[p].text) for p in range(first, last + 1)
-                               if features[p].kind == "prose" and features[p].sentence_end))
+    vocabulary = set().union(*(content_words(kept[p].text) for p in range(first, last + 1) if features[p].kind == "prose"))
     lead = content_words(kept[position].text)
     if not lead & vocabulary or not any(content_words(kept[p].text) & (lead | vocabulary) for p in items):
         return first
