@@ -605,7 +605,7 @@ def teasers_start(kept: Sequence[Block], features: Sequence[Features], first: in
     other things: a run of TEASER_RUN_MIN such lines or more, TEASER_MIN_PROSE of them prose, none
     on the article's topic (a timeline of the story's own coverage stays), after the article's last
     paragraph (prose that ends like a sentence and announces no list) and the labels under it
-    (`Trends: ...`, `More News`); and the run reads as a page's (_page_s_headlines), not as key
+    (`Trends: ...`, `More News`); and the run reads as a page's (_reads_as_page_list), not as key
     points or a poem the article ends with. A row of data, a numbered item and a bulleted line in
     sentence case are the article's list, never a teaser."""
     position = _teasers_from(kept, features, first, last)
@@ -615,7 +615,7 @@ def teasers_start(kept: Sequence[Block], features: Sequence[Features], first: in
     vocabulary = set().union(*(content_words(kept[p].text) for p in range(first, position + 1)
                                if features[p].kind == "prose" and features[p].sentence_end))
     position = _teasers_from(kept, features, first, last, vocabulary)
-    if not _enough_teasers(features, position, last) or not _page_s_headlines(kept, features, position + 1, last):
+    if not _enough_teasers(features, position, last) or not _reads_as_page_list(kept, features, position + 1, last):
         return last + 1
     while position > first and features[position].kind in ("short", "topic") and not features[position].sentence_end:
         position -= 1  # the list's labels
@@ -641,7 +641,7 @@ def _enough_teasers(features: Sequence[Features], position: int, last: int) -> b
     return len(run) >= TEASER_RUN_MIN and sum(1 for p in run if features[p].kind == "prose") >= TEASER_MIN_PROSE
 
 
-def _page_s_headlines(kept: Sequence[Block], features: Sequence[Features], start: int, last: int) -> bool:
+def _reads_as_page_list(kept: Sequence[Block], features: Sequence[Features], start: int, last: int) -> bool:
     """Whether the run [start, last] reads as a page's list of other stories rather than a list the
     article ends with: short lines stand among its headlines, or every headline is title-cased."""
     prose = [p for p in range(start, last + 1) if features[p].kind == "prose"]

@@ -224,7 +224,8 @@ def outside_blocks(source: str, blocks: list[Block], spans: Sequence[tuple[int, 
 
 
 def within_blocks(blocks: list[Block], spans: Sequence[tuple[int, int]]) -> list[bool]:
-    """For each source span, whether it lies within a single block's span."""
+    """For each source span, whether it lies within a single block's span. (Not an empty answer of
+    outside_blocks: a span over two blocks with only white space between them is outside each.)"""
     starts = [b.start for b in blocks]
     inside = []
     for start, end in spans:

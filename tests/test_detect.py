@@ -262,6 +262,7 @@ def test_title_cased_headlines_of_other_stories_go() -> None:
               "A Studio Plots the Remake of a Classic and a New Take on an Old Novel"]
     result = cleaner.clean("\n".join([HEADLINE] + LONG_ARTICLE + ["Newswire"] + titled), format="text")
     assert result.text.splitlines()[-1] == LONG_ARTICLE[-1]
+    assert {r["rule"] for r in result.removed} == {"detect.tail"}
 
 
 @pytest.mark.parametrize("ending", [
