@@ -274,31 +274,23 @@ def test_title_cased_headlines_of_other_stories_go() -> None:
      "We will build again with our hands and our hearts and the stones of the old town",
      "For every street that floods there is a neighbour with a boat and a lantern",
      "And every child who waits at the window will see the morning come again"],
-], ids=["key-points", "poem"])
+    # A timeline of the story's own coverage (and a leftover costs less than a loss).
+    ["Council votes to close the old bridge after engineers find corroded cables",
+     "Engineers say the corrosion spread faster than models predicted for the bridge",
+     "Shop owners on the east bank ask the council for help with rents during closure",
+     "Council to choose between two designs for a new crossing over the river"],
+    ["The report lists what has to be done first:",
+     "the main cables on both sides of the river, which carry the deck and its traffic",
+     "every rail along the footpath that the divers found bent after the floods in spring",
+     "the old joints at each end of the deck, where rain got in and rusted the steel",
+     "a new coat of paint on all the steel that faces the weather from the west",
+     "lights on the towers that the pilots of the river boats asked for last year"],
+], ids=["key-points", "poem", "own-timeline", "announced-list"])
 def test_a_list_the_article_ends_with_stays(ending: list[str]) -> None:
-    # Lines without full stops after one heading, speaking of other things than the paragraphs:
-    # nothing but the page's short lines among them or title case would make them a page's teasers.
+    # Lines without full stops after the article: key points or a poem speak of other things than
+    # the paragraphs, but no page's short lines stand among them and they are not title-cased; a
+    # timeline is on the article's topic; a list the article announces is its own.
     text = "\n\n".join([HEADLINE] + LONG_ARTICLE + ending) + "\n"
-    assert cleaner.clean(text, format="text").text == text
-
-
-def test_headlines_on_the_article_s_own_story_stay() -> None:
-    # A timeline of the story's own coverage is the article's (and a leftover costs less than a loss).
-    timeline = ["Council votes to close the old bridge after engineers find corroded cables",
-                "Engineers say the corrosion spread faster than models predicted for the bridge",
-                "Shop owners on the east bank ask the council for help with rents during closure",
-                "Council to choose between two designs for a new crossing over the river"]
-    text = "\n\n".join([HEADLINE] + LONG_ARTICLE + timeline) + "\n"
-    assert cleaner.clean(text, format="text").text == text
-
-
-def test_lines_without_a_full_stop_after_a_list_s_announcement_stay() -> None:
-    items = ["the main cables on both sides of the river, which carry the deck and its traffic",
-             "every rail along the footpath that the divers found bent after the floods in spring",
-             "the old joints at each end of the deck, where rain got in and rusted the steel",
-             "a new coat of paint on all the steel that faces the weather from the west",
-             "lights on the towers that the pilots of the river boats asked for last year"]
-    text = "\n\n".join([HEADLINE] + LONG_ARTICLE + ["The report lists what has to be done first:"] + items) + "\n"
     assert cleaner.clean(text, format="text").text == text
 
 
