@@ -26,11 +26,18 @@ DUTCH = """aan als bij dat de die dit een en er het hij in is met na niet of om 
 werd worden zich zijn"""
 RUSSIAN = """а без был была были было быть в во вот все всё где да даже для до его ее её если есть еще ещё же за и из
 или их к как когда который которые кто ли между мы на над не него нет ни но о об он она они от по под при
-про с со так также там то того только уже у чем что чтобы это этого этот эти я"""
+про с со так также там то того только уже у чем что чтобы это этого этот эти я
+бы будет будут более больше всего всех ей ему им них ней нее неё себя себе свой своей свои своих свою сам
+теперь тогда тоже тот тем том той тех эту этой этом этих через после перед может можно которая которое
+которой котором которых которым ведь пока лишь однако"""
 UKRAINIAN = """або але без був була були було в вже він вона вони все де для до його її їх з за і й коли крім
-ми на не ні по після при про та так також те що щоб це цей ці чи як який яка які я у"""
+ми на не ні по після при про та так також те що щоб це цей ці чи як який яка які я у
+бо буде бути від вже ж їм ним них нього неї себе свій свою своїх своєї тому того цього цієї цих цим через
+перед може можна якого якому якій яких яку ще лише під над між"""
 POLISH = """a by był była było być czy dla i ich jak jako jego jej jest już lub na nie o oraz przez
-przy się są tak także tego to tylko tym we że który która które"""
+przy się są tak także tego to tylko tym we że który która które
+będzie będą gdy gdzie jednak jeszcze jeśli kiedy którzy których którym może można podczas przed pod
+sobie tej ten tych według został została zostały zostało"""
 CZECH = """a aby až by byl byla bylo být i jak jako jeho její jejich jen již kde když který která které
 na nebo než o při se také tak to však že"""
 ROMANIAN = """a acest această al au care că dar de după este fost în între la mai o pentru prin

@@ -650,6 +650,18 @@ def test_a_language_with_a_stop_word_list_gets_the_whole_detector() -> None:
     assert [d.rule for d in detect(blocks).decisions] == ["detect.link-run"] * 4
 
 
+@pytest.mark.parametrize("paragraph", [
+    "Закон предусматривает введение прогрессивной шкалы налога на доходы физических лиц. Ставка будет зависеть от размера годового дохода.",
+    "Według ministra finansów zmiany pozwolą przeznaczyć dodatkowe środki na programy społeczne, które zostały zapowiedziane w kampanii.",
+])
+def test_a_news_paragraph_in_a_language_without_articles_is_prose(paragraph: str) -> None:
+    # Russian and Polish news write few function words (no articles, case endings instead of
+    # prepositions): their lists hold the auxiliaries and pronouns (`будет`, `które`, `zostały`)
+    # that such a paragraph does have, or it reads as one short sentence and a page of two such
+    # paragraphs is left as it came.
+    assert features_of(paragraph).kind == "prose"
+
+
 def test_what_english_contractions_split_into_is_not_a_stop_word() -> None:
     # `Trump's`, `we've`, `I'd`, `they're`: a list in another language must not make these
     # fragments count as function words, or English menus full of them read like prose.
