@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from . import manifest as manifest_
 from ._version import __version__
+from .block_features import DetectMemo
 from .canonical import canonical_text
 from .decode import decode
 from .dedup import DedupMemo, find_duplicates
-from .detect import DetectMemo, apply_detector
+from .detect import apply_detector
 from .document import Block, CleanWarning, Reading, TextLeft, outside_blocks, read_text, strip_spans
 from .engine import RULE_SECONDS_PER_DOCUMENT, Guard, PackMatch, RuleState, apply_pass, match_packs, rules_in_order
 from .errors import InputTooLarge

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cleaner
-from cleaner.detect import (MAX_DETECT_CONTENT_SHARE, REMOVED_MAX_COST, DetectMemo, detect, features_of, folds_as_lower,
-                            gap_costs, is_content, is_known_language)
+from cleaner.block_features import DetectMemo, features_of, folds_as_lower, is_known_language
+from cleaner.detect import MAX_DETECT_CONTENT_SHARE, REMOVED_MAX_COST, detect, gap_costs, is_content
 from cleaner.words import is_title_cased
 from cleaner.document import text_blocks
 from cleaner.stopwords import STOP_WORDS
