@@ -24,3 +24,10 @@ def test_every_rule_has_a_removing_and_a_keeping_example(rule: cleaner.rules.Rul
     assert removes, f"{rule.id} has no example that removes"
     assert keeps, f"{rule.id} has no example that must keep"
     assert rule.summary and rule.why
+
+
+@pytest.mark.parametrize("rule", list(RULES.rules()), ids=lambda r: r.id)
+def test_no_rule_repeats_an_example(rule: cleaner.rules.Rule) -> None:
+    # A pasted copy tests nothing twice and makes `cleaner rules test` count it twice.
+    repeated = [number for number, example in enumerate(rule.examples) if example in rule.examples[:number]]
+    assert not repeated, f"{rule.id}: examples {repeated} repeat earlier ones"
