@@ -39,15 +39,27 @@ przy się są tak także tego to tylko tym we że który która które
 będzie będą gdy gdzie jednak jeszcze jeśli kiedy którzy których którym może można podczas przed pod
 sobie tej ten tych według został została zostały zostało"""
 CZECH = """a aby až by byl byla bylo být i jak jako jeho její jejich jen již kde když který která které
-na nebo než o při se také tak to však že"""
+na nebo než o při se také tak to však že
+je za ze od po jsou jsme jsem což ani mezi podle proti před přes pod nad kteří kterou kterým kterých
+tento tato toto tyto této tohoto tím bude budou byli byly své svou svého svůj sebe si jí jim ještě
+uvedl uvedla řekl řekla"""
 ROMANIAN = """a acest această al au care că dar de după este fost în între la mai o pentru prin
-sau se sunt și un unei unui"""
+sau se sunt și un unei unui
+cu nu pe să fi fie fără vor are avea ale lui lor iar însă dacă când cum unde doar către asupra
+despre acesta aceste acestea spus"""
 SWEDISH = """att de den det detta där efter eller en ett för från har hade i inte jag kan med när och på sig
-ska som så till är också"""
+ska som så till är också
+av om mot vid sade säger kommer skulle kunde blev varit vara bli sin sina sitt hans hennes deras
+denna dessa mellan utan även"""
 DANISH_NORWEGIAN = """at blev de den der det efter eller en er et for fra har hun hvor i ikke jeg kan med når på
-seg sig skal som så til ved også"""
+seg sig skal som så til ved også
+og af av om mot ble blir bliver blitt blevet være været vært vil ville kunne skulle sier siger
+sagde sin sine sitt hans hennes hendes deres denne dette disse mellom mellem uten uden
+kun mer mere hvis dersom etter"""
 TURKISH = """ancak bir daha de değil diye en gibi göre için ile ise kadar olan olarak sonra tarafından veya
-çok şu"""
+çok şu
+bu ki ne her ayrıca bunun bunu buna oldu olduğu olduğunu olacak ilk kendi
+dedi söyledi belirtti açıkladı etti edildi yapılan ilişkin karşı üzerine"""
 INDONESIAN_MALAY = """adalah agar akan anda antara apa atau bagi bahkan bahwa belum bisa bukan dalam dapat dari dengan
 di hal harus hanya hingga ini itu jika juga kami kamu karena kepada ketika kita lagi lebih maka masih
 mereka namun oleh pada para pun saat saja sangat sebagai secara sehingga semua sendiri seperti setelah
@@ -55,10 +67,13 @@ sudah tak tanpa telah tentang tersebut tetapi tidak untuk yang"""
 
 # One set for all languages: the detector asks how much of a block is function words, not which
 # language it is in. So the lists leave out words that are also frequent tokens elsewhere, which
-# would make an English menu read like prose: Latin-script words of one or two letters not already
-# listed (`s` and `ve` are what English contractions split into: `Trump's`, `we've`), and words
-# such as Swedish `men`, `man`, `var`, `han`, Indonesian `dan`, Turkish `ama`, Czech `pro`, Polish,
-# Czech and Romanian `ale`, Romanian `din`.
+# would make an English menu read like prose: Latin-script words of one or two letters that English
+# text or its abbreviations hold (`s` and `ve` are what English contractions split into: `Trump's`,
+# `we've`; `do`, `va`, `sa`, `ya`), and words such as Swedish `men`, `man`, `var`, `han`, Danish
+# `sit`, `mod`, `bare`, Indonesian `dan`, Turkish `ama`, Czech `pro`, Polish, Czech and Romanian
+# `ale`, Romanian `din`. Two-letter words no English line holds stay, as they carry much of their
+# languages' prose: Danish and Norwegian `og`, `af`, `av`, Czech `je`, `za`, `ze`, `od`, `po`,
+# Romanian `cu`, `nu`, `pe`, Turkish `bu`, `ki`.
 STOP_WORDS: frozenset[str] = frozenset(
     word
     for words in (ENGLISH, GERMAN, FRENCH, SPANISH, ITALIANO, PORTUGUESE, DUTCH, RUSSIAN, UKRAINIAN, POLISH, CZECH,

@@ -653,12 +653,17 @@ def test_a_language_with_a_stop_word_list_gets_the_whole_detector() -> None:
 @pytest.mark.parametrize("paragraph", [
     "Закон предусматривает введение прогрессивной шкалы налога на доходы физических лиц. Ставка будет зависеть от размера годового дохода.",
     "Według ministra finansów zmiany pozwolą przeznaczyć dodatkowe środki na programy społeczne, które zostały zapowiedziane w kampanii.",
+    "Zastupitelstvo v úterý schválilo nový rozpočet, který zvyšuje výdaje na veřejnou dopravu o dvanáct procent, což je první navýšení za pět let.",
+    "Belediye meclisi salı günü toplu taşıma harcamalarını yüzde on iki artıran yeni bütçeyi onayladı; bu, son beş yıldaki ilk artış oldu.",
+    "Kritikere mener planen bygger på altfor optimistiske anslag for skatteinntektene, og advarer mot et underskudd dersom økonomien bremser opp neste år.",
+    "Consiliul local a aprobat marți un nou buget care mărește cu doisprezece la sută cheltuielile pentru transportul public.",
 ])
 def test_a_news_paragraph_in_a_language_without_articles_is_prose(paragraph: str) -> None:
-    # Russian and Polish news write few function words (no articles, case endings instead of
-    # prepositions): their lists hold the auxiliaries and pronouns (`будет`, `które`, `zostały`)
-    # that such a paragraph does have, or it reads as one short sentence and a page of two such
-    # paragraphs is left as it came.
+    # Russian, Polish, Czech and Turkish news write few function words (no articles, case endings
+    # or suffixes instead of prepositions): their lists hold the auxiliaries, pronouns and
+    # relative words (`будет`, `które`, `což`, `oldu`) that such a paragraph does have, and the
+    # two-letter words no English line holds (`je`, `za`, `og`, `cu`, `bu`), or it reads as one
+    # short sentence and a page of two such paragraphs is left as it came.
     assert features_of(paragraph).kind == "prose"
 
 
