@@ -44,8 +44,8 @@ from typing import NamedTuple
 
 from .article_bounds import (BULLETED, ENUMERATED, LIST_ITEM_MIN_WORDS, MIN_CORE_PROSE_CHARS, announced_lists,
                              announces_list, article_list_end, feed_start, is_fact_box, lead_list_start, teasers_start)
-from .block_features import (BARE_URL, FIGURE_RUN_MIN, SHORT_MIN_COST, TOPIC_MIN_WORDS, DetectMemo, Features,
-                             figure_columns, shares_topic)
+from .block_features import (BARE_URL, FIGURE_RUN_MIN, PROSE_MIN_WORDS, SHORT_MIN_COST, TOPIC_MIN_WORDS, DetectMemo,
+                             Features, figure_columns, shares_topic)
 from .document import Block, CleanWarning
 from .engine import RuleState
 from .markdown import HEADING
@@ -121,6 +121,12 @@ def densest_run(weights: Sequence[float], gaps: Mapping[int, float] | None = Non
     return best
 
 
+def _opens_article(features: Features) -> bool:
+    """A paragraph before a gap that the article reaches over: prose, or a long sentence, ending like one."""
+    return features.sentence_end and (features.kind == "prose"
+                                      or features.kind == "sentence" and features.words >= PROSE_MIN_WORDS)
+
+
 def is_headline(block: Block, features: Features) -> bool:
     return (features.words >= 2 and len(block.text) <= HEADLINE_MAX_CHARS and not features.sentence_end
             and not BARE_URL.fullmatch(block.text) and not STAMP.search(block.text))
@@ -154,9 +160,13 @@ def detect(kept: Sequence[Block], memo: DetectMemo | None = None, gaps: Gaps | N
     # What was removed from between two paragraphs of prose stood inside the article (a newsletter
     # box, a related link): reaching over it costs the run no more than a sub-heading does. The
     # first must end like a sentence: a long headline reads as prose too, and furniture under it
-    # is the page's header.
-    costs = {position: min(cost, SHORT_MIN_COST) if features[position].kind == features[position - 1].kind == "prose"
-             and features[position - 1].sentence_end else cost for position, cost in gaps.costs.items()} if gaps else {}
+    # is the page's header. A paragraph of PROSE_MIN_WORDS words or more that ends like a sentence
+    # counts as the first even when it holds too few stop words for prose: a lead in a language
+    # that writes few (`Dewan kota pada hari Selasa menyetujui anggaran baru ...`) went with the
+    # page's header once a cookie banner under it was removed.
+    costs = {position: min(cost, SHORT_MIN_COST)
+             if features[position].kind == "prose" and _opens_article(features[position - 1]) else cost
+             for position, cost in gaps.costs.items()} if gaps else {}
     first_weights = [f.weight for f in features]
     first_look = densest_run(first_weights, costs)
     first, last, _ = first_look

@@ -782,6 +782,21 @@ def test_what_was_removed_between_two_paragraphs_never_parts_them() -> None:
     assert detect(kept, gaps=gaps).decisions == []
 
 
+def test_a_lead_with_few_stop_words_is_not_parted_from_the_article_by_a_removed_banner() -> None:
+    # An Indonesian lead writes few function words and reads as a long sentence, not prose; a
+    # cookie banner removed from under it still stood inside the article.
+    lead = ("Dewan kota pada hari Selasa menyetujui anggaran baru yang menaikkan belanja transportasi umum "
+            "sebesar dua belas persen, kenaikan pertama dalam lima tahun terakhir.")
+    rest = ("Para anggota dewan mengatakan bahwa uang itu akan digunakan untuk bus yang lebih sering di rute "
+            "tersibuk dan untuk perbaikan jaringan trem yang telah lama terbengkalai.")
+    banner = ["Harap konfirmasi bahwa Anda bukan robot.", "Situs ini menggunakan cookie untuk meningkatkan pengalaman Anda.",
+              "Terima semua", "Tolak", "Pengaturan cookie"]
+    assert features_of(lead).kind == "sentence" and features_of(rest).kind == "prose"
+    result = cleaner.clean("\n\n".join([lead, *banner, rest]), format="text")
+    assert result.text == f"{lead}\n\n{rest}\n"
+    assert {r["rule"] for r in result.removed} == {"captcha.prompt", "cookies.notice"}
+
+
 def test_a_pictures_credit_a_rule_removed_leaves_no_gap() -> None:
     # The credit stands under the lead picture, inside the article: the headline above it stays
     # as close to the article as it was.
