@@ -20,14 +20,17 @@ from .dedup import FORM_MIN_RECORDS
 from .document import Block
 from .words import is_title_cased
 
-# At the core's end, a run of this many lines or more that end like no sentence, TEASER_MIN_PROSE
-# of them long enough to read as prose, after a paragraph that ends like one, is a list of other
-# stories' headlines (`There's a galaxy hurtling towards our Milky Way that could wipe out life on
-# Earth`); a headline has at most TEASER_MAX_WORDS words.
+# Inside the article, a run of this many short title-like blocks is a list of links, not the
+# article's sub-headlines (those stand alone between paragraphs): detect.py's link runs.
+LINK_RUN_MIN = 4
+# At the core's end, a run of TEASER_RUN_MIN lines or more (as long as a link run) that end like no
+# sentence, TEASER_MIN_PROSE of them long enough to read as prose, after a paragraph that ends like
+# one, is a list of other stories' headlines (`There's a galaxy hurtling towards our Milky Way that
+# could wipe out life on Earth`); a headline has at most TEASER_MAX_WORDS words.
 # The headlines are a page's, not a list the article ends with (its key points, a poem, captions),
 # where TEASER_MIN_BETWEEN short lines or more stand among them (a source's name, a menu), or where
 # every one of them is title-cased.
-TEASER_RUN_MIN = 4  # as long as a link run inside the article (detect.LINK_RUN_MIN)
+TEASER_RUN_MIN = LINK_RUN_MIN
 TEASER_MIN_PROSE = 3
 TEASER_MAX_WORDS = 25
 TEASER_MIN_BETWEEN = 2

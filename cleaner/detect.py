@@ -42,8 +42,9 @@ from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .article_bounds import (BULLETED, ENUMERATED, LIST_ITEM_MIN_WORDS, MIN_CORE_PROSE_CHARS, announced_lists,
-                             announces_list, article_list_end, feed_start, is_fact_box, lead_list_start, teasers_start)
+from .article_bounds import (BULLETED, ENUMERATED, LINK_RUN_MIN, LIST_ITEM_MIN_WORDS, MIN_CORE_PROSE_CHARS,
+                             announced_lists, announces_list, article_list_end, feed_start, is_fact_box, lead_list_start,
+                             teasers_start)
 from .block_features import (BARE_URL, FIGURE_RUN_MIN, PROSE_MIN_WORDS, SHORT_MIN_COST, TOPIC_MIN_WORDS, DetectMemo,
                              Features, figure_columns, shares_topic)
 from .document import Block, CleanWarning
@@ -73,9 +74,6 @@ STAMP = re.compile(
     r"|\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? \d{4}\b"
     r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|(?:^|\s)@\w{2,}",
     re.I)
-# Inside the article, a run of this many short title-like blocks is a list of links, not the
-# article's sub-headlines (those stand alone between paragraphs).
-LINK_RUN_MIN = 4
 # A block in a link run has at most this many words (titles of teasers, menu entries).
 LINK_ITEM_MAX_WORDS = 14
 # An interview's turns (`Q: Favorite apps?` / `A: Uber Eats`) are short lines in a run, but no menu
