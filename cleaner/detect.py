@@ -306,9 +306,7 @@ def apply_detector(blocks: Sequence[Block], state: RuleState, memo: DetectMemo |
     kept, gaps = gap_costs(blocks, state.removed, inside_article)
     detection = detect(kept, memo, gaps, alone_too=settling)
     if detection.warning:
-        warning = CleanWarning("guard", detection.warning, "detect")
-        if warning not in state.warnings:
-            state.warnings.append(warning)
+        state.warn(CleanWarning("guard", detection.warning, "detect"))
     for decision in detection.decisions:
         state.removed[decision.index] = decision.rule
         state.details[decision.index] = decision.detail

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from itertools import chain
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from .document import Block, CleanWarning
 from .rules import KINDS, Pack, Rule, RuleSet
@@ -84,6 +84,12 @@ class RuleState:
     warnings: list[CleanWarning] = field(default_factory=list)
     disabled: set[str] = field(default_factory=set)
     seconds: dict[str, float] = field(default_factory=dict)
+
+    def warn(self, warning: CleanWarning) -> None:
+        """Add `warning` unless its rule has one of its code already: a rule that the guard stops
+        pass after pass, or again over the kept blocks, is one warning, the first."""
+        if not any(w.code == warning.code and w.rule == warning.rule for w in self.warnings):
+            self.warnings.append(warning)
 
 
 @dataclass(frozen=True)
@@ -291,40 +297,86 @@ def _apply_rule(rule: Rule, blocks: Sequence[Block], kept: Kept, layout: Layout,
     if matcher.candidates is not None and not matcher.candidates:
         return False  # the scan found no block this rule can match
     finder = FINDERS[rule.kind]
+    if rule.where == "tail":
+        tail = _timed(rule, state, budget, lambda: _tail_layout(kept, layout, matcher))
+        if tail is None:
+            return False
+        layout = tail
+    first = _timed(rule, state, budget, lambda: finder(rule, kept, layout, matcher))
+    if first is None:
+        return False
+    found, values = first
+    # A cut the guard stops at its marker is asked again past that marker: a comment count between
+    # the lead and the rest of the article (`3 Comments`) comes before the thread's own heading.
+    # Having met the rule's marker inside the article, the guard takes a later one only after a
+    # whole article (_article_stands_before), even for a cut within its share.
+    objection = _guard_refusal(rule, blocks, found, kept, state, guard_of, guard_floor) if found else None
+    refused = objection is not None
+    while refused and rule.kind == "cut":
+        past = found[0]
+        later = _timed(rule, state, budget, lambda: _find_cut(rule, kept, layout, matcher, past=past))
+        if later is None:
+            return False
+        found, values = later
+        refused = bool(found) and (not _article_stands_before(rule, found, kept, guard_of())
+                                   or _guard_refusal(rule, blocks, found, kept, state, guard_of, guard_floor) is not None)
+    if objection is None:
+        if not found:
+            return False
+        # A rule the guard stopped in an earlier pass and that now applies: its warning no longer holds.
+        state.warnings[:] = [w for w in state.warnings if not (w.code == "guard" and w.rule == rule.id)]
+    elif refused or not (found or rule.id in state.removed.values()):
+        _stop(rule, state, "guard", f"{objection}; kept")
+        return False
+    else:
+        # The cut goes from a later marker, now or in an earlier pass. The early marker's refusal
+        # stays on record, so the kept blocks are asked again as a second cleaning would (settle).
+        state.warn(CleanWarning("guard", f"{objection} from its first marker; it cuts from a later one", rule.id))
+        if not found:
+            return False
+    for index in found:
+        state.removed[index] = rule.id
+    for name, value in values.items():
+        state.metadata.setdefault(name, value)
+    return True
+
+
+T = TypeVar("T")
+
+
+def _timed(rule: Rule, state: RuleState, budget: float, find: Callable[[], T]) -> T | None:
+    """What `find` returns, its time added to the rule's; None when the rule ran out of its budget
+    for this document, which disables it here and says so in a warning."""
     started = time.perf_counter()
     try:
-        if rule.where == "tail":
-            layout = _tail_layout(kept, layout, matcher)
-        found, values = finder(rule, kept, layout, matcher)
+        return find()
     except TimeoutError:
         _stop(rule, state, "rule-timeout", f"rule {rule.id} ran out of its {budget:g} s time budget; not applied")
         state.disabled.add(rule.id)  # out of time for this document: not asked again
-        return False
+        return None
     finally:
         state.seconds[rule.id] = state.seconds.get(rule.id, 0.0) + time.perf_counter() - started
-    if not found:
-        return False
+
+
+def _guard_refusal(rule: Rule, blocks: Sequence[Block], found: list[int], kept: Kept, state: RuleState,
+                   guard_of: Callable[[], Guard], guard_floor: int) -> str | None:
+    """What the guard holds against what the rule found (what it took in earlier passes counted
+    in), or None when it may go."""
     taken = [i for i, r in state.removed.items() if r == rule.id]
     # The guard counts at most the text of the rule's blocks, and only their prose when the
     # document has prose that cannot be a copy (guard_floor > 0: the guard then counts prose
     # alone). When even that is within the share of a total the guard is known to reach, the guard
     # cannot object, and is not built.
     if sum(len(blocks[i].text) for i in chain(taken, found)
-           if not guard_floor or is_prose(blocks[i])) > MAX_RULE_PROSE_SHARE * guard_floor:
-        guard = guard_of()
-        already, adding = guard.measure(blocks, taken), guard.measure(blocks, found)
-        share = (already + adding) / guard.total if guard.total else 1.0
-        if adding and share > MAX_RULE_PROSE_SHARE and not _article_stands_before(rule, found, kept, guard) \
-                and not _article_stands_beside(rule, found, kept, guard):
-            _stop(rule, state, "guard", f"rule {rule.id} would remove {share:.0%} of the document's prose; kept")
-            return False
-    for index in found:
-        state.removed[index] = rule.id
-    # A rule the guard stopped in an earlier pass and that now applies: its warning no longer holds.
-    state.warnings[:] = [w for w in state.warnings if not (w.code == "guard" and w.rule == rule.id)]
-    for name, value in values.items():
-        state.metadata.setdefault(name, value)
-    return True
+           if not guard_floor or is_prose(blocks[i])) <= MAX_RULE_PROSE_SHARE * guard_floor:
+        return None
+    guard = guard_of()
+    already, adding = guard.measure(blocks, taken), guard.measure(blocks, found)
+    share = (already + adding) / guard.total if guard.total else 1.0
+    if adding and share > MAX_RULE_PROSE_SHARE and not _article_stands_before(rule, found, kept, guard) \
+            and not _article_stands_beside(rule, found, kept, guard):
+        return f"rule {rule.id} would remove {share:.0%} of the document's prose"
+    return None
 
 
 def _article_stands_before(rule: Rule, found: list[int], kept: list[Block], guard: Guard) -> bool:
@@ -366,9 +418,7 @@ def _stop(rule: Rule, state: RuleState, code: str, message: str) -> None:
     """
     for index in [i for i, r in state.removed.items() if r == rule.id]:
         del state.removed[index]
-    warning = CleanWarning(code, message, rule.id)
-    if warning not in state.warnings:
-        state.warnings.append(warning)
+    state.warn(CleanWarning(code, message, rule.id))
 
 
 Found = tuple[list[int], dict[str, str]]
@@ -508,10 +558,11 @@ def _is_list_item(block: Block, rule: Rule) -> bool:
         text.endswith(":") and is_prose(block))
 
 
-def _find_cut(rule: Rule, kept: Kept, layout: Layout, match: Matcher) -> Found:
+def _find_cut(rule: Rule, kept: Kept, layout: Layout, match: Matcher, past: int = -1) -> Found:
     """Everything kept from the marker on. The marker may be a block an earlier rule already took
     (a run of related titles that ends in `Show Comments`): it keeps that rule's reason, and what
-    follows it still goes with the cut."""
+    follows it still goes with the cut. `past` is a block index the marker must come after (the
+    first block of a cut the guard stopped)."""
     # A cut never starts before the article has: the marker must follow the body's first prose
     # paragraph (past a long headline, whose menu below it may hold `About Us`).
     # Without prose the layout's anchor is the longest block, which is no prose: no article, no cut.
@@ -519,7 +570,7 @@ def _find_cut(rule: Rule, kept: Kept, layout: Layout, match: Matcher) -> Found:
     if not kept or not is_prose(kept.everything[first_prose]):
         return [], {}
     for block in match.among_all(kept.everything):
-        if block.index > first_prose and layout.allows(rule, block.index) and match(block):
+        if block.index > max(first_prose, past) and layout.allows(rule, block.index) and match(block):
             position = bisect_left(kept, block.index, key=lambda b: b.index)
             marker_kept = position < len(kept) and kept[position].index == block.index
             after = position + marker_kept

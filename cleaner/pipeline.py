@@ -246,7 +246,8 @@ def settle(blocks: list[Block], packs: list[Any], state: RuleState, rule_seconds
         # alone raised is added.
         applied = set(again.removed.values())
         state.warnings[:] = [w for w in state.warnings if not (w.code == "guard" and w.rule in applied)]
-        state.warnings += [w for w in again.warnings if w not in state.warnings]
+        for warning in again.warnings:
+            state.warn(warning)
     return duplicates
 
 

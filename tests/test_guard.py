@@ -37,6 +37,29 @@ def test_a_marker_under_the_lead_does_not_cut_the_article() -> None:
     assert [w["rule"] for w in result.warnings if w["code"] == "guard"] == ["comments.thread"]
 
 
+def test_a_cut_stopped_at_a_marker_under_the_lead_goes_from_the_threads_own_heading() -> None:
+    # The count under the lead would cut the whole article: the guard stops it there, and the cut
+    # is asked again past it, where the thread's heading follows a whole article.
+    document = "\n".join([ARTICLE[0], "5 Comments", "Photo: Reuters", *ARTICLE[1:], "5 Comments", *THREAD])
+    result = cleaner.clean(document)
+    assert paragraphs_of(result.text) == ARTICLE
+    cut = [r["text"] for r in result.removed if r["rule"] == "comments.thread"]
+    assert cut[0] == "reader1" and cut[-1].endswith(COMMENTS[-1])
+    assert [w["message"] for w in result.warnings if w["code"] == "guard"] == [
+        "rule comments.thread would remove 95% of the document's prose from its first marker; it cuts from a later one"]
+    assert cleaner.clean(result.text).text == result.text
+
+
+def test_a_cut_stopped_at_every_marker_keeps_the_text_and_says_so_once() -> None:
+    # Two counts inside a short article, and no thread: each cut would take most of the prose.
+    document = "\n".join([ARTICLE[0], "5 Comments", "Photo: Reuters", ARTICLE[1], "5 Comments", "Photo: AP",
+                          *ARTICLE[2:4]])
+    result = cleaner.clean(document)
+    assert all(paragraph in result.text for paragraph in ARTICLE[:4])
+    assert [w["message"] for w in result.warnings if w["rule"] == "comments.thread"] == [
+        "rule comments.thread would remove 75% of the document's prose; kept"]
+
+
 @pytest.mark.parametrize(("marker", "rule"), [
     ("Kommentare (12)", "comments.thread"),
     ("© 2019 Getty Images. All rights reserved.", "copyright.page-end"),
