@@ -135,6 +135,7 @@ class Cleaner:
             if format == "auto" and fmt == "text" and looks_like_html(source):
                 fmt = "html"
         reading: Reading | None = None  # how a plain text's lines make paragraphs, if not one each
+        markdown = False  # whether the text is Markdown (markdown_removals found its links)
         if fmt == "html":
             from .html import html_blocks  # trafilatura is heavy: only HTML pays for importing it
 
@@ -146,13 +147,14 @@ class Cleaner:
             # Markup inside paragraphs: Markdown's, then lynx's link numbers in what it left (as
             # cleaning the clean text again would find them).
             removals = markdown_removals(source, blocks)
+            markdown = bool(removals)
             if "[" in source:  # most texts hold no bracket: no copy of what markup left
                 left = TextLeft(source, [(r.start, r.end) for r in removals])
                 removals = sorted(removals + link_number_removals(left, blocks), key=lambda r: r.start)
             if removals:
                 blocks = strip_spans(source, blocks, [(r.start, r.end) for r in removals])
         return self._finish(source, data, fmt, encoding, blocks, url, metadata, removed, warnings, removals, packs,
-                            reading=reading)
+                            reading=reading, markdown=markdown)
 
     def clean_file(self, path: str | Path, url: str | None = None, format: FormatOption = "auto") -> CleanResult:
         path = Path(path)
@@ -161,11 +163,11 @@ class Cleaner:
     def _finish(self, source: str, data: bytes, fmt: str, encoding: str, blocks: list[Block], url: str | None,
                 metadata: dict[str, str], removed: dict[int, str], warnings: list[CleanWarning],
                 removals: list[manifest_.Removal], packs: list[PackMatch] | None, *,
-                reading: Reading | None = None) -> CleanResult:
+                reading: Reading | None = None, markdown: bool = False) -> CleanResult:
         # HTML has its packs already, recognised on the whole page rather than the extracted text.
         packs = match_packs(self.rules, url, [b.text for b in blocks], self.fingerprint_filters) if packs is None else packs
         state = RuleState(removed=removed, metadata=metadata)
-        duplicates = settle(blocks, packs, state, self.rule_seconds, scanner=self.scanner)
+        duplicates = settle(blocks, packs, state, self.rule_seconds, scanner=self.scanner, markdown=markdown)
         kept = [b for b in blocks if b.index not in state.removed]
         if "title" not in state.metadata and (title := title_of(blocks, kept)) is not None:
             state.metadata["title"] = title
@@ -216,7 +218,7 @@ class Cleaner:
 
 
 def settle(blocks: list[Block], packs: list[Any], state: RuleState, rule_seconds: float, *,
-           scanner: RuleScanner | None = None) -> list[Any]:
+           scanner: RuleScanner | None = None, markdown: bool = False) -> list[Any]:
     """Rule passes, duplicate collapse and the article detector, repeated until none removes
     anything more; then, where the guard stopped a rule, the same steps over the kept blocks alone.
 
@@ -227,14 +229,15 @@ def settle(blocks: list[Block], packs: list[Any], state: RuleState, rule_seconds
     stopped is asked again about the kept blocks as a cleaning of the clean text would ask it, and
     what that takes goes now, not on the second cleaning.
     """
-    duplicates = _settle_passes(blocks, packs, state, rule_seconds, scanner)
+    duplicates = _settle_passes(blocks, packs, state, rule_seconds, scanner, markdown)
     for _ in range(MAX_CONFIRMS):
         if not any(w.code == "guard" for w in state.warnings):
             return duplicates
         kept = [b for b in blocks if b.index not in state.removed]
         # The same document: a rule out of time stays out, and the time spent counts.
         again = RuleState(metadata=dict(state.metadata), disabled=state.disabled, seconds=state.seconds)
-        found = _settle_passes([b._replace(index=i) for i, b in enumerate(kept)], packs, again, rule_seconds, scanner)
+        found = _settle_passes([b._replace(index=i) for i, b in enumerate(kept)], packs, again, rule_seconds, scanner,
+                               markdown)
         if not again.removed:
             return duplicates
         for index, rule in again.removed.items():
@@ -252,14 +255,14 @@ def settle(blocks: list[Block], packs: list[Any], state: RuleState, rule_seconds
 
 
 def _settle_passes(blocks: list[Block], packs: list[Any], state: RuleState, rule_seconds: float,
-                   scanner: RuleScanner | None) -> list[Any]:
+                   scanner: RuleScanner | None, markdown: bool = False) -> list[Any]:
     dedup_memo = DedupMemo.of(blocks)
     detect_memo = DetectMemo(folded=dedup_memo.words)
     guard = cache(lambda: Guard.for_blocks(blocks, dedup_memo))  # built when a rule first finds something
     guard_floor = Guard.floor(blocks, dedup_memo.may_be_copies())  # ... that may be too much
     # One scan of every block against all rule patterns; the passes reuse what it found.
     matches = BlockMatches.of(scanner or RuleScanner.for_rules(()), [b for b in blocks if b.index not in state.removed],
-                              rule_seconds)
+                              rule_seconds, markdown=markdown)
     duplicates: list[Any] = []
     # What the scan found is the same in every pass: a rule it found no block for is left out of them all.
     rules = [rule for rule in rules_in_order(packs) if (can_match := matches.candidates(rule)) is None or can_match]

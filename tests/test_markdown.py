@@ -8,6 +8,7 @@ import pytest
 
 import cleaner
 from cleaner.audit import replay
+from cleaner.canonical import paragraphs_of
 from cleaner.document import Block, text_blocks
 from cleaner.markdown import EMPHASIS_RULE, HEADING_RULE, IMAGE_RULE, LINK_RULE, QUOTE_RULE, markdown_removals
 
@@ -78,6 +79,25 @@ def test_headings_and_emphasis_lose_their_marks_and_rules_then_read_the_text() -
     assert {HEADING_RULE, EMPHASIS_RULE, LINK_RULE} <= set(rules)
     assert "related.list" in rules  # `## Related Articles` read as `Related Articles`
     assert replay(source, result.manifest) == result.text
+
+
+@pytest.mark.parametrize("mark", ["*", "-", "+", "*  "])
+def test_rules_read_a_markdown_list_item_without_its_mark_and_the_article_keeps_its_own(mark: str) -> None:
+    share = [f"  {mark} [{name}](https://example.com/news/bridge?share={name.lower()} \"Click to share on {name}\")"
+             for name in ("Facebook", "Twitter", "Reddit")]
+    own = [f"{mark} The east span stays shut until the spring", f"{mark} Buses take the old ferry road"]
+    source = "\n\n".join([LINKED[0], LINKED[1], "\n".join(own), LINKED[2], "\n".join(share)]) + "\n"
+    result = cleaner.clean(source)
+    assert paragraphs_of(result.text) == [*ARTICLE[:2], *(" ".join(item.split()) for item in own), ARTICLE[2]]
+    assert [r["rule"] for r in result.removed if "Facebook" in r["text"] or "Reddit" in r["text"]][-1] == "share.prompt"
+    assert replay(source, result.manifest) == result.text
+    assert cleaner.clean(result.text).text == result.text
+
+
+def test_a_plain_texts_list_items_are_read_as_written() -> None:
+    # No Markdown links: `* Facebook` is read as it stands, a list item of the article's.
+    source = "\n\n".join([*ARTICLE[:2], "* Facebook\n* Twitter\n* Reddit", ARTICLE[2]]) + "\n"
+    assert "* Facebook" in cleaner.clean(source).text
 
 
 def test_stars_and_underscores_that_are_no_emphasis_stay() -> None:
@@ -166,7 +186,10 @@ def test_a_link_around_an_image_on_a_line_of_its_own_goes_with_it() -> None:
 def test_a_share_buttons_address_in_any_scheme_goes(target: str) -> None:
     source = "\n\n".join([LINKED[0], f"* [WhatsApp]({target})", LINKED[1], LINKED[2]]) + "\n"
     result = cleaner.clean(source)
-    assert target not in result.text and "* WhatsApp" in result.text
+    # The address goes as a link's; the button's text, a list item rules read as `WhatsApp`, as a
+    # share button.
+    assert target not in result.text and "WhatsApp" not in result.text
+    assert {r["rule"] for r in result.removed} == {LINK_RULE, "share.prompt"}
     assert replay(source, result.manifest) == result.text
 
 
