@@ -24,6 +24,7 @@ IMAGE_RULE = "markdown.image"  # an image, or an image that is a link, whole
 HEADING_RULE = "markdown.heading"  # a heading's `#` marks
 EMPHASIS_RULE = "markdown.emphasis"  # `**`, `__`, `*` or `_` around emphasised words
 QUOTE_RULE = "markdown.quote"  # a quote's `>` marks at a line's start
+ESCAPE_RULE = "markdown.escape"  # the backslash before an escaped mark (`\[`, `2\.`, `\-`)
 MIN_LINKS = 3
 # A link's text or an image's alt text: no brackets but two escaped ones, as html2text writes an
 # alt text that is an address (`![\[https://...\]](https://...)`). Only two: with any number, a
@@ -45,6 +46,13 @@ IMAGE = rf"!\[{ALT_TEXT}\]{TARGET}"
 MARKUP = re.compile(rf"(?P<image>\[{IMAGE}\]{TARGET}|{IMAGE})|\[(?P<text>{TEXT})\]{TARGET}")
 # A heading's marks (`## `) at a line's start.
 HEADING = re.compile(r"(?m)^[ \t]{0,3}(?P<open>#{1,6}[ \t]+)(?=\S)")
+# A backslash escape: a backslash before an ASCII punctuation mark (CommonMark), which converters
+# write before a mark that would otherwise be markup (`2\. Never`, `Davies \- Nov 19`, `\*Only the
+# top 12`). The mark is the text's; the backslash goes, and an escaped backslash leaves one.
+# Escaped brackets keep theirs (`shot \[again\]`): a page's own `[text](address)` unescaped would be a
+# link to a second cleaning, which would take its address. So do underscores: `\_\_\_\_` is a
+# form's field or a drawn rule, which unescaped would read as a word.
+ESCAPE = re.compile(r"(?P<open>\\)[!-/:-@\\^`{-~]")
 # A quote's marks (`> `, `> > `) at a line's start, and a line of marks alone (a quote's blank line).
 QUOTE = re.compile(rf"(?m)^(?P<open>{QUOTE_MARKS.pattern})")
 # Emphasis around words on one line (`**bold**`, `_em_`): marks that touch no word character
@@ -86,7 +94,8 @@ def markdown_removals(source: str, blocks: list[Block]) -> list[Removal]:
     # A heading's or a quote's marks start a line, which may stand inside a link's text (a card's
     # `#### Title` between its `[` and `](...)`): only the markup already taken stands in their way.
     markup = _merged([(r.start, r.end) for r in removals])
-    for pattern, rule in ((HEADING, HEADING_RULE), (QUOTE, QUOTE_RULE), *((emphasis, EMPHASIS_RULE) for emphasis in EMPHASIS)):
+    for pattern, rule in ((HEADING, HEADING_RULE), (QUOTE, QUOTE_RULE), (ESCAPE, ESCAPE_RULE),
+                          *((emphasis, EMPHASIS_RULE) for emphasis in EMPHASIS)):
         spans = links if rule == EMPHASIS_RULE else markup
         starts = [start for start, _ in spans]
         for match in pattern.finditer(source):

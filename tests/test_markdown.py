@@ -10,7 +10,7 @@ import cleaner
 from cleaner.audit import replay
 from cleaner.canonical import paragraphs_of
 from cleaner.document import Block, text_blocks
-from cleaner.markdown import EMPHASIS_RULE, HEADING_RULE, IMAGE_RULE, LINK_RULE, QUOTE_RULE, markdown_removals
+from cleaner.markdown import EMPHASIS_RULE, ESCAPE_RULE, HEADING_RULE, IMAGE_RULE, LINK_RULE, QUOTE_RULE, markdown_removals
 
 from bridge_article import ARTICLE as BRIDGE_ARTICLE
 
@@ -98,6 +98,16 @@ def test_a_plain_texts_list_items_are_read_as_written() -> None:
     # No Markdown links: `* Facebook` is read as it stands, a list item of the article's.
     source = "\n\n".join([*ARTICLE[:2], "* Facebook\n* Twitter\n* Reddit", ARTICLE[2]]) + "\n"
     assert "* Facebook" in cleaner.clean(source).text
+
+
+def test_a_backslash_escape_leaves_its_mark_but_brackets_and_underscores_keep_theirs() -> None:
+    escaped = "2\\. Chris Davies \\- Nov 19, 2019 \\*Only the top 12\\* qualify, C:\\\\Temp, shot \\[again\\], \\_\\_\\_\\_"
+    source = "\n\n".join([LINKED[0], escaped, LINKED[1], LINKED[2]]) + "\n"
+    result = cleaner.clean(source)
+    assert "2. Chris Davies - Nov 19, 2019 *Only the top 12* qualify, C:\\Temp, shot \\[again\\], \\_\\_\\_\\_" in result.text
+    assert [r["text"] for r in result.removed if r["rule"] == ESCAPE_RULE] == ["\\"] * 5
+    assert replay(source, result.manifest) == result.text
+    assert cleaner.clean(result.text).text == result.text
 
 
 def test_stars_and_underscores_that_are_no_emphasis_stay() -> None:
