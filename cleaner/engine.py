@@ -605,7 +605,8 @@ def _names_subject(marker: Block, paragraph: Block, match: Matcher) -> bool:
     `subject` group): a release's `About Acme` is followed by `Acme is a ...`. The scan tells only
     that the marker matched, so its pattern reads the (short) marker again for the group."""
     pattern = match.rule.pattern
-    found = pattern.fullmatch(match.matches.text_of(marker.text), timeout=match.timeout) if pattern is not None else None
+    text = match.matches.read_as.get(marker.index, marker.text)
+    found = pattern.fullmatch(text, timeout=match.timeout) if pattern is not None else None
     subject = WORD.search(found.group("subject") or "") if found else None
     return subject is None or subject.group().casefold() in WORD.findall(paragraph.text.casefold())
 

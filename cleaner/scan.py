@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -47,18 +48,13 @@ NO_MATCH = -1
 # item as its text").
 LIST_MARKS = "*+-"
 LIST_MARKER = re.compile(r"[*+-][ \t]+(?=\S)")
+EMPTY: Mapping[int, str] = MappingProxyType({})  # a plain text's blocks: rules read them as written
 
 
-def without_list_mark(text: str) -> str:
-    """`text` without a Markdown list item's mark."""
-    if text and text[0] in LIST_MARKS and (mark := LIST_MARKER.match(text)):
-        return text[mark.end():]
-    return text
-
-
-def as_written(text: str) -> str:
-    """`text` as it stands: what rules read of a plain text's blocks."""
-    return text
+def list_items(blocks: Iterable[Block]) -> dict[int, str]:
+    """Block index -> its text without its mark, for the blocks that are Markdown list items."""
+    return {block.index: block.text[mark.end():] for block in blocks
+            if block.text[:1] in LIST_MARKS and (mark := LIST_MARKER.match(block.text))}
 
 
 def local_form(pattern: str) -> str | None:
@@ -154,12 +150,12 @@ class RuleScanner:
         except regex.error:
             return None
 
-    def scan(self, blocks: Sequence[Block], budget: float, text_of: Callable[[str], str] = as_written
+    def scan(self, blocks: Sequence[Block], budget: float, read_as: Mapping[int, str] = EMPTY
              ) -> tuple[dict[int, int], dict[int, tuple[int, ...]]]:
         """Block index -> the first alternative that matches it (or NO_MATCH); blocks the budget did
         not reach are left out, and are matched rule by rule. Second, for the blocks RE2's set could
         answer for: every alternative whose wider form matches (the others cannot match). Rules
-        read `text_of(block.text)`."""
+        read a block as `read_as` gives it, else as written."""
         first: dict[int, int] = {}
         forms: dict[int, tuple[int, ...]] = {}
         if not self.active:
@@ -167,11 +163,11 @@ class RuleScanner:
         prefilter = self.prefilter
         deadline = time.perf_counter() + budget
         # Menus and buttons repeat: each text is scanned once; most are ruled out by RE2 at once.
-        by_text: dict[str, int] = dict.fromkeys(prefilter.ruled_out({text_of(b.text) for b in blocks}), NO_MATCH) \
+        by_text: dict[str, int] = dict.fromkeys(prefilter.ruled_out({read_as.get(b.index, b.text) for b in blocks}), NO_MATCH) \
             if prefilter is not None else {}
         forms_by_text: dict[str, tuple[int, ...]] = {}
         for block in blocks:
-            text = text_of(block.text)
+            text = read_as.get(block.index, block.text)
             if text in by_text:
                 first[block.index] = by_text[text]
                 if text in forms_by_text:
@@ -248,17 +244,17 @@ class BlockMatches:
     blocks: Sequence[Block] = ()  # the blocks scanned: those the rules will be asked about
     by_rule: dict[str, set[int] | None] = field(default_factory=dict)  # candidates(rule), by rule id
     by_position: dict[int, set[int]] | None = None  # alternative -> the matched blocks it may match
-    text_of: Callable[[str], str] = as_written  # what rules read of a block's text
+    read_as: Mapping[int, str] = field(default_factory=dict)  # block index -> what rules read of it, where not its text
 
     @classmethod
     def of(cls, scanner: RuleScanner, blocks: Sequence[Block], budget: float, *,
            markdown: bool = False) -> BlockMatches:
         """`markdown`: the text is Markdown, whose list items rules read without their marks."""
-        text_of = without_list_mark if markdown else as_written
-        first, forms = scanner.scan(blocks, budget, text_of)
+        read_as = list_items(blocks) if markdown else EMPTY
+        first, forms = scanner.scan(blocks, budget, read_as)
         return cls(scanner, first, complete=scanner.active and len(first) == len(blocks),
                    matched={index: found for index, found in first.items() if found != NO_MATCH}, forms=forms,
-                   blocks=blocks, text_of=text_of)
+                   blocks=blocks, read_as=read_as)
 
     def candidates(self, rule: Rule) -> set[int] | None:
         """The only blocks `rule` can match (None: any block may). The same in every pass: the
@@ -297,11 +293,12 @@ class BlockMatches:
         shortens a text (every character folds to one or more), so only texts no longer than the
         longest string are folded: a few short lines, not the whole document."""
         longest = max(map(len, rule.exact))
-        texts = ((b.index, self.text_of(b.text)) for b in self.blocks)
-        return {index for index, text in texts if len(text) <= longest and text.casefold() in rule.exact}
+        read_as = self.read_as
+        return {b.index for b in self.blocks if len(text := read_as.get(b.index, b.text)) <= longest
+                and text.casefold() in rule.exact}
 
     def match(self, rule: Rule, block: Block, timeout: float) -> Any:
-        """Rule.match of what rules read of the block (text_of), from the scan when it decides, else
+        """Rule.match of what rules read of the block (read_as), from the scan when it decides, else
         from the rule's own pattern."""
         key = (rule.id, block.index)
         if key in self.results:
@@ -313,7 +310,7 @@ class BlockMatches:
     def _match(self, rule: Rule, block: Block, timeout: float) -> Any:
         position = self.scanner.positions.get(rule.id)
         found = self.first.get(block.index)
-        text = self.text_of(block.text)
+        text = self.read_as.get(block.index, block.text)
         if position is not None and found is not None:
             if found == NO_MATCH or found > position:  # the rule's pattern does not match
                 return _exact_match(rule, text)
@@ -330,7 +327,7 @@ class BlockMatches:
         if forms is not None:
             return position in forms
         prefilter = self.scanner.prefilter
-        return prefilter is None or prefilter.may_match(position, self.text_of(block.text))
+        return prefilter is None or prefilter.may_match(position, self.read_as.get(block.index, block.text))
 
 
 def _exact_match(rule: Rule, text: str) -> bool | None:
