@@ -23,6 +23,7 @@ import html
 import sys
 import time
 from collections.abc import Callable
+from typing import Any
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -39,8 +40,8 @@ def lines_as_html(text: str) -> str:
     return f"<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>\n{paragraphs}</body></html>"
 
 
-def cleaner_extractor() -> Extractor:
-    cleaner = Cleaner()
+def cleaner_extractor(**options: Any) -> Extractor:
+    cleaner = Cleaner(**options)
     return lambda text: cleaner.clean(text, format="text").text
 
 

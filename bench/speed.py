@@ -69,17 +69,18 @@ def html_path_available() -> bool:
     return importlib.util.find_spec("cleaner.html") is not None
 
 
-def extractor(tool: str) -> Callable[[str | bytes], str]:
+def extractor(tool: str, **cleaner_options: Any) -> Callable[[str | bytes], str]:
+    """`tool` as the benchmarks call it; `cleaner_options` go to cleaner's Cleaner."""
     from bench.quality_text import cleaner_extractor, justext_extractor
 
     if tool == "cleaner-text":
-        return cleaner_extractor()  # type: ignore[return-value]
+        return cleaner_extractor(**cleaner_options)  # type: ignore[return-value]
     if tool == "jusText":
         return justext_extractor()  # type: ignore[return-value]
     if tool == "cleaner-html":
         from cleaner import Cleaner
 
-        cleaner = Cleaner()
+        cleaner = Cleaner(**cleaner_options)
         return lambda page: cleaner.clean(page, format="html").text
     if tool == "trafilatura":
         import trafilatura
