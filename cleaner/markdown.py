@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 
 from .document import Block, TextLeft
 from .manifest import Removal
@@ -53,6 +54,10 @@ HEADING = re.compile(r"(?m)^[ \t]{0,3}(?P<open>#{1,6}[ \t]+)(?=\S)")
 # link to a second cleaning, which would take its address. So do underscores: `\_\_\_\_` is a
 # form's field or a drawn rule, which unescaped would read as a word.
 ESCAPE = re.compile(r"(?P<open>\\)[!-/:-@\\^`{-~]")
+# A list item's mark (`* `, `- `, `+ `). Rules read a list item as its text, as they read a heading
+# without its `#` marks: a page's share buttons are `* Facebook`, `* Twitter` in Markdown. The mark
+# stays in the clean text (docs/design.md, "Rules read a Markdown list item as its text").
+LIST_MARK = re.compile(r"[*+-][ \t]+(?=\S)")
 # A quote's marks (`> `, `> > `) at a line's start, and a line of marks alone (a quote's blank line).
 QUOTE = re.compile(rf"(?m)^(?P<open>{QUOTE_MARKS.pattern})")
 # Emphasis around words on one line (`**bold**`, `_em_`): marks that touch no word character
@@ -104,6 +109,12 @@ def markdown_removals(source: str, blocks: list[Block]) -> list[Removal]:
                 continue  # inside markup already taken, or (emphasis) inside or around a link: `_` and `*` are the address's own
             removals += [Removal(rule, *match.span(group)) for group in ("open", "close") if group in pattern.groupindex]
     return sorted(removals, key=lambda r: r.start)
+
+
+def list_items(blocks: Iterable[Block]) -> dict[int, str]:
+    """Block index -> its text without its mark, for the blocks of a Markdown text that are list items."""
+    return {block.index: block.text[mark.end():] for block in blocks
+            if block.text[:1] in "*+-" and (mark := LIST_MARK.match(block.text))}
 
 
 # Rounds of link removal: one per level of links nested in links' texts.

@@ -27,10 +27,10 @@ from .engine import RULE_SECONDS_PER_DOCUMENT, Guard, PackMatch, RuleState, appl
 from .errors import InputTooLarge
 from .input_file import read_input
 from .link_numbers import link_number_removals
-from .markdown import markdown_removals
+from .markdown import list_items, markdown_removals
 from .rules import KINDS, RuleSet, load_rules
 from .prefilter import Prefilter
-from .scan import BlockMatches, RuleScanner
+from .scan import AS_WRITTEN, BlockMatches, RuleScanner
 from .title import title_of
 
 if TYPE_CHECKING:
@@ -261,8 +261,9 @@ def _settle_passes(blocks: list[Block], packs: list[Any], state: RuleState, rule
     guard = cache(lambda: Guard.for_blocks(blocks, dedup_memo))  # built when a rule first finds something
     guard_floor = Guard.floor(blocks, dedup_memo.may_be_copies())  # ... that may be too much
     # One scan of every block against all rule patterns; the passes reuse what it found.
-    matches = BlockMatches.of(scanner or RuleScanner.for_rules(()), [b for b in blocks if b.index not in state.removed],
-                              rule_seconds, markdown=markdown)
+    scanned = [b for b in blocks if b.index not in state.removed]
+    matches = BlockMatches.of(scanner or RuleScanner.for_rules(()), scanned, rule_seconds,
+                              read_as=list_items(scanned) if markdown else AS_WRITTEN)
     duplicates: list[Any] = []
     # What the scan found is the same in every pass: a rule it found no block for is left out of them all.
     rules = [rule for rule in rules_in_order(packs) if (can_match := matches.candidates(rule)) is None or can_match]

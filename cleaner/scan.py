@@ -42,19 +42,8 @@ LOCAL_GROUPS = (":", "P<", "=", "!", "<=", "<!", ">", "P=")
 GROUP_NAME = "cleaner_rule_{}"
 # A block's scan result when no alternative matched it.
 NO_MATCH = -1
-# A Markdown list item's mark (`* `, `- `, `+ `). In a Markdown text rules read a list item as its
-# text, as they read a heading without its `#` marks: a page's share buttons are `* Facebook`,
-# `* Twitter` there. The mark stays in the clean text (docs/design.md, "Rules read a Markdown list
-# item as its text").
-LIST_MARKS = "*+-"
-LIST_MARKER = re.compile(r"[*+-][ \t]+(?=\S)")
-EMPTY: Mapping[int, str] = MappingProxyType({})  # a plain text's blocks: rules read them as written
-
-
-def list_items(blocks: Iterable[Block]) -> dict[int, str]:
-    """Block index -> its text without its mark, for the blocks that are Markdown list items."""
-    return {block.index: block.text[mark.end():] for block in blocks
-            if block.text[:1] in LIST_MARKS and (mark := LIST_MARKER.match(block.text))}
+# Rules read every block as written unless told otherwise (BlockMatches.read_as).
+AS_WRITTEN: Mapping[int, str] = MappingProxyType({})
 
 
 def local_form(pattern: str) -> str | None:
@@ -150,7 +139,7 @@ class RuleScanner:
         except regex.error:
             return None
 
-    def scan(self, blocks: Sequence[Block], budget: float, read_as: Mapping[int, str] = EMPTY
+    def scan(self, blocks: Sequence[Block], budget: float, read_as: Mapping[int, str] = AS_WRITTEN
              ) -> tuple[dict[int, int], dict[int, tuple[int, ...]]]:
         """Block index -> the first alternative that matches it (or NO_MATCH); blocks the budget did
         not reach are left out, and are matched rule by rule. Second, for the blocks RE2's set could
@@ -244,13 +233,13 @@ class BlockMatches:
     blocks: Sequence[Block] = ()  # the blocks scanned: those the rules will be asked about
     by_rule: dict[str, set[int] | None] = field(default_factory=dict)  # candidates(rule), by rule id
     by_position: dict[int, set[int]] | None = None  # alternative -> the matched blocks it may match
-    read_as: Mapping[int, str] = field(default_factory=dict)  # block index -> what rules read of it, where not its text
+    # Block index -> what rules read of the block, where not its text (a Markdown list item
+    # without its mark: markdown.list_items).
+    read_as: Mapping[int, str] = field(default_factory=lambda: AS_WRITTEN)
 
     @classmethod
     def of(cls, scanner: RuleScanner, blocks: Sequence[Block], budget: float, *,
-           markdown: bool = False) -> BlockMatches:
-        """`markdown`: the text is Markdown, whose list items rules read without their marks."""
-        read_as = list_items(blocks) if markdown else EMPTY
+           read_as: Mapping[int, str] = AS_WRITTEN) -> BlockMatches:
         first, forms = scanner.scan(blocks, budget, read_as)
         return cls(scanner, first, complete=scanner.active and len(first) == len(blocks),
                    matched={index: found for index, found in first.items() if found != NO_MATCH}, forms=forms,
