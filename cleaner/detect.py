@@ -86,6 +86,9 @@ LINK_REFERENCE = re.compile(r"\d{1,5}\. [a-z][a-z0-9+.-]{1,20}:")
 # region and must stop). Data and lists count because a table or a fact box is as much the article
 # as its paragraphs, though neither reads as prose; menus are short title-like lines, neither.
 MAX_DETECT_CONTENT_SHARE = 0.5
+# A teaser's comment count at the end of a list item (`... Tongue 10 comments`).
+COMMENT_COUNT_END = re.compile(r"\s\d{1,6} (comments?|kommentare?|commentaires?|comentarios?|comentários?|commenti|komentar|"
+                               r"comentarii|reacties|yorum|комментари(й|ев|я))$", re.IGNORECASE)
 
 
 class Decision(NamedTuple):
@@ -232,17 +235,34 @@ def is_content(block: Block, features: Features) -> bool:
     article and kept the detector from taking them. So is a Markdown heading in title case, prose
     by its length or not: a converter's card titles (`#### Standoff at a Hong Kong University ...`)
     outweighed a paywalled article's two paragraphs. And an entry of lynx's list of link addresses
-    (`44. javascript:loadVideo(...)`) is no list item of the article's."""
+    (`44. javascript:loadVideo(...)`) is no list item of the article's, nor is a list item that
+    prints one title twice (a card of another story: see `prints_its_title_twice`)."""
     text = block.text
     first = text[:1]  # (every kept block takes this test on every pass: the regexes only where they may match)
     if first == "#" and HEADING.match(text) and is_title_cased(text) or (
             first.isdigit() and LINK_REFERENCE.match(text)):
+        return False
+    if not first.isalpha() and (ENUMERATED.match(text) or BULLETED.match(text)) and is_teaser_card(text):
         return False
     if features.kind in ("prose", "data"):
         return True
     if features.words < LIST_ITEM_MIN_WORDS:
         return False
     return bool(ENUMERATED.match(text)) or (bool(BULLETED.match(text)) and not is_title_cased(text))
+
+
+def is_teaser_card(item: str) -> bool:
+    """Whether a list item is a card of another story: its words after the mark are one title
+    written twice (`* Court dismisses Abbo's objection Court dismisses Abbo's objection`, the
+    picture's link and the headline's printed one after the other), or it ends with the story's
+    comment count (`* Boy Kills Brother, Removes His Eyes, Tongue 10 comments`). No article's list
+    says a thing twice in one item or counts its comments; a feed of such cards outweighed a short
+    report, and the guard kept the feed with the article."""
+    if COMMENT_COUNT_END.search(item):
+        return True
+    words = item.split()[1:]
+    half = len(words) // 2
+    return half >= LIST_ITEM_MIN_WORDS and words[:half] == words[half:]
 
 
 def _link_runs(kept: Sequence[Block], features: Sequence[Features], first: int, last: int,

@@ -485,6 +485,28 @@ def test_guard_counts_list_items_as_content() -> None:
     assert detect(blocks).decisions == []
 
 
+def test_teaser_cards_are_not_content_and_go_after_a_short_report() -> None:
+    # A feed of other stories' cards after the article, more text than the article holds: a dump
+    # prints a card's picture link and headline link one after the other, or the story's comment
+    # count after its title. Counted as list items, they kept the guard from letting the feed go.
+    titles = ["Court dismisses Abbo objection, admits CCTV footage", "GAC Motors visit Lagos for feasibility studies",
+              "Senate confirms new budget chief", "Flooding closes schools across Lagos state", "Boy kills brother, removes eyes"]
+    twice = [f"* {title} {title}\nNovember 19, 2019" for title in titles]
+    counted = [f"* {title} {n} comments" for n, title in enumerate(titles * 2, 10)]
+    for feed in (twice, counted):
+        blocks = text_blocks("\n".join(PARAGRAPHS + ["Share", "Recent"] + feed))
+        assert sum(len(b.text) for b in blocks[5:]) > len("".join(PARAGRAPHS))  # what the guard weighs
+        detection = detect(blocks)
+        assert detection.warning is None
+        removed = {d.index for d in detection.decisions}
+        assert [b.text for b in blocks if b.index not in removed] == PARAGRAPHS
+    # An item that says two things, or counts something else, is still the article's.
+    steps = [f"* Stir the sauce {n} times and taste it, then stir the sauce again" for n in range(20)]
+    assert detect(text_blocks("\n".join(steps + ["Share", "Tweet"] + PARAGRAPHS))).decisions == []
+    assert detect(text_blocks("\n".join([f"* Step {n}: add {n} cups of water" for n in range(20)] + ["Share", "Tweet"]
+                                         + PARAGRAPHS))).decisions == []
+
+
 def test_bulleted_menus_are_not_content_and_still_go() -> None:
     # Terminal browsers and HTML-to-text converters print a site's menus as bulleted lists: entries
     # in title case, more text than the article holds. A list in sentence case is still content.
