@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from .block_features import Features, content_words, shares_topic
+from .block_features import LIST_MARKS, Features, content_words, shares_topic
 from .dedup import FORM_MIN_RECORDS
 from .document import Block
 from .words import is_title_cased
@@ -41,16 +41,14 @@ TEASER_MIN_BETWEEN = 2
 # a capital, and a label over tags is title-cased (`Read more about:`, `Tags:`).
 ANNOUNCED_MIN_ITEMS = 2
 ANNOUNCER_MIN_WORDS = 3
-# The marks a bulleted line starts with (a bullet, an arrow, a check, an asterisk, a dash).
-_MARKERS = r"[•·▪◦‣●○■□➤►✓✔*\-–—]"
-LIST_MARKER = re.compile(rf"^{_MARKERS}\s*")
+LIST_MARKER = re.compile(rf"^{LIST_MARKS}\s*")
 # A list the article announces or numbers stays with it when it follows the core: items numbered
 # 1, 2, 3... (at least ENUM_MIN_ITEMS, at most ENUM_MAX_GAP blocks apart: a link or a note may stand
 # between two items), or items with one list marker after a core that ends with a colon.
 ENUM_MIN_ITEMS = 3
 ENUM_MAX_GAP = 3
 ENUMERATED = re.compile(r"^\(?(\d{1,3})[.):]\s")
-BULLETED = re.compile(rf"^{_MARKERS}\s*\S")
+BULLETED = re.compile(rf"^{LIST_MARKS}\s*\S")
 # A line of this many words ending with a colon right after the core announces what the text
 # leaves out (`See more photos:`, a video, a gallery): the article's, unless in title case
 # (`Related Stories:`, a label of the page's).

@@ -58,6 +58,18 @@ SHORT_MIN_COST = 12
 # An address: its parts are no words of a language (is_known_language), and a line that is only
 # one is never the headline (detect.is_headline).
 BARE_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+# The marks a bulleted line starts with (a bullet, an arrow, a check, an asterisk, a dash).
+LIST_MARKS = r"[•·▪◦‣●○■□➤►✓✔*\-–—]"
+# A teaser card of another story, as a list item: its title printed twice, with or without a space
+# between (the picture's link and the headline's), what may follow after; or the story's comment
+# count at its end (is_teaser_card).
+LIST_ITEM_START = re.compile(rf"{LIST_MARKS}\s*|\(?\d{{1,3}}[.):]\s")
+LIST_ITEM_FIRST = frozenset("•·▪◦‣●○■□➤►✓✔*-–—(0123456789")  # what LIST_ITEM_START may start with
+CARD_MIN_TITLE_WORDS = 3
+CARD_MIN_TITLE_CHARS = 12
+COMMENT_WORDS = frozenset({"comment", "comments", "kommentar", "kommentare", "commentaire", "commentaires", "comentario",
+                           "comentarios", "comentário", "comentários", "commenti", "komentar", "comentarii", "reacties",
+                           "yorum", "комментарий", "комментариев", "комментария"})
 # A figure a table's cell holds (`38,512`, `+0.4%`, `$78.20`); a bare count (`1`, `12`) numbers a
 # ranking's or a pager's entries as often.
 MEASURE = re.compile(r"\d[.,]\d|%|[$€£¥]")
@@ -121,6 +133,34 @@ def features_of(text: str, known_language: bool = True, words: list[str] | None 
     return Features(chars, count, round(stop_share, 3), ends, kind, weight_of(chars, kind))
 
 
+def is_teaser_card(text: str) -> bool:
+    """Whether a list item is a card of another story: it prints one title twice (`* Court dismisses
+    Abbo's objection Court dismisses Abbo's objection`, or glued, `...New CoachBREAKING: ...`) or
+    ends with the story's comment count (`* Boy Kills Brother, Removes His Eyes, Tongue 10 comments`).
+    No article's list says a thing twice in one item or counts its comments after a title."""
+    item = LIST_ITEM_START.match(text)
+    if item is None:
+        return False
+    body = text[item.end():]
+    title_count_word = body.rsplit(" ", 2)
+    if len(title_count_word) == 3 and title_count_word[1].isdigit() and title_count_word[2].lower() in COMMENT_WORDS:
+        return len(title_count_word[0].split()) >= CARD_MIN_TITLE_WORDS  # after a title (`Add 10 comments` is a step)
+    return _repeats_its_start(body)
+
+
+def _repeats_its_start(body: str) -> bool:
+    """Whether `body` starts with a title of CARD_MIN_TITLE_WORDS words or more written twice, with
+    or without a space between (looked for where the title's first word comes again)."""
+    first_word = body.split(None, 1)[0] if body.strip() else ""
+    again = body.find(first_word, CARD_MIN_TITLE_CHARS) if first_word else -1
+    while again != -1:
+        title = body[:again - 1] if body[again - 1] == " " else body[:again]
+        if body.startswith(title, again):
+            return len(title.split()) >= CARD_MIN_TITLE_WORDS
+        again = body.find(first_word, again + 1)
+    return False
+
+
 def figure_columns(texts: list[str], features: list[Features], figures: Set[str]) -> list[Features]:
     """Runs of bare figures are a table's cells (`data`, as MEASURE's are), and so is a short line
     between two of them, the row's name: a standings table written one cell a line (`Kyle Busch` /
@@ -175,6 +215,7 @@ class DetectMemo:
     content: dict[str, set[str]] = field(default_factory=dict)
     folded: Mapping[str, list[str]] = field(default_factory=dict)  # text -> case-folded words (DedupMemo.words)
     figures: set[str] = field(default_factory=set)  # the texts seen that are a bare figure (BARE_FIGURE)
+    cards: set[str] = field(default_factory=set)  # the texts seen that are a teaser card (is_teaser_card)
 
     def words_of(self, text: str) -> list[str]:
         words = self.words.get(text)
@@ -203,6 +244,10 @@ class DetectMemo:
                 text, known_language, self.words_of(text), self.word_counts(text)[1])
             if features.kind == "short" and BARE_FIGURE.fullmatch(text):  # once per text and document
                 self.figures.add(text)
+            elif text[:1] in LIST_ITEM_FIRST and is_teaser_card(text):
+                # Another story's card reads as prose by its words, and drew the core over a feed of them.
+                self.cards.add(text)
+                features = by_text[text] = features.as_kind("short")
         return features
 
     def content_words(self, text: str) -> set[str]:

@@ -46,7 +46,7 @@ from .article_bounds import (BULLETED, ENUMERATED, LINK_RUN_MIN, LIST_ITEM_MIN_W
                              announced_lists, announces_list, article_list_end, feed_start, is_fact_box, lead_list_start,
                              teasers_start)
 from .block_features import (BARE_URL, FIGURE_RUN_MIN, PROSE_MIN_WORDS, SHORT_MIN_COST, TOPIC_MIN_WORDS, DetectMemo,
-                             Features, figure_columns, shares_topic)
+                             Features, figure_columns, is_teaser_card, shares_topic)
 from .document import Block, CleanWarning
 from .engine import RuleState
 from .markdown import HEADING
@@ -86,9 +86,6 @@ LINK_REFERENCE = re.compile(r"\d{1,5}\. [a-z][a-z0-9+.-]{1,20}:")
 # region and must stop). Data and lists count because a table or a fact box is as much the article
 # as its paragraphs, though neither reads as prose; menus are short title-like lines, neither.
 MAX_DETECT_CONTENT_SHARE = 0.5
-# A teaser's comment count at the end of a list item (`... Tongue 10 comments`).
-COMMENT_COUNT_END = re.compile(r"\s\d{1,6} (comments?|kommentare?|commentaires?|comentarios?|comentários?|commenti|komentar|"
-                               r"comentarii|reacties|yorum|комментари(й|ев|я))$", re.IGNORECASE)
 
 
 class Decision(NamedTuple):
@@ -177,8 +174,10 @@ def detect(kept: Sequence[Block], memo: DetectMemo | None = None, gaps: Gaps | N
     # (A block of fewer words than TOPIC_MIN_WORDS has fewer content words: no need to look.)
     # So do the items of a list the article announces, and the line that announces it.
     announced = announced_lists(kept, features)
+    # (Not a teaser card: one that prints the article's own title twice is on its topic, and another story's.)
     features = [f.as_kind("topic") if f.kind == "short" and (position in announced or f.words >= TOPIC_MIN_WORDS
-                and shares_topic(b.text, vocabulary, memo)) else f for position, (b, f) in enumerate(zip(kept, features))]
+                and shares_topic(b.text, vocabulary, memo)) and b.text not in memo.cards else f
+                for position, (b, f) in enumerate(zip(kept, features))]
     second_weights = [f.weight for f in features]
     first, last, score = densest_run(second_weights, costs)
     detection = _decide(kept, features, first, last, score, known, gaps.furniture if gaps else set())
@@ -236,33 +235,18 @@ def is_content(block: Block, features: Features) -> bool:
     by its length or not: a converter's card titles (`#### Standoff at a Hong Kong University ...`)
     outweighed a paywalled article's two paragraphs. And an entry of lynx's list of link addresses
     (`44. javascript:loadVideo(...)`) is no list item of the article's, nor is a list item that
-    prints one title twice (a card of another story: see `prints_its_title_twice`)."""
+    prints one title twice or counts its comments (a card of another story: `is_teaser_card`)."""
     text = block.text
     first = text[:1]  # (every kept block takes this test on every pass: the regexes only where they may match)
     if first == "#" and HEADING.match(text) and is_title_cased(text) or (
             first.isdigit() and LINK_REFERENCE.match(text)):
         return False
-    if not first.isalpha() and (ENUMERATED.match(text) or BULLETED.match(text)) and is_teaser_card(text):
-        return False
-    if features.kind in ("prose", "data"):
+    if features.kind in ("prose", "data"):  # (a card never is: DetectMemo reads it as a short line)
         return True
     if features.words < LIST_ITEM_MIN_WORDS:
         return False
-    return bool(ENUMERATED.match(text)) or (bool(BULLETED.match(text)) and not is_title_cased(text))
-
-
-def is_teaser_card(item: str) -> bool:
-    """Whether a list item is a card of another story: its words after the mark are one title
-    written twice (`* Court dismisses Abbo's objection Court dismisses Abbo's objection`, the
-    picture's link and the headline's printed one after the other), or it ends with the story's
-    comment count (`* Boy Kills Brother, Removes His Eyes, Tongue 10 comments`). No article's list
-    says a thing twice in one item or counts its comments; a feed of such cards outweighed a short
-    report, and the guard kept the feed with the article."""
-    if COMMENT_COUNT_END.search(item):
-        return True
-    words = item.split()[1:]
-    half = len(words) // 2
-    return half >= LIST_ITEM_MIN_WORDS and words[:half] == words[half:]
+    return (bool(ENUMERATED.match(text)) or (bool(BULLETED.match(text)) and not is_title_cased(text))) and (
+        not is_teaser_card(text))
 
 
 def _link_runs(kept: Sequence[Block], features: Sequence[Features], first: int, last: int,

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cleaner
-from cleaner.block_features import DetectMemo, features_of, folds_as_lower, is_known_language
+from cleaner.block_features import DetectMemo, features_of, folds_as_lower, is_known_language, is_teaser_card
 from cleaner.detect import MAX_DETECT_CONTENT_SHARE, REMOVED_MAX_COST, detect, gap_costs, is_content
 from cleaner.words import is_title_cased
 from cleaner.document import text_blocks
@@ -493,14 +493,21 @@ def test_teaser_cards_are_not_content_and_go_after_a_short_report() -> None:
               "Senate confirms new budget chief", "Flooding closes schools across Lagos state", "Boy kills brother, removes eyes"]
     twice = [f"* {title} {title}\nNovember 19, 2019" for title in titles]
     counted = [f"* {title} {n} comments" for n, title in enumerate(titles * 2, 10)]
-    for feed in (twice, counted):
+    # Cards that print the article's own headline twice (its picture's alt text), glued together,
+    # before another story's title: on the article's topic by their words, and prose by their length.
+    own = "Senate adjourns plenary over the deaths of two former lawmakers"
+    glued = [f"• {own}{own} {title}" for title in titles * 2]
+    for feed in (twice, counted, glued):
         blocks = text_blocks("\n".join(PARAGRAPHS + ["Share", "Recent"] + feed))
         assert sum(len(b.text) for b in blocks[5:]) > len("".join(PARAGRAPHS))  # what the guard weighs
         detection = detect(blocks)
         assert detection.warning is None
         removed = {d.index for d in detection.decisions}
         assert [b.text for b in blocks if b.index not in removed] == PARAGRAPHS
+    assert all(map(is_teaser_card, twice + counted + glued))
     # An item that says two things, or counts something else, is still the article's.
+    assert not any(map(is_teaser_card, ["* New York, New York", "* Stir the sauce, stir the sauce", "1. Add 10 comments",
+                                        "Court dismisses Abbo objection Court dismisses Abbo objection"]))
     steps = [f"* Stir the sauce {n} times and taste it, then stir the sauce again" for n in range(20)]
     assert detect(text_blocks("\n".join(steps + ["Share", "Tweet"] + PARAGRAPHS))).decisions == []
     assert detect(text_blocks("\n".join([f"* Step {n}: add {n} cups of water" for n in range(20)] + ["Share", "Tweet"]
