@@ -833,7 +833,7 @@ def test_a_pictures_credit_a_rule_removed_leaves_no_gap() -> None:
     kept, gaps = gap_costs(blocks, {1: "credits.photo"}, inside_article={"credits.photo"})
     assert [b.text for b in kept] == [HEADLINE, *PARAGRAPHS] and gaps == ({}, set())
     assert {rule.id for rule in cleaner.load_rules().rules() if rule.inside_article} == {
-        "credits.photo", "credits.gallery", "credits.caption"}
+        "credits.photo", "credits.gallery", "credits.caption", "dumps.escaped-markup"}
     assert gap_costs(blocks, {1: "share.prompt"})[1] == ({1: REMOVED_MAX_COST}, {1})
 
 
