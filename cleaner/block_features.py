@@ -59,12 +59,14 @@ SHORT_MIN_COST = 12
 # one is never the headline (detect.is_headline).
 BARE_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 # The marks a bulleted line starts with (a bullet, an arrow, a check, an asterisk, a dash).
-LIST_MARKS = r"[•·▪◦‣●○■□➤►✓✔*\-–—]"
-# A teaser card of another story, as a list item: its title printed twice, with or without a space
-# between (the picture's link and the headline's), what may follow after; or the story's comment
-# count at its end (is_teaser_card).
+LIST_MARK_CHARS = "•·▪◦‣●○■□➤►✓✔*-–—"
+LIST_MARKS = f"[{re.escape(LIST_MARK_CHARS)}]"
+# A list item's mark or number (`1.`, `(2)`), and the characters it may start with.
 LIST_ITEM_START = re.compile(rf"{LIST_MARKS}\s*|\(?\d{{1,3}}[.):]\s")
-LIST_ITEM_FIRST = frozenset("•·▪◦‣●○■□➤►✓✔*-–—(0123456789")  # what LIST_ITEM_START may start with
+LIST_ITEM_FIRST = frozenset(LIST_MARK_CHARS + "(0123456789")
+# A teaser card of another story, as a list item (is_teaser_card): its title of CARD_MIN_TITLE_WORDS
+# words or more printed twice, with or without a space between (the picture's link and the
+# headline's), anything after; or the story's comment count after its title.
 CARD_MIN_TITLE_WORDS = 3
 CARD_MIN_TITLE_CHARS = 12
 COMMENT_WORDS = frozenset({"comment", "comments", "kommentar", "kommentare", "commentaire", "commentaires", "comentario",
