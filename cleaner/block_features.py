@@ -153,13 +153,13 @@ def is_teaser_card(text: str) -> bool:
 def _repeats_its_start(body: str) -> bool:
     """Whether `body` starts with a title of CARD_MIN_TITLE_WORDS words or more written twice, with
     or without a space between (looked for where the title's first word comes again)."""
-    first_word = body.split(None, 1)[0] if body.strip() else ""
-    again = body.find(first_word, CARD_MIN_TITLE_CHARS) if first_word else -1
+    words = body.split(None, 1)
+    again = body.find(words[0], CARD_MIN_TITLE_CHARS) if words else -1
     while again != -1:
         title = body[:again - 1] if body[again - 1] == " " else body[:again]
         if body.startswith(title, again):
             return len(title.split()) >= CARD_MIN_TITLE_WORDS
-        again = body.find(first_word, again + 1)
+        again = body.find(words[0], again + 1)
     return False
 
 

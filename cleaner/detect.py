@@ -46,7 +46,7 @@ from .article_bounds import (BULLETED, ENUMERATED, LINK_RUN_MIN, LIST_ITEM_MIN_W
                              announced_lists, announces_list, article_list_end, feed_start, is_fact_box, lead_list_start,
                              teasers_start)
 from .block_features import (BARE_URL, FIGURE_RUN_MIN, PROSE_MIN_WORDS, SHORT_MIN_COST, TOPIC_MIN_WORDS, DetectMemo,
-                             Features, figure_columns, is_teaser_card, shares_topic)
+                             Features, figure_columns, shares_topic)
 from .document import Block, CleanWarning
 from .engine import RuleState
 from .markdown import HEADING
@@ -180,7 +180,7 @@ def detect(kept: Sequence[Block], memo: DetectMemo | None = None, gaps: Gaps | N
                 for position, (b, f) in enumerate(zip(kept, features))]
     second_weights = [f.weight for f in features]
     first, last, score = densest_run(second_weights, costs)
-    detection = _decide(kept, features, first, last, score, known, gaps.furniture if gaps else set())
+    detection = _decide(kept, features, first, last, score, known, gaps.furniture if gaps else set(), memo.cards)
     if alone_too and costs and not detection.decisions and (
             densest_run(first_weights)[:2] != first_look[:2] or densest_run(second_weights)[:2] != (first, last)):
         return detect(kept, memo)
@@ -188,8 +188,9 @@ def detect(kept: Sequence[Block], memo: DetectMemo | None = None, gaps: Gaps | N
 
 
 def _decide(kept: Sequence[Block], features: Sequence[Features], first: int, last: int, score: float,
-            known: bool, furniture: Set[int]) -> Detection:
-    """The decisions around the core [first, last] (the second look's), held by the guard."""
+            known: bool, furniture: Set[int], cards: Set[str]) -> Detection:
+    """The decisions around the core [first, last] (the second look's), held by the guard; `cards`:
+    the texts DetectMemo read as teaser cards."""
     feed = feed_start(kept, features, first, last)
     core_last = last
     if feed:
@@ -217,7 +218,7 @@ def _decide(kept: Sequence[Block], features: Sequence[Features], first: int, las
             else:
                 decisions.append(Decision(kept[position].index, "detect.tail", detail))
     removed = {d.index for d in decisions}
-    content = [(b, f.chars) for b, f in zip(kept, features) if is_content(b, f)]
+    content = [(b, f.chars) for b, f in zip(kept, features) if is_content(b, f, cards)]
     total = sum(chars for _, chars in content)
     lost = sum(chars for b, chars in content if b.index in removed)
     if lost > MAX_DETECT_CONTENT_SHARE * total:
@@ -225,7 +226,7 @@ def _decide(kept: Sequence[Block], features: Sequence[Features], first: int, las
     return Detection(decisions)
 
 
-def is_content(block: Block, features: Features) -> bool:
+def is_content(block: Block, features: Features, cards: Set[str] = frozenset()) -> bool:
     """Prose, a row of data or a list item: text the guard counts as what the article may be.
 
     A bulleted line whose every word but the stop words is capitalised (`* Risk & Compliance`,
@@ -235,7 +236,8 @@ def is_content(block: Block, features: Features) -> bool:
     by its length or not: a converter's card titles (`#### Standoff at a Hong Kong University ...`)
     outweighed a paywalled article's two paragraphs. And an entry of lynx's list of link addresses
     (`44. javascript:loadVideo(...)`) is no list item of the article's, nor is a list item that
-    prints one title twice or counts its comments (a card of another story: `is_teaser_card`)."""
+    prints one title twice or counts its comments (a card of another story, one of `cards`:
+    DetectMemo reads it as a short line, and records it)."""
     text = block.text
     first = text[:1]  # (every kept block takes this test on every pass: the regexes only where they may match)
     if first == "#" and HEADING.match(text) and is_title_cased(text) or (
@@ -246,7 +248,7 @@ def is_content(block: Block, features: Features) -> bool:
     if features.words < LIST_ITEM_MIN_WORDS:
         return False
     return (bool(ENUMERATED.match(text)) or (bool(BULLETED.match(text)) and not is_title_cased(text))) and (
-        not is_teaser_card(text))
+        text not in cards)
 
 
 def _link_runs(kept: Sequence[Block], features: Sequence[Features], first: int, last: int,
