@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from .block_features import LIST_MARKS, Features, content_words, shares_topic
+from .block_features import LIST_MARKS, NUMBER_MARK, Features, content_words, shares_topic
 from .dedup import FORM_MIN_RECORDS
 from .document import Block
 from .words import is_title_cased
@@ -47,7 +47,7 @@ LIST_MARKER = re.compile(rf"^{LIST_MARKS}\s*")
 # between two items), or items with one list marker after a core that ends with a colon.
 ENUM_MIN_ITEMS = 3
 ENUM_MAX_GAP = 3
-ENUMERATED = re.compile(r"^\(?(\d{1,3})[.):]\s")
+ENUMERATED = re.compile(f"^{NUMBER_MARK}")
 BULLETED = re.compile(rf"^{LIST_MARKS}\s*\S")
 # A line of this many words ending with a colon right after the core announces what the text
 # leaves out (`See more photos:`, a video, a gallery): the article's, unless in title case

@@ -61,8 +61,10 @@ BARE_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 # The marks a bulleted line starts with (a bullet, an arrow, a check, an asterisk, a dash).
 LIST_MARK_CHARS = "•·▪◦‣●○■□➤►✓✔*-–—"
 LIST_MARKS = f"[{re.escape(LIST_MARK_CHARS)}]"
-# A list item's mark or number (`1.`, `(2)`), and the characters it may start with.
-LIST_ITEM_START = re.compile(rf"{LIST_MARKS}\s*|\(?\d{{1,3}}[.):]\s")
+# A numbered item's mark (`1.`, `(2)`, `3:`), its number the group.
+NUMBER_MARK = r"\(?(\d{1,3})[.):]\s"
+# A list item's mark or number, and the characters it may start with.
+LIST_ITEM_START = re.compile(rf"{LIST_MARKS}\s*|{NUMBER_MARK}")
 LIST_ITEM_FIRST = frozenset(LIST_MARK_CHARS + "(0123456789")
 # A teaser card of another story, as a list item (is_teaser_card): its title of CARD_MIN_TITLE_WORDS
 # words or more printed twice, with or without a space between (the picture's link and the

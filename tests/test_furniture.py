@@ -143,6 +143,14 @@ FURNITURE = {
         "Checking your browser before accessing example.com.",
         "Performance & security by Cloudflare",
         "Ray ID: 7d2a8b9c1e3f4a5b",
+        "Why do I have to complete a CAPTCHA?",
+        "Completing the CAPTCHA proves you are a human and gives you temporary access to the web property.",
+        "Cloudflare Ray ID: 4f1a2b3c4d5e6f70 • Your IP: 203.0.113.7 • Performance & security by Cloudflare",
+        "Sorry, you have been blocked",
+        "You can email the site owner to let them know you were blocked.",
+        "Verify you are human by completing the action below.",
+        "Reference #18.6a3c1002.1574177225.2c1d2a4",
+        "Block reference ID: 5b2c0e4a-0f1e-11ea-9d3a-0242ac120002",
         "Press & Hold to confirm you are a human (and not a bot).",
         "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
         "Member-only story",
@@ -847,6 +855,37 @@ def test_teasers_that_outweigh_the_article_stay_with_a_warning(cleaner: Cleaner)
     result = cleaner.clean("\n".join([*teasers, *ARTICLES["en"]]))
     assert all(paragraph in result.text for paragraph in [*teasers, *ARTICLES["en"]])
     assert [(w["code"], w["rule"]) for w in result.warnings] == [("guard", "related.excerpts")]
+
+
+# Cloudflare's bot check as a scraper saves it in place of the page it guards.
+BOT_CHECK_PAGE = [
+    "Attention Required! | Cloudflare",
+    "Please complete the security check to access www.example.com",
+    "Why do I have to complete a CAPTCHA?",
+    "Completing the CAPTCHA proves you are a human and gives you temporary access to the web property.",
+    "What can I do to prevent this in the future?",
+    "If you are on a personal connection, like at home, you can run an anti-virus scan on your device to make sure it is not infected with malware.",
+    "If you are at an office or shared network, you can ask the network administrator to run a scan across the network looking for misconfigured or infected devices.",
+    "Another way to prevent getting this page in the future is to use Privacy Pass. You may need to download version 2.0 now from the Chrome Web Store.",
+    "Cloudflare Ray ID: 4f1a2b3c4d5e6f70 • Your IP: 203.0.113.7 • Performance & security by Cloudflare",
+]
+
+
+def test_a_page_that_is_nothing_but_a_bot_check_keeps_its_text_and_says_so(cleaner: Cleaner) -> None:
+    """The guard cannot tell a page of bot-check prose from an article: it keeps the text, and its
+    warning names the rule, which is how a corpus finds the pages it scraped in vain."""
+    result = cleaner.clean("\n".join(BOT_CHECK_PAGE))
+    *text, ray_id = BOT_CHECK_PAGE  # the detector reads the Ray ID line as the page's footer
+    assert result.text == "\n\n".join(text) + "\n"
+    assert [(removal["rule"], removal["text"]) for removal in result.removed] == [("detect.tail", ray_id)]
+    assert [(w["code"], w["rule"]) for w in result.warnings] == [("guard", "captcha.prompt")]
+
+
+def test_a_bot_check_inside_a_page_goes_and_the_article_stays(cleaner: Cleaner) -> None:
+    first, *rest = ARTICLES["en"]
+    result = cleaner.clean("\n".join([first, *BOT_CHECK_PAGE[2:4], *rest]))
+    assert result.text == "\n\n".join(ARTICLES["en"]) + "\n"
+    assert {removal["rule"] for removal in result.removed} == {"captcha.prompt"}
 
 
 # Whole pages of two common engines, written the way their default themes write them: the
