@@ -31,6 +31,7 @@ from .html_extract import (RESCUE_MIN_CHARS, SENTENCE_ENDS, Extraction, Paragrap
 from .html_select import SourceLocator, prune
 from .selector_hints import SelectorScreen
 from .html_source import VisibleText, scan
+from .html_embeds import embed_wrappers
 from .html_unread import unread_spans
 from .manifest import Removal
 from .prefilter import Prefilter
@@ -83,8 +84,10 @@ def html_blocks(source: str, url: str | None, rules: RuleSet,
     packs = match_packs(rules, url, page_lines(tree), fingerprint_filters)
     pruned = prune(tree, locator, packs, SelectorScreen(source, scanned, rules.hint_finder))
     warnings = list(pruned.warnings)
-    # The parser reads the page less the pruned nodes and less what no reader of it needs.
-    page = without(source, [(r.start, r.end) for r in pruned.removals] + unread_spans(scanned))
+    # The parser reads the page less the pruned nodes, less what no reader of it needs, and with
+    # the posts the article quotes out of the wrappers the extractor discards (html_embeds).
+    page = without(source, [(r.start, r.end) for r in pruned.removals] + unread_spans(scanned)
+                   + embed_wrappers(source, scanned))
     trafilatura = trafilatura or Trafilatura.load()
     parsed = parse(page, trafilatura)
     extraction = extract_with_fallback(parsed, tree, url, warnings, trafilatura)

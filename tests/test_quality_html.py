@@ -14,9 +14,11 @@ from bench.metric import Page, gold_of, score
 from cleaner import CleanResult, Cleaner
 from cleaner.decode import decode
 
-F1_FLOOR = 0.983
+# 0.2.26 (a post the article quotes is no longer cut with its wrapper, html_embeds): 0.986 / 0.980 /
+# 0.983 before.
+F1_FLOOR = 0.985
 PRECISION_FLOOR = 0.986
-RECALL_FLOOR = 0.980
+RECALL_FLOOR = 0.983
 
 pytestmark = pytest.mark.slow
 
