@@ -192,6 +192,22 @@ def test_a_terminal_dump_s_list_of_addresses_does_not_set_the_paragraphs_indenta
     assert wrap_width(source.split("\n")) == 74
 
 
+BRIEF = ["It was the shot heard round the league. In the closing seconds of last week's game in Cleveland, "
+         "the defensive end pulled off the quarterback's helmet, then swung it at him and hit him in the head "
+         "as both teams ran onto the field.",
+         "The quarterback did not suffer a concussion. Still, the defensive end, who was the first pick of "
+         "the 2017 draft, has been suspended without pay for the rest of the season and may face more "
+         "discipline from the league."]
+
+
+def test_a_brief_of_six_wrapped_lines_is_read_as_wrapped() -> None:
+    """Two short paragraphs wrapped at 100 columns: six lines, four breaks, two of them mid-sentence.
+    Read a line at a time, its last line (`from the league.`) went as a short line after the article."""
+    source = wrapped(BRIEF, 100, "\n\n")
+    assert len(source.splitlines()) == 7 and wrap_width(source.split("\n")) == 100
+    assert cleaner.clean(source).text == "\n\n".join(BRIEF) + "\n"
+
+
 @pytest.mark.parametrize("kind", ["text", "seed"])
 def test_a_paragraph_per_line_is_never_joined(kind: str) -> None:
     if kind == "seed":
