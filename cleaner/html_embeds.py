@@ -20,12 +20,15 @@ from __future__ import annotations
 
 from .html_source import Scan
 
-# The class an embed code gives the blockquote that holds the post's text.
-EMBEDDED_POST_CLASSES = ("twitter-tweet", "twitter-video", "instagram-media", "tiktok-embed")
+# The class an embed code gives the blockquote that holds the post's text (X/Twitter, Instagram,
+# TikTok, Bluesky, Mastodon, Threads, Reddit, Facebook).
+EMBEDDED_POST_CLASSES = ("twitter-tweet", "twitter-video", "instagram-media", "tiktok-embed", "bluesky-embed",
+                         "mastodon-embed", "text-post-media", "reddit-embed-bq", "reddit-card", "fb-xfbml-parse-ignore")
 # The elements an embed code or a site's template wraps a post in, and the words of a class or id
 # that say the wrapper is the embed's (not a sidebar's or a widget area's).
 WRAPPER_TAGS = frozenset({"div", "figure", "span", "section", "p"})
-EMBED_WORDS = ("embed", "social", "tweet", "twitter", "instagram", "tiktok")
+EMBED_WORDS = ("embed", "social", "tweet", "twitter", "instagram", "tiktok", "bluesky", "mastodon", "threads",
+               "reddit", "fb-post", "facebook")
 # Elements between the post and its wrapper's end that hold nothing a reader sees: the embed
 # code's script (its content is raw text, not between these tags).
 SILENT_TAGS = frozenset({"script", "/script", "noscript", "/noscript"})

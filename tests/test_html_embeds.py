@@ -42,6 +42,13 @@ def test_nested_wrappers_are_all_cut() -> None:
     assert cut(source) == f"\n{TWEET}\n"
 
 
+def test_posts_of_other_networks_are_found_by_their_embed_codes() -> None:
+    for post in ('<blockquote class="bluesky-embed" data-bluesky-uri="at://x"><p>Posted.</p></blockquote>',
+                 '<blockquote class="fb-xfbml-parse-ignore" cite="https://facebook.com/x"><p>Posted.</p></blockquote>',
+                 '<blockquote class="reddit-embed-bq" style="height:316px"><a href="#">Posted.</a></blockquote>'):
+        assert cut(f'<div class="post-embed">{post}</div>') == post
+
+
 def test_a_wrapper_around_more_than_the_post_stays() -> None:
     sidebar = f'<div class="sidebar social"><h3>Our feed</h3>{TWEET}</div>'
     with_caption = f'<div class="social-media-embed">{TWEET}<p>The post, since deleted.</p></div>'
