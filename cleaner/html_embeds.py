@@ -36,9 +36,9 @@ SILENT_TAGS = frozenset({"script", "/script", "noscript", "/noscript"})
 
 def embed_wrappers(source: str, scanned: Scan) -> list[tuple[int, int]]:
     """[start, end) of the start and end tag of every element that wraps an embedded post and nothing else."""
-    if not any(mark in source for mark in EMBEDDED_POST_CLASSES):  # most pages embed no post
-        return []
     names = scanned.tag_names
+    if "blockquote" not in names:  # most pages quote nothing: one pass over the names, in C
+        return []
     spans: list[tuple[int, int]] = []
     for index in [index for index, name in enumerate(names) if name == "blockquote"]:
         if not _is_embedded_post(scanned, index):
