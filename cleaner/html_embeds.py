@@ -29,9 +29,9 @@ EMBEDDED_POST_CLASSES = ("twitter-tweet", "twitter-video", "instagram-media", "t
 WRAPPER_TAGS = frozenset({"div", "figure", "span", "section", "p"})
 EMBED_WORDS = ("embed", "social", "tweet", "twitter", "instagram", "tiktok", "bluesky", "mastodon", "threads",
                "reddit", "fb-post", "facebook")
-# Elements between the post and its wrapper's end that hold nothing a reader sees: the embed
-# code's script (its content is raw text, not between these tags).
-SILENT_TAGS = frozenset({"script", "/script", "noscript", "/noscript"})
+# Tags between the post and its wrapper's end that hold nothing a reader sees: the embed code's
+# script (its content is raw text to the scan, no tags).
+SILENT_TAGS = frozenset({"script", "/script"})
 
 
 def embed_wrappers(source: str, scanned: Scan) -> list[tuple[int, int]]:
@@ -94,8 +94,8 @@ def _after_silent(source: str, scanned: Scan, index: int) -> int | None:
 
 
 def _text_between(source: str, scanned: Scan, first: int, second: int) -> bool:
-    """Whether anything but white space stands between two neighbouring tags (raw text of a script
-    or noscript element does not count: the tags around it are silent)."""
-    if scanned.tag_names[first] in ("script", "noscript"):
+    """Whether anything but white space stands between two neighbouring tags (a script's code does
+    not count: no reader sees it)."""
+    if scanned.tag_names[first] == "script":
         return False
     return bool(source[scanned.tag_ends[first]:scanned.tag_starts[second]].strip())

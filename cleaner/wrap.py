@@ -33,7 +33,7 @@ MIN_WIDTH = 40
 MAX_WIDTH = 132
 # Too few lines or breaks are no evidence either way. Six lines hold a brief of two short
 # paragraphs wrapped at 100 columns, and its four breaks (0.2.26; eight before, when such a brief was
-# read a line at a time and its first line taken for the head).
+# read a line at a time, and a line of it taken for furniture).
 MIN_LINES = 6
 MIN_BREAKS = 4
 # Share of the text's lines that must be wrap breaks: menus, lists and short paragraphs dilute it (a
