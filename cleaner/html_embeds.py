@@ -43,7 +43,7 @@ def embed_wrappers(source: str, scanned: Scan) -> list[tuple[int, int]]:
     for index in [index for index, name in enumerate(names) if name == "blockquote"]:
         if not _is_embedded_post(scanned, index):
             continue
-        end = _end_tag(names, index)
+        end = scanned.end_tag(index)
         if end is None:
             continue
         before, after = index - 1, _after_silent(source, scanned, end + 1)
@@ -66,19 +66,6 @@ def _is_embed_wrapper(scanned: Scan, index: int) -> bool:
     attributes = scanned.tag(index).attributes()
     names = f"{attributes.get('class', '')} {attributes.get('id', '')}".lower()
     return not names.strip() or any(word in names for word in EMBED_WORDS)
-
-
-def _end_tag(names: list[str], start: int) -> int | None:
-    """The index of the blockquote's own end tag (blockquotes may nest)."""
-    depth = 0
-    for index in range(start, len(names)):
-        if names[index] == "blockquote":
-            depth += 1
-        elif names[index] == "/blockquote":
-            depth -= 1
-            if depth == 0:
-                return index
-    return None
 
 
 def _after_silent(source: str, scanned: Scan, index: int) -> int | None:

@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .document import CleanWarning
 from .engine import PackMatch
-from .html_source import VOID_ELEMENTS, Scan, is_self_closing
+from .html_source import VOID_ELEMENTS, Scan
 from .manifest import Removal
 from .rules import Rule
 from .selector_hints import SelectorScreen
@@ -105,15 +105,8 @@ class SourceLocator:
         tag = scanned.tag(index)
         if tag.self_closing or tag.name in VOID_ELEMENTS:
             return tag.start, tag.end
-        names, end_name, depth = scanned.tag_names, "/" + tag.name, 0
-        for later in range(index, len(names)):
-            named = names[later]
-            if (named != tag.name and named != end_name) or is_self_closing(scanned.tag_attrs[later]):
-                continue
-            depth += -1 if named == end_name else 1
-            if depth == 0:
-                return tag.start, scanned.tag_ends[later]
-        return None  # never closed: the parser's end is a guess, so the node is not claimed
+        end = scanned.end_tag(index)
+        return None if end is None else (tag.start, scanned.tag_ends[end])  # never closed: not claimed
 
     def _start_tag(self, node: LexborNode) -> int | None:
         if not self._indexed:

@@ -114,6 +114,20 @@ class Scan:
         `limit` tags or fewer is not counted (most pages: a pass over the tags saved)."""
         return len(self.tag_names) > limit and self.max_depth > limit
 
+    def end_tag(self, index: int) -> int | None:
+        """The index of the end tag that closes the start tag at `index` (elements of its name
+        nest; a self-closing one opens none), or None when none does: the parser's end is a guess."""
+        names, name = self.tag_names, self.tag_names[index]
+        end_name, depth = "/" + name, 0
+        for later in range(index, len(names)):
+            named = names[later]
+            if (named != name and named != end_name) or is_self_closing(self.tag_attrs[later]):
+                continue
+            depth += -1 if named == end_name else 1
+            if depth == 0:
+                return later
+        return None
+
     def tag(self, index: int) -> TagToken:
         name, attrs = self.tag_names[index], self.tag_attrs[index]
         closing = name.startswith("/")
