@@ -83,7 +83,9 @@ FIGURE = re.compile(r"\D\d")
 # A short tail that is mostly entries with figures in them (dates, prices, times, phone numbers,
 # results) is the article's fact box, not furniture, and stays: at least FACTS_MIN_LINES lines,
 # FACTS_MIN_SHARE of them with a figure, all together no longer than FACTS_MAX_SHARE of the
-# article (one dated line is a time stamp; a long tail of figures is a page's listings).
+# article (one dated line is a time stamp; a long tail of figures is a page's listings), and none
+# of them prose: a fact box lists, and a summary of another story under its headline reads as prose
+# (model numbers, years and image names put a figure in most lines of a list of other stories).
 FACTS_MIN_LINES = 4
 FACTS_MIN_SHARE = 0.5
 FACTS_MAX_SHARE = 0.3
@@ -257,10 +259,11 @@ def _is_label(features: Features) -> bool:
     return features.kind in ("short", "topic") and features.words <= FEED_LABEL_MAX_WORDS and not features.sentence_end
 
 
-def is_fact_box(tail: Sequence[Block], article_chars: int) -> bool:
-    """A short run of entries after the article, most holding a figure (see FACTS_MIN_LINES)."""
+def is_fact_box(tail: Sequence[Block], tail_features: Sequence[Features], article_chars: int) -> bool:
+    """A short run of entries after the article, most holding a figure and none prose (see FACTS_MIN_LINES)."""
     figures = sum(1 for b in tail if FIGURE.search(b.text))
     return (len(tail) >= FACTS_MIN_LINES and figures >= FACTS_MIN_SHARE * len(tail)
+            and not any(f.kind == "prose" for f in tail_features)
             and sum(len(b.text) for b in tail) <= FACTS_MAX_SHARE * article_chars)
 
 

@@ -210,7 +210,7 @@ def _decide(kept: Sequence[Block], features: Sequence[Features], first: int, las
         decisions.append(Decision(kept[position].index, "detect.head", {**core, "kind": features[position].kind}))
     if known:  # without stop words a list of titles cannot be told from short paragraphs
         decisions += _link_runs(kept, features, prose_start, prose_end, furniture)
-    if not is_fact_box(kept[last + 1:], sum(f.chars for f in features[first:last + 1])):
+    if not is_fact_box(kept[last + 1:], features[last + 1:], sum(f.chars for f in features[first:last + 1])):
         for position in range(last + 1, len(kept)):
             detail = {**core, "kind": features[position].kind}
             if feed and position <= core_last:  # cut from the core by the feed's label

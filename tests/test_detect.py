@@ -601,6 +601,20 @@ def test_teasers_that_start_with_their_number_are_not_a_fact_box() -> None:
     assert [d.rule for d in decisions] == ["detect.tail"] * len(teasers)
 
 
+def test_other_stories_with_a_summary_that_reads_as_prose_are_not_a_fact_box() -> None:
+    # Image names, model numbers and years put a figure in every line of this list of other
+    # stories, as in a lynx dump of a business page; its one summary reads as prose, which no fact
+    # box holds. Once the rules took the footer's prose after it, the list passed for a fact box.
+    teasers = ["2. [150][103688330-GettyImages-534641856.jpg?v=1532564103] Boeing Clinches Second Dreamliner Order",
+               "3. [154][106199533-1571865955660jet.jpg?v=1571865985] Airbus Says Max Grounding Is Not Good",
+               "4. Will hyperloop threaten aviation? 'Not in my lifetime,' says the exec, who has worked at the firm "
+               "since 2001.",
+               "5. Turkish airline gives Boeing 737 Max vote of confidence",
+               "6. Emirates Orders 50 Boeing 787 Dreamliners In $16 Billion Deal"]
+    decisions = detect(text_blocks("\n".join(PARAGRAPHS * 6 + teasers))).decisions
+    assert [d.rule for d in decisions] == ["detect.tail"] * len(teasers)
+
+
 def test_interview_turns_inside_the_article_are_not_a_link_run() -> None:
     turns = ["Q: Favorite childhood memory?", "A: Trip to Disney World", "Q: Favorite apps?",
              "A: Bleacher Report and Uber Eats"]
