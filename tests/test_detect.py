@@ -38,7 +38,7 @@ def test_head_menu_goes_and_headline_stays() -> None:
     assert result.removed[0]["detail"]["kind"] == "short"
 
 
-@pytest.mark.parametrize("line", ["Show comments", "Skip this section", "Breaking News Alerts"])
+@pytest.mark.parametrize("line", ["Community Voices Forum", "Skip this section", "Breaking News Alerts"])
 def test_a_line_above_a_headline_on_the_article_s_topic_goes(line: str) -> None:
     # The headline shares the article's words and so starts the core; the line above it is no
     # second headline but the page's.

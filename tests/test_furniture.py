@@ -386,6 +386,12 @@ FURNITURE = {
         "Continue to page 2",
         "Available on the App Store",
         "Get it on Google Play",
+        "View Comments",
+        "Show comments",
+        "Hide comments (12)",
+        "Share on Facebook Share on Twitter Share via Email",
+        "Published: 10:23 EST, 20 November 2019 | Updated: 11:45 EST, 20 November 2019",
+        "Updated 1234 GMT (2034 HKT) November 20, 2019",
     ],
     "de": [
         "vor 3 Stunden",
