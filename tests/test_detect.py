@@ -615,6 +615,20 @@ def test_other_stories_with_a_summary_that_reads_as_prose_are_not_a_fact_box() -
     assert [d.rule for d in decisions] == ["detect.tail"] * len(teasers)
 
 
+def test_a_line_a_rule_parted_from_the_article_stays_as_its_headline_only_if_it_names_its_topic() -> None:
+    # A rule takes the comment link under the line; the line stood apart from the article on the
+    # page. An account menu's last line names nothing the article speaks of, and goes; the
+    # headline names the bridge, and stays.
+    for line, stays in (("Account Settings Log Out", False), (HEADLINE, True)):
+        text = "\n".join([line, "Leave a comment", *PARAGRAPHS])
+        result = cleaner.clean(text, format="text")
+        assert (line in result.text.split("\n")) is stays, line
+        assert all(paragraph in result.text for paragraph in PARAGRAPHS)
+    # Without a gap the line right above the article is read as its headline, as before.
+    assert cleaner.clean("\n".join(["Account Settings Log Out", *PARAGRAPHS]), format="text").text.startswith(
+        "Account Settings Log Out")
+
+
 def test_interview_turns_inside_the_article_are_not_a_link_run() -> None:
     turns = ["Q: Favorite childhood memory?", "A: Trip to Disney World", "Q: Favorite apps?",
              "A: Bleacher Report and Uber Eats"]

@@ -13,7 +13,9 @@ from cleaner import Cleaner
 
 FLOORS = {  # kind: (precision, recall, F1)
     "text-main": (0.930, 0.974, 0.951),
-    "text-all": (0.921, 0.989, 0.954),
+    # 0.2.27 (a line a rule parted from the article stays as its headline only if it names its
+    # topic): text-all 0.921 / 0.989 / 0.954 before, wrapped the same.
+    "text-all": (0.922, 0.989, 0.954),
     # The gold text itself, cleaned as a dump: nothing in it is furniture, so what recall it loses
     # is what cleaner takes from clean articles (false removals; duplicated pull quotes among them).
     ARTICLE: (0.999, 0.994, 0.996),
@@ -21,7 +23,7 @@ FLOORS = {  # kind: (precision, recall, F1)
     # so cleaner must do as well as on the dumps with a paragraph per line (before paragraphs were
     # joined: 0.927, 0.880 and 0.989 F1).
     f"text-main{WRAPPED}": (0.930, 0.973, 0.951),
-    f"text-all{WRAPPED}": (0.921, 0.989, 0.954),
+    f"text-all{WRAPPED}": (0.922, 0.989, 0.954),
     # 0.2.26 (a text of six lines may be read as wrapped, wrap.MIN_LINES): gold articles wrapped
     # 0.999 / 0.992 / 0.995 before.
     f"{ARTICLE}{WRAPPED}": (0.999, 0.993, 0.996),
