@@ -392,6 +392,7 @@ FURNITURE = {
         "Share on Facebook Share on Twitter Share via Email",
         "Published: 10:23 EST, 20 November 2019 | Updated: 11:45 EST, 20 November 2019",
         "Updated 1234 GMT (2034 HKT) November 20, 2019",
+        "All rights reserved.",
     ],
     "de": [
         "vor 3 Stunden",
@@ -526,6 +527,9 @@ FURNITURE = {
         "Continua a leggere dopo la pubblicità",
         "Potrebbe interessarti anche",
         "Ti potrebbe interessare",
+        "Riproduzione riservata",
+        "Tutti i diritti riservati",
+        "Leggi l'articolo completo",
     ],
     "pt": [
         "Atualizado há 2 horas",
@@ -557,6 +561,10 @@ FURNITURE = {
         "Compartilhe:",
         "Agente de saúde durante ação contra o mosquito Aedes aegypti na Zona Leste de São Paulo — Foto: Reprodução/TV Globo",
         "Os comentários não representam a opinião do jornal; a responsabilidade é do autor da mensagem.",
+        "Todos os direitos reservados",
+        "Leia a matéria completa",
+        "Receba notícias no WhatsApp",
+        "Ouvir notícia",
     ],
     "nl": [
         "2 uur geleden",
@@ -582,6 +590,9 @@ FURNITURE = {
         "Meer over dit onderwerp",
         "Ook interessant",
         "Delen via",
+        "Alle rechten voorbehouden",
+        "Lees het volledige artikel",
+        "Deel dit artikel",
     ],
     "ru": [
         "5 минут назад",
@@ -617,6 +628,8 @@ FURNITURE = {
         "Udostępnij",
         "ZOBACZ: Mapa zamkniętych dróg na Dolnym Śląsku",
         "Fot. Jakub Porzycki / Agencja Gazeta",
+        "Wszelkie prawa zastrzeżone",
+        "Obserwuj nas na Facebooku",
     ],
     "tr": [
         "2 saat önce",
@@ -630,6 +643,9 @@ FURNITURE = {
         "İLGİLİ HABER: Orman yangınlarına karşı yeni önlemler açıklandı",
         "Haberin Devamı",
         "E-posta",
+        "Tüm hakları saklıdır",
+        "Haberin tamamını oku",
+        "Bültenimize abone olun",
     ],
 }
 
