@@ -393,6 +393,8 @@ FURNITURE = {
         "Published: 10:23 EST, 20 November 2019 | Updated: 11:45 EST, 20 November 2019",
         "Updated 1234 GMT (2034 HKT) November 20, 2019",
         "All rights reserved.",
+        "Read the original article on Business Insider",
+        "Democracy Dies in Darkness",
     ],
     "de": [
         "vor 3 Stunden",
