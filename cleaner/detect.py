@@ -180,7 +180,7 @@ def detect(kept: Sequence[Block], memo: DetectMemo | None = None, gaps: Gaps | N
                 for position, (b, f) in enumerate(zip(kept, features))]
     second_weights = [f.weight for f in features]
     first, last, score = densest_run(second_weights, costs)
-    detection = _decide(kept, features, first, last, score, known, gaps.furniture if gaps else set(), memo)
+    detection = _decide(kept, features, first, last, score, known, gaps.furniture if gaps else set(), memo, vocabulary)
     if alone_too and costs and not detection.decisions and (
             densest_run(first_weights)[:2] != first_look[:2] or densest_run(second_weights)[:2] != (first, last)):
         return detect(kept, memo)
@@ -188,9 +188,10 @@ def detect(kept: Sequence[Block], memo: DetectMemo | None = None, gaps: Gaps | N
 
 
 def _decide(kept: Sequence[Block], features: Sequence[Features], first: int, last: int, score: float,
-            known: bool, furniture: Set[int], memo: DetectMemo) -> Detection:
+            known: bool, furniture: Set[int], memo: DetectMemo, vocabulary: Set[str]) -> Detection:
     """The decisions around the core [first, last] (the second look's), held by the guard; `memo`
-    holds the texts it read as teaser cards, and the content words of the texts."""
+    holds the texts it read as teaser cards and their content words, `vocabulary` the content
+    words of the first look's prose (the topic)."""
     feed = feed_start(kept, features, first, last)
     core_last = last
     if feed:
@@ -209,7 +210,7 @@ def _decide(kept: Sequence[Block], features: Sequence[Features], first: int, las
     # is about, as a headline over a byline or a date stamp does. Only where words can be told
     # apart by spaces and stop words (`known`): a Chinese headline is one token.
     if first > 0 and is_headline(kept[first - 1], features[first - 1]) and features[first].kind != "topic" and (
-            first not in furniture or not known or _names_the_topic(kept[first - 1], kept, features, first, last, memo)):
+            first not in furniture or not known or bool(memo.content_words(kept[first - 1].text) & vocabulary)):
         head_end = first - 1
     for position in range(head_end):
         decisions.append(Decision(kept[position].index, "detect.head", {**core, "kind": features[position].kind}))
@@ -229,13 +230,6 @@ def _decide(kept: Sequence[Block], features: Sequence[Features], first: int, las
     if lost > MAX_DETECT_CONTENT_SHARE * total:
         return Detection(warning=f"the detector would remove {lost / total:.0%} of the content; kept")
     return Detection(decisions)
-
-
-def _names_the_topic(line: Block, kept: Sequence[Block], features: Sequence[Features], first: int, last: int,
-                     memo: DetectMemo) -> bool:
-    """Whether `line` shares a content word with the prose of the core [first, last]."""
-    words = memo.content_words(line.text)
-    return any(words & memo.content_words(kept[p].text) for p in range(first, last + 1) if features[p].kind == "prose")
 
 
 def is_content(block: Block, features: Features, cards: Set[str] = frozenset()) -> bool:
