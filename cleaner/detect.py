@@ -38,7 +38,7 @@ gaps and from the blocks alone, cleaning the output again removes nothing either
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Collection, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -165,7 +165,44 @@ def detect(kept: Sequence[Block], memo: DetectMemo | None = None, gaps: Gaps | N
     costs = {position: min(cost, SHORT_MIN_COST)
              if features[position].kind == "prose" and _opens_article(features[position - 1]) else cost
              for position, cost in gaps.costs.items()} if gaps else {}
-    first_weights = [f.weight for f in features]
+    furniture = gaps.furniture if gaps else set()
+    search = _search(kept, features, costs, known, furniture, memo)
+    # What a rule found and the guard kept (a site's cookie policy or its rules for comments under
+    # a short article) is less than half the page's prose, or the guard would not have kept it, and
+    # yet it can outweigh the article. Where it makes up most of the core, the core is searched for
+    # again with it as the furniture the rule read; that answer stands if the first one would have
+    # removed the article it finds.
+    guarded = gaps.guarded if gaps else frozenset()
+    if guarded and _mostly_guarded(search.first_look, features, guarded):
+        weighed = _search(kept, features, costs, known, furniture, memo, guarded)
+        first, last, _ = weighed.core
+        taken = {d.index for d in search.detection.decisions}
+        if any(kept[p].index in taken for p in range(first, last + 1) if weighed.features[p].kind == "prose"):
+            search = weighed
+    detection = search.detection
+    if alone_too and costs and not detection.decisions and (
+            densest_run(search.first_weights)[:2] != search.first_look[:2]
+            or densest_run(search.second_weights)[:2] != search.core[:2]):
+        return detect(kept, memo, Gaps({}, set(), guarded) if guarded else None)
+    return detection
+
+
+class _Search(NamedTuple):
+    """One search for the core: both looks' weights and runs, and the decisions around it."""
+
+    first_weights: list[float]
+    first_look: tuple[int, int, float]
+    second_weights: list[float]
+    core: tuple[int, int, float]
+    features: list[Features]
+    detection: Detection
+
+
+def _search(kept: Sequence[Block], features: Sequence[Features], costs: Mapping[int, float], known: bool,
+            furniture: Set[int], memo: DetectMemo, guarded: Set[int] = frozenset()) -> _Search:
+    """The core found in two looks, and the decisions around it (_decide); `guarded` blocks weigh
+    as furniture (_weights)."""
+    first_weights = _weights(features, guarded)
     first_look = densest_run(first_weights, costs)
     first, last, _ = first_look
     # Second look: short blocks on the article's topic count for it, and the core is found again.
@@ -178,20 +215,37 @@ def detect(kept: Sequence[Block], memo: DetectMemo | None = None, gaps: Gaps | N
     features = [f.as_kind("topic") if f.kind == "short" and (position in announced or f.words >= TOPIC_MIN_WORDS
                 and shares_topic(b.text, vocabulary, memo)) and b.text not in memo.cards else f
                 for position, (b, f) in enumerate(zip(kept, features))]
-    second_weights = [f.weight for f in features]
-    first, last, score = densest_run(second_weights, costs)
-    detection = _decide(kept, features, first, last, score, known, gaps.furniture if gaps else set(), memo, vocabulary)
-    if alone_too and costs and not detection.decisions and (
-            densest_run(first_weights)[:2] != first_look[:2] or densest_run(second_weights)[:2] != (first, last)):
-        return detect(kept, memo)
-    return detection
+    second_weights = _weights(features, guarded)
+    core = densest_run(second_weights, costs)
+    first, last, score = core
+    detection = _decide(kept, features, first, last, score, known, furniture, memo, vocabulary, guarded)
+    return _Search(first_weights, first_look, second_weights, core, features, detection)
+
+
+def _mostly_guarded(run: tuple[int, int, float], features: Sequence[Features], guarded: Set[int]) -> bool:
+    """Whether most of the prose in the run [first, last] is in guarded positions."""
+    first, last, _ = run
+    prose = [(position, f.chars) for position, f in enumerate(features[first:last + 1], first) if f.kind == "prose"]
+    return 2 * sum(chars for position, chars in prose if position in guarded) > sum(chars for _, chars in prose)
+
+
+def _weights(features: Sequence[Features], guarded: Set[int]) -> list[float]:
+    """Each block's weight in the core search; a `guarded` block (one a rule found and the guard
+    kept: Gaps.guarded) weighs as the furniture line the rule read it as, at the cost of a removed
+    one: it stays in the text, but it is not what the article is."""
+    if not guarded:
+        return [f.weight for f in features]
+    return [-min(max(f.chars, SHORT_MIN_COST), REMOVED_MAX_COST) if position in guarded else f.weight
+            for position, f in enumerate(features)]
 
 
 def _decide(kept: Sequence[Block], features: Sequence[Features], first: int, last: int, score: float,
-            known: bool, furniture: Set[int], memo: DetectMemo, vocabulary: Set[str]) -> Detection:
+            known: bool, furniture: Set[int], memo: DetectMemo, vocabulary: Set[str],
+            guarded: Set[int] = frozenset()) -> Detection:
     """The decisions around the core [first, last] (the second look's), held by the guard; `memo`
     holds the texts it read as teaser cards and their content words, `vocabulary` the content
-    words of the first look's prose (the topic)."""
+    words of the first look's prose (the topic). `guarded`: the positions of blocks the guard kept
+    from a rule (Gaps.guarded)."""
     feed = feed_start(kept, features, first, last)
     core_last = last
     if feed:
@@ -223,13 +277,25 @@ def _decide(kept: Sequence[Block], features: Sequence[Features], first: int, las
                 decisions.append(Decision(kept[position].index, "detect.feed", {**detail, "label": feed[1]}))
             else:
                 decisions.append(Decision(kept[position].index, "detect.tail", detail))
-    removed = {d.index for d in decisions}
     content = [(b, f.chars) for b, f in zip(kept, features) if is_content(b, f, memo.cards)]
+    share = _lost_share(decisions, content)
+    if share <= MAX_DETECT_CONTENT_SHARE:
+        return Detection(decisions)
+    # What the guard kept from a rule stays, as the guard decided, and the rest is weighed without it:
+    # a long thread of comments under a short article is no reason to keep the site's menus.
+    guarded_indexes = {kept[p].index for p in guarded}
+    rest = [d for d in decisions if d.index not in guarded_indexes]
+    if len(rest) < len(decisions) and _lost_share(
+            rest, [(b, chars) for b, chars in content if b.index not in guarded_indexes]) <= MAX_DETECT_CONTENT_SHARE:
+        return Detection(rest)
+    return Detection(warning=f"the detector would remove {share:.0%} of the content; kept")
+
+
+def _lost_share(decisions: Sequence[Decision], content: Sequence[tuple[Block, int]]) -> float:
+    """The share of the content's characters the decisions would remove."""
+    removed = {d.index for d in decisions}
     total = sum(chars for _, chars in content)
-    lost = sum(chars for b, chars in content if b.index in removed)
-    if lost > MAX_DETECT_CONTENT_SHARE * total:
-        return Detection(warning=f"the detector would remove {lost / total:.0%} of the content; kept")
-    return Detection(decisions)
+    return sum(chars for b, chars in content if b.index in removed) / total if total else 0.0
 
 
 def is_content(block: Block, features: Features, cards: Set[str] = frozenset()) -> bool:
@@ -279,16 +345,19 @@ class Gaps(NamedTuple):
 
     costs: dict[int, float]  # what a run pays to reach over it (gap_costs)
     furniture: set[int]  # where a rule took a furniture line: not a copy, the detector's or what stands inside
+    guarded: frozenset[int] = frozenset()  # kept blocks a rule found and the guard kept (RuleState.guarded)
 
 
-def gap_costs(blocks: Sequence[Block], removed: Mapping[int, str],
-              inside_article: Set[str] = frozenset()) -> tuple[list[Block], Gaps]:
+def gap_costs(blocks: Sequence[Block], removed: Mapping[int, str], inside_article: Set[str] = frozenset(),
+              guarded: Collection[int] = frozenset()) -> tuple[list[Block], Gaps]:
     """The blocks not `removed`, and for each position among them that removed blocks stand
     before, what a run pays to reach over them: each removed block as the short line it was,
     at most REMOVED_MAX_COST, and nothing for what a rule in `inside_article` took (a picture's
-    credit stands inside the article, under the lead picture or between paragraphs)."""
+    credit stands inside the article, under the lead picture or between paragraphs). The
+    positions of the `guarded` blocks among them go with the gaps (Gaps.guarded)."""
     kept: list[Block] = []
     gaps = Gaps({}, set())
+    guarded_positions: list[int] = []
     pending, furniture = 0.0, False
     for block in blocks:
         rule = removed.get(block.index)
@@ -302,8 +371,10 @@ def gap_costs(blocks: Sequence[Block], removed: Mapping[int, str],
             if furniture:
                 gaps.furniture.add(len(kept))
         pending, furniture = 0.0, False
+        if guarded and block.index in guarded:
+            guarded_positions.append(len(kept))
         kept.append(block)
-    return kept, gaps
+    return kept, gaps._replace(guarded=frozenset(guarded_positions)) if guarded_positions else gaps
 
 
 def apply_detector(blocks: Sequence[Block], state: RuleState, memo: DetectMemo | None = None, *,
@@ -315,7 +386,7 @@ def apply_detector(blocks: Sequence[Block], state: RuleState, memo: DetectMemo |
     nothing to remove, the kept blocks alone are asked too, as cleaning the clean text (which
     holds no gaps) would ask them, and what that takes goes now. `inside_article`: the ids of
     rules whose removals leave no gap (gap_costs)."""
-    kept, gaps = gap_costs(blocks, state.removed, inside_article)
+    kept, gaps = gap_costs(blocks, state.removed, inside_article, state.guarded)
     detection = detect(kept, memo, gaps, alone_too=settling)
     if detection.warning:
         state.warn(CleanWarning("guard", detection.warning, "detect"))

@@ -84,6 +84,10 @@ class RuleState:
     warnings: list[CleanWarning] = field(default_factory=list)
     disabled: set[str] = field(default_factory=set)
     seconds: dict[str, float] = field(default_factory=dict)
+    # Blocks a rule found and the guard kept (block index -> rule id): furniture by the rule's
+    # reading, kept because the rule would have taken most of the prose. The detector does not let
+    # them displace the article (detect.detect, Gaps.guarded).
+    guarded: dict[int, str] = field(default_factory=dict)
 
     def warn(self, warning: CleanWarning) -> None:
         """Add `warning` unless its rule has one of its code already: a rule that the guard stops
@@ -311,7 +315,7 @@ def _apply_rule(rule: Rule, blocks: Sequence[Block], kept: Kept, layout: Layout,
     # Having met the rule's marker inside the article, the guard takes a later one only after a
     # whole article (_article_stands_before), even for a cut within its share.
     objection = _guard_refusal(rule, blocks, found, kept, state, guard_of, guard_floor) if found else None
-    refused = objection is not None
+    refused, objected_to = objection is not None, found
     while refused and rule.kind == "cut":
         past = found[0]
         later = _timed(rule, state, budget, lambda: _find_cut(rule, kept, layout, matcher, past=past))
@@ -325,8 +329,12 @@ def _apply_rule(rule: Rule, blocks: Sequence[Block], kept: Kept, layout: Layout,
             return False
         # A rule the guard stopped in an earlier pass and that now applies: its warning no longer holds.
         state.warnings[:] = [w for w in state.warnings if not (w.code == "guard" and w.rule == rule.id)]
+        if rule.id in state.guarded.values():
+            state.guarded = {index: by for index, by in state.guarded.items() if by != rule.id}
     elif refused or not (found or rule.id in state.removed.values()):
         _stop(rule, state, "guard", f"{objection}; kept")
+        for index in objected_to:
+            state.guarded.setdefault(index, rule.id)
         return False
     else:
         # The cut goes from a later marker, now or in an earlier pass. The early marker's refusal

@@ -862,10 +862,10 @@ def test_a_pictures_credit_a_rule_removed_leaves_no_gap() -> None:
     # as close to the article as it was.
     blocks = text_blocks("\n".join([HEADLINE, "Alex Wong | Getty Images", *PARAGRAPHS]))
     kept, gaps = gap_costs(blocks, {1: "credits.photo"}, inside_article={"credits.photo"})
-    assert [b.text for b in kept] == [HEADLINE, *PARAGRAPHS] and gaps == ({}, set())
+    assert [b.text for b in kept] == [HEADLINE, *PARAGRAPHS] and gaps == ({}, set(), frozenset())
     assert {rule.id for rule in cleaner.load_rules().rules() if rule.inside_article} == {
         "credits.photo", "credits.gallery", "credits.caption", "dumps.escaped-markup"}
-    assert gap_costs(blocks, {1: "share.prompt"})[1] == ({1: REMOVED_MAX_COST}, {1})
+    assert gap_costs(blocks, {1: "share.prompt"})[1] == ({1: REMOVED_MAX_COST}, {1}, frozenset())
 
 
 def test_a_furniture_line_a_rule_removed_from_a_link_run_still_counts_in_it() -> None:
@@ -892,3 +892,22 @@ def test_a_long_headline_is_no_paragraph_that_furniture_under_it_stood_inside() 
     assert features_of(title).kind == "prose"
     taken = {kept[p].text for p, block in enumerate(kept) if block.index in {d.index for d in detect(kept, gaps=gaps).decisions}}
     assert taken == {"Today's Paper"}
+
+
+def test_a_core_of_guarded_blocks_is_searched_for_again_only_where_it_cost_the_article() -> None:
+    # Blocks a rule found and the guard kept (Gaps.guarded) weigh as furniture only where the core
+    # they make up would have removed the article that the search without them finds.
+    policy = ["Necessary cookies are absolutely essential for the website to function properly, and this category "
+              f"only includes cookies that ensure basic functionalities and security features, part {n}." for n in (1, 2, 3)]
+    blocks = text_blocks("\n".join([PARAGRAPHS[0], *MENU, *MENU, *policy]))
+    kept, _ = gap_costs(blocks, {})
+    guarded = frozenset(range(1 + 2 * len(MENU), len(kept)))
+    taken = {d.index for d in detect(kept).decisions}
+    assert 0 in taken  # the article went as the page's header
+    with_guard = detect(kept, gaps=gap_costs(blocks, {}, guarded=guarded)[1]).decisions
+    assert [d.index for d in with_guard] == list(range(1, 1 + 2 * len(MENU)))  # the menus; the policy stays
+    # The core reads the article and the guarded blocks together: the first answer stands.
+    blocks = text_blocks("\n".join([*MENU, *PARAGRAPHS, *policy]))
+    kept, _ = gap_costs(blocks, {})
+    guarded_gaps = gap_costs(blocks, {}, guarded=frozenset(range(len(MENU) + 3, len(kept))))[1]
+    assert detect(kept, gaps=guarded_gaps).decisions == detect(kept).decisions

@@ -265,3 +265,33 @@ def test_a_cut_marker_in_the_menu_under_a_long_headline_cuts_nothing() -> None:
     assert company not in result.text
     assert [r["rule"] for r in result.removed if company in r["text"]] == ["promo.press-boilerplate"]
     assert not result.warnings
+
+
+# A short report, a run of classified ads, and the site's cookie policy: the policy is more of the
+# page's prose than the report, so the guard keeps it from `cookies.notice`.
+SHORT_REPORT = [
+    "The coast road reopened to motorcycles on Monday after eight months of repairs to the bridge at Kell Point.",
+    "Engineers replaced the deck and the railings, and the council says the road will stay open all winter.",
+]
+LISTINGS = ["Bikes for sale", "Honda NC750X with extras", "Suzuki 650S Bandit 2011", "Suzuki GZ125 Marauder",
+            "Triumph Street Triple R", "Yamaha MT-07 low miles", "Kawasaki Z900RS Cafe", "BMW R1250GS Adventure",
+            "Ducati Scrambler Icon", "Honda CB500X 2019", "Royal Enfield Interceptor 650", "KTM 390 Duke",
+            "Harley-Davidson Street Bob", "Moto Guzzi V85 TT", "Aprilia Tuono 660", "Latest issue"]
+COOKIE_POLICY = [
+    "Necessary cookies are absolutely essential for the website to function properly. This category only includes "
+    "cookies that ensure basic functionalities and security features of the website. These cookies do not store any "
+    "personal information.",
+    "Any cookies that may not be particularly necessary for the website to function and are used specifically to "
+    "collect user personal data via analytics, ads and other embedded contents are termed as non-necessary cookies.",
+]
+
+
+def test_what_the_guard_keeps_from_a_rule_is_not_taken_for_the_article() -> None:
+    # Read as prose, the policy outweighed the report and the ads between them, and the detector
+    # took the report for the page's header. The guard's text stays; the report is the article.
+    headline = "Riders return to the coast road as the bridge reopens"
+    result = cleaner.clean("\n".join([headline, *SHORT_REPORT, *LISTINGS, "Privacy Overview", *COOKIE_POLICY]))
+    assert paragraphs_of(result.text) == [headline, *SHORT_REPORT, "Privacy Overview", *COOKIE_POLICY]
+    assert [w["message"] for w in result.warnings] == ["rule cookies.notice would remove 69% of the document's prose; kept"]
+    assert {r["rule"] for r in result.removed} == {"detect.tail"}
+    assert cleaner.clean(result.text).text == result.text
