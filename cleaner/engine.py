@@ -7,6 +7,7 @@ until nothing changes, so that cleaning a clean text removes nothing more.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from bisect import bisect_left
@@ -54,6 +55,11 @@ LONG_HEADLINE_MAX_CHARS = 200
 # sub-heading; the words counted are at least CROSSHEAD_MIN_WORD characters long (not `a`, `im`).
 CROSSHEAD_REACH = 2
 CROSSHEAD_MIN_WORD = 3
+# A title under a run's heading with this many bare figures, more than its other words, is a
+# table's row (_is_table_row).
+TABLE_ROW_MIN_FIGURES = 3
+TABLE_FIGURE = re.compile(r"[+-]?\d+(?:[.,]\d+)?%?")
+THREE_NUMBERS = re.compile(r"\d\D+\d\D+\d")  # what a row has at least, asked first: most titles have none
 # `where = "lead"`: the head and this many paragraphs after the body's first prose paragraph, where
 # a byline stands when a standfirst comes before it.
 LEAD_REACH = 3
@@ -560,10 +566,21 @@ def _is_crosshead(item: Block, following: Sequence[Block]) -> bool:
 def _is_list_item(block: Block, rule: Rule) -> bool:
     """A title under a run's heading: short, and not ending with a full stop (FULL_STOPS). A line
     of prose length that ends with a colon is no title either: it is an article announcing what follows
-    (`HAYWARD, Calif. (AP) — The Latest on a deadly stabbing ... (all times local):`)."""
+    (`HAYWARD, Calif. (AP) — The Latest on a deadly stabbing ... (all times local):`). Nor is a row
+    of a table (`1 Kyle Busch 5040 5 1 17 27`): an article of results under a site's `Latest
+    headlines` went with the run."""
     text = block.text
     return len(text) <= rule.max_item_chars and not text.endswith(FULL_STOPS) and not (
-        text.endswith(":") and is_prose(block))
+        text.endswith(":") and is_prose(block)) and not (THREE_NUMBERS.search(text) and _is_table_row(text))
+
+
+def _is_table_row(text: str) -> bool:
+    """TABLE_ROW_MIN_FIGURES cells or more that are figures (`5040`, `-3`, `12.5%`), and more of
+    them than of other words: a headline names a year, a score or a count, not a row of them, and
+    a time or a date (`11:15 05.10.18`) is no figure."""
+    cells = text.split()
+    figures = sum(1 for cell in cells if TABLE_FIGURE.fullmatch(cell))
+    return figures >= TABLE_ROW_MIN_FIGURES and 2 * figures > len(cells)
 
 
 def _find_cut(rule: Rule, kept: Kept, layout: Layout, match: Matcher, past: int = -1) -> Found:
