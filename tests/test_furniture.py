@@ -74,6 +74,7 @@ ARTICLES = {
 FURNITURE = {
     "en": [
         "X",
+        "©1996-2019 Ziff Davis, LLC. IGN® is among the federally registered trademarks of IGN Entertainment, Inc.",
         "Support NorthLine",
         "Please Donate to the Spring Fund Drive!",
         "$38,270 raised of $75,000",
