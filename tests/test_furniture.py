@@ -398,6 +398,7 @@ FURNITURE = {
         "Democracy Dies in Darkness",
     ],
     "de": [
+        "Letzte Aktualisierung: 20. November 2019, 14:35 Uhr",
         "vor 3 Stunden",
         "Artikel teilen",
         "Artikel merken",
@@ -435,6 +436,7 @@ FURNITURE = {
         "Hat Ihnen dieser Artikel gefallen?",
     ],
     "fr": [
+        "Dernière mise à jour : 20 novembre 2019 à 14h35",
         "il y a 5 heures",
         "S’inscrire",
         "À lire aussi Grippe aviaire : la vaccination des canards prolongée jusqu’en 2025",
@@ -476,6 +478,7 @@ FURNITURE = {
         "Vous avez aimé cet article ?",
     ],
     "es": [
+        "Última actualización: 20 de noviembre de 2019",
         "hace 2 días",
         "Apúntate a nuestra newsletter y recibe en tu correo las últimas noticias sobre Zaragoza.",
         "Te puede interesar: Muere un hombre en el incendio de su vivienda en Huesca",
@@ -507,6 +510,7 @@ FURNITURE = {
         "¿Te ha gustado este artículo?",
     ],
     "it": [
+        "Ultimo aggiornamento: 20 novembre 2019",
         "3 ore fa",
         "2 minuti di lettura",
         "Condividi su Facebook",
@@ -535,6 +539,7 @@ FURNITURE = {
         "Leggi l'articolo completo",
     ],
     "pt": [
+        "Última atualização: 20 de novembro de 2019, 14:35",
         "Atualizado há 2 horas",
         "Ver todos os comentários (38)",
         "Receba no seu email as principais notícias do dia",
@@ -570,6 +575,7 @@ FURNITURE = {
         "Ouvir notícia",
     ],
     "nl": [
+        "Laatst bijgewerkt op 20 november 2019",
         "2 uur geleden",
         "Delen op Facebook",
         "Schrijf je in voor de nieuwsbrief",
