@@ -14,7 +14,7 @@ import json
 import re
 import textwrap
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,11 +62,15 @@ class Score:
 
 def score(predictions: Mapping[str, str], gold: Mapping[str, str]) -> Score:
     pages = [score_page(predictions.get(page_id, ""), gold_text) for page_id, gold_text in gold.items()]
+    return mean_score(pages, sum(1 for page_id in gold if not grams(predictions.get(page_id, ""))))
+
+
+def mean_score(pages: Sequence[PageScore], empty: int) -> Score:
+    """Precision averaged over the pages with a prediction, recall over all, and their F1."""
     precisions = [p.precision for p in pages if p.precision is not None]
     precision = sum(precisions) / len(precisions) if precisions else 0.0
     recall = sum(p.recall for p in pages) / len(pages) if pages else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    empty = sum(1 for page_id in gold if not grams(predictions.get(page_id, "")))
     return Score(precision, recall, f1, empty, len(pages))
 
 

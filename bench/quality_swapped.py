@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.metric import DEFAULT_BENCH, Page, load_pages, score_page  # noqa: E402
+from bench.metric import DEFAULT_BENCH, Page, PageScore, load_pages, mean_score, score_page  # noqa: E402
 from cleaner import Cleaner  # noqa: E402
 
 KINDS = ("text-all", "text-main")
@@ -92,11 +92,9 @@ class Summary(NamedTuple):
 
 
 def summary(results: list[Swapped]) -> Summary:
-    precisions = [r.precision for r in results if r.precision is not None]
-    precision = sum(precisions) / len(precisions) if precisions else 0.0
-    recall = sum(r.recall for r in results) / len(results) if results else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return Summary(len(results), precision, recall, f1, sum(r.recall < 0.5 for r in results),
+    """The mean scores as bench/metric.py takes them for the dev pages, and the pages that lost much."""
+    mean = mean_score([PageScore(r.precision, r.recall) for r in results], sum(r.precision is None for r in results))
+    return Summary(mean.pages, mean.precision, mean.recall, mean.f1, sum(r.recall < 0.5 for r in results),
                    sum(r.recall < 0.9 for r in results))
 
 

@@ -235,6 +235,7 @@ def _weights(features: Sequence[Features], guarded: Set[int]) -> list[float]:
     one: it stays in the text, but it is not what the article is."""
     if not guarded:
         return [f.weight for f in features]
+    # (gap_costs writes the same cost inline: it runs for every removed block of every detection.)
     return [-min(max(f.chars, SHORT_MIN_COST), REMOVED_MAX_COST) if position in guarded else f.weight
             for position, f in enumerate(features)]
 
